@@ -1,0 +1,1243 @@
+//! Evaluation: every selected rule, in dependency order, against a meeting's
+//! facts, into [`Deadline`]s with a status, a trace and warnings.
+//!
+//! What is known is computed; what is not stays symbolic. A condition on
+//! one missing fact is solved into dates ("if the meeting is between …"),
+//! and `later_of` / `earlier_of` against one missing fact becomes the
+//! threshold at which the answer changes (DESIGN §5).
+
+pub mod calendar;
+pub mod cases;
+pub mod describe;
+pub mod offset;
+pub(crate) mod ranges;
+pub mod zone;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+
+use crate::calc::calendar::{Calendar, CalendarError, Roll};
+use crate::calc::describe::{describe_cond, describe_expr, join_and};
+use crate::calc::offset::{Offset, add_days, anniversary};
+use crate::calc::ranges::{Ranges, day_number};
+use crate::error::{Error, Result};
+use crate::facts::{Company, Facts, fact_phrase, show_date};
+use crate::pack::expr::{BoundName, CmpOp, Cond, Expr, ExprKind, Unit};
+use crate::pack::{Actor, Branch, Certainty, Counting, Outcome, Rule, RulePack, Test, TimeSpec};
+
+/// What kind of answer a rule gave.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Every date is known.
+    Computed,
+    /// A fact it needs is missing: the answer is given case by case.
+    Conditional,
+    /// The law gives no date; its words are given instead.
+    Unspecified,
+    /// The rule does not apply to this meeting; the reason is given.
+    NotApplicable,
+}
+
+impl Status {
+    /// Returns the status as written in files and tables.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Computed => "computed",
+            Status::Conditional => "conditional",
+            Status::Unspecified => "unspecified",
+            Status::NotApplicable => "not applicable",
+        }
+    }
+}
+
+/// One step of a trace: what was done, the date it gave, and the clause.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Step {
+    /// What was computed, in words, with the values used.
+    pub text: String,
+    /// The resulting date, if the step gives one.
+    pub date: Option<NaiveDate>,
+    /// The clause applied.
+    pub citation: Option<String>,
+}
+
+/// A time of day in a zone.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Moment {
+    /// Wall-clock date and time.
+    pub local: NaiveDateTime,
+    /// The zone.
+    pub zone: Tz,
+    /// The same instant in UTC, per [`zone::to_zoned`].
+    pub utc: NaiveDateTime,
+}
+
+/// One end of a window.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Bound {
+    /// The date, after any roll.
+    pub date: NaiveDate,
+    /// The date the arithmetic gave, before any roll.
+    pub computed: NaiveDate,
+    /// The roll policy applied.
+    pub roll: Roll,
+    /// The time of day, when the rule has one.
+    pub time: Option<Moment>,
+}
+
+/// One answer in a conditional result.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind", content = "value")]
+pub enum Answer {
+    /// A known date.
+    Date(Bound),
+    /// A date that depends on a missing fact, in words.
+    Words(String),
+}
+
+/// One case of a conditional result: when it holds, and what it yields.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Case {
+    /// The condition, in words.
+    pub when: String,
+    /// The opening bound in this case.
+    pub opens: Option<Answer>,
+    /// The closing bound in this case.
+    pub closes: Option<Answer>,
+    /// The law's words, when this case has no date.
+    pub unspecified: Option<String>,
+    /// Not applicable in this case, with the reason.
+    pub not_applicable: Option<String>,
+}
+
+/// A rule evaluated against facts.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Deadline {
+    /// The pack's id.
+    pub pack: String,
+    /// The rule's id.
+    pub rule: String,
+    /// The pack's version.
+    pub pack_version: String,
+    /// The rule's summary.
+    pub summary: String,
+    /// The rule's citation.
+    pub citation: String,
+    /// Where to read it.
+    pub url: Option<String>,
+    /// Who must act.
+    pub actor: Option<Actor>,
+    /// What counts as meeting it.
+    pub test: Option<Test>,
+    /// How sure the reading is.
+    pub certainty: Option<Certainty>,
+    /// What kind of answer.
+    pub status: Status,
+    /// The label of the branch taken.
+    pub branch: Option<String>,
+    /// The window's earliest moment.
+    pub opens: Option<Bound>,
+    /// The window's latest moment.
+    pub closes: Option<Bound>,
+    /// For `unspecified`: the law's words; for `not applicable`: why.
+    pub words: Option<String>,
+    /// For `conditional`: the answer case by case.
+    pub cases: Vec<Case>,
+    /// Facts whose absence made the answer conditional.
+    pub missing: Vec<String>,
+    /// The steps that produced the dates.
+    pub trace: Vec<Step>,
+    /// Things to look at: weekend dates that do not roll, dates past.
+    pub warnings: Vec<String>,
+}
+
+impl Deadline {
+    /// Returns `<pack>/<rule>`.
+    pub fn id(&self) -> String {
+        format!("{}/{}", self.pack, self.rule)
+    }
+
+    /// Returns the computed bounds with their names.
+    pub fn bounds(&self) -> impl Iterator<Item = (BoundName, &Bound)> {
+        [
+            (BoundName::Opens, self.opens.as_ref()),
+            (BoundName::Closes, self.closes.as_ref()),
+        ]
+        .into_iter()
+        .filter_map(|(n, b)| b.map(|b| (n, b)))
+    }
+}
+
+/// What evaluation needs besides the packs and facts.
+#[derive(Clone, Copy, Debug)]
+pub struct Context<'a> {
+    /// The company (zone, close of business).
+    pub company: &'a Company,
+    /// Holiday calendars by id.
+    pub calendars: &'a BTreeMap<String, Arc<Calendar>>,
+    /// "Today", for warnings about past dates; never read from the clock here.
+    pub today: Option<NaiveDate>,
+}
+
+/// Evaluates every rule of `packs` against `facts`, in dependency order,
+/// returning the deadlines in pack and rule order.
+///
+/// # Errors
+///
+/// [`Error::Rule`] naming the rule when a date leaves a holiday calendar's
+/// span or chrono's range.
+pub fn evaluate(packs: &[RulePack], facts: &Facts, cx: &Context<'_>) -> Result<Vec<Deadline>> {
+    let mut ev = Evaluator {
+        packs,
+        facts,
+        cx,
+        done: BTreeMap::new(),
+        active: BTreeSet::new(),
+    };
+    let mut out = Vec::new();
+    for p in packs {
+        for r in &p.rules {
+            out.push(ev.rule(p, r)?);
+        }
+    }
+    Ok(out)
+}
+
+/// A value during evaluation.
+#[derive(Clone, Debug)]
+enum Val {
+    Date(NaiveDate),
+    Days(i64),
+    Pend(Pend),
+}
+
+/// A value that depends on missing facts.
+#[derive(Clone, Debug)]
+struct Pend {
+    text: String,
+    missing: BTreeSet<String>,
+    form: Form,
+}
+
+#[derive(Clone, Debug)]
+enum Form {
+    /// Nothing we can solve.
+    Opaque,
+    /// `s * fact + c` in day numbers (a date when `days` is false, else a
+    /// number of days), optionally under `abs`.
+    Affine {
+        fact: String,
+        s: i64,
+        c: i64,
+        abs: bool,
+        days: bool,
+    },
+    /// `later_of(known, fact + c)` (or `earlier_of` when `later` is false).
+    Threshold {
+        known: NaiveDate,
+        fact: String,
+        c: i64,
+        later: bool,
+        unknown_text: String,
+    },
+}
+
+/// A condition's truth when facts may be missing.
+#[derive(Clone, Debug)]
+enum Truth {
+    Yes,
+    No,
+    Maybe(Res),
+}
+
+/// An undecided condition: in words, and as a set of dates of one fact when
+/// it could be solved.
+#[derive(Clone, Debug)]
+struct Res {
+    text: String,
+    missing: BTreeSet<String>,
+    set: Option<(String, Ranges)>,
+}
+
+impl Res {
+    fn solved(fact: &str, ranges: Ranges) -> Truth {
+        if ranges.is_empty() {
+            Truth::No
+        } else if ranges.is_all() {
+            Truth::Yes
+        } else {
+            Truth::Maybe(Res {
+                text: ranges.describe(&fact_phrase(fact)),
+                missing: BTreeSet::from([fact.to_owned()]),
+                set: Some((fact.to_owned(), ranges)),
+            })
+        }
+    }
+}
+
+fn t_and(a: Truth, b: Truth) -> Truth {
+    match (a, b) {
+        (Truth::No, _) | (_, Truth::No) => Truth::No,
+        (Truth::Yes, x) | (x, Truth::Yes) => x,
+        (Truth::Maybe(a), Truth::Maybe(b)) => match (&a.set, &b.set) {
+            (Some((fa, ra)), Some((fb, rb))) if fa == fb => Res::solved(fa, ra.intersect(rb)),
+            _ => Truth::Maybe(Res {
+                text: format!("{}, and {}", a.text, b.text),
+                missing: a.missing.union(&b.missing).cloned().collect(),
+                set: None,
+            }),
+        },
+    }
+}
+
+fn t_or(a: Truth, b: Truth) -> Truth {
+    match (a, b) {
+        (Truth::Yes, _) | (_, Truth::Yes) => Truth::Yes,
+        (Truth::No, x) | (x, Truth::No) => x,
+        (Truth::Maybe(a), Truth::Maybe(b)) => match (&a.set, &b.set) {
+            (Some((fa, ra)), Some((fb, rb))) if fa == fb => Res::solved(fa, ra.union(rb)),
+            _ => Truth::Maybe(Res {
+                text: format!("{}, or {}", a.text, b.text),
+                missing: a.missing.union(&b.missing).cloned().collect(),
+                set: None,
+            }),
+        },
+    }
+}
+
+fn t_not(a: Truth) -> Truth {
+    match a {
+        Truth::Yes => Truth::No,
+        Truth::No => Truth::Yes,
+        Truth::Maybe(r) => match &r.set {
+            Some((f, set)) => Res::solved(f, set.complement()),
+            None => Truth::Maybe(Res {
+                text: format!("it is not the case that {}", r.text),
+                missing: r.missing,
+                set: None,
+            }),
+        },
+    }
+}
+
+fn flip(op: CmpOp) -> CmpOp {
+    match op {
+        CmpOp::Lt => CmpOp::Gt,
+        CmpOp::Le => CmpOp::Ge,
+        CmpOp::Gt => CmpOp::Lt,
+        CmpOp::Ge => CmpOp::Le,
+        CmpOp::Eq => CmpOp::Eq,
+        CmpOp::Ne => CmpOp::Ne,
+    }
+}
+
+struct Evaluator<'a> {
+    packs: &'a [RulePack],
+    facts: &'a Facts,
+    cx: &'a Context<'a>,
+    done: BTreeMap<(String, String), Deadline>,
+    active: BTreeSet<(String, String)>,
+}
+
+/// What one rule is being evaluated with.
+struct RuleCx<'r> {
+    rule: &'r Rule,
+    calendar: Arc<Calendar>,
+    citation: String,
+}
+
+impl<'a> Evaluator<'a> {
+    fn calendar(&self, id: &str) -> Result<Arc<Calendar>> {
+        self.cx
+            .calendars
+            .get(id)
+            .cloned()
+            .ok_or_else(|| Error::usage(format!("unknown calendar `{id}`"), None))
+    }
+
+    fn rule(&mut self, pack: &'a RulePack, rule: &'a Rule) -> Result<Deadline> {
+        let key = (pack.id.clone(), rule.id.clone());
+        if let Some(d) = self.done.get(&key) {
+            return Ok(d.clone());
+        }
+        if !self.active.insert(key.clone()) {
+            return Err(Error::Rule {
+                rule: format!("{}/{}", pack.id, rule.id),
+                source: Box::new(Error::usage("rules depend on each other in a cycle", None)),
+            });
+        }
+        let result = self.rule_inner(pack, rule).map_err(|e| Error::Rule {
+            rule: format!("{}/{}", pack.id, rule.id),
+            source: Box::new(e),
+        });
+        self.active.remove(&key);
+        let d = result?;
+        self.done.insert(key, d.clone());
+        Ok(d)
+    }
+
+    fn rule_inner(&mut self, pack: &'a RulePack, rule: &'a Rule) -> Result<Deadline> {
+        let rc = RuleCx {
+            rule,
+            calendar: self.calendar(&rule.calendar)?,
+            citation: rule.citation.clone(),
+        };
+        let mut d = Deadline {
+            pack: pack.id.clone(),
+            rule: rule.id.clone(),
+            pack_version: pack.version.clone(),
+            summary: rule.summary.clone(),
+            citation: rule.citation.clone(),
+            url: rule.url.clone(),
+            actor: rule.actor,
+            test: rule.test,
+            certainty: rule.certainty,
+            status: Status::Computed,
+            branch: None,
+            opens: None,
+            closes: None,
+            words: None,
+            cases: Vec::new(),
+            missing: Vec::new(),
+            trace: Vec::new(),
+            warnings: Vec::new(),
+        };
+        let mut trace = Vec::new();
+        // Applicability first: a rule that does not apply says why.
+        let mut guards: Vec<(Res, Option<&Branch>)> = Vec::new();
+        let not_applicable_reason = |c: &Cond| {
+            rule.not_applicable
+                .clone()
+                .unwrap_or_else(|| format!("applies only when {}", describe_cond(c)))
+        };
+        if let Some(c) = &rule.applies_when {
+            match self.truth(c, &rc, &mut trace)? {
+                Truth::Yes => {}
+                Truth::No => {
+                    d.status = Status::NotApplicable;
+                    d.words = Some(not_applicable_reason(c));
+                    trace.push(Step {
+                        text: format!("not applicable: {}", not_applicable_reason(c)),
+                        date: None,
+                        citation: Some(rc.citation.clone()),
+                    });
+                    d.trace = trace;
+                    return Ok(d);
+                }
+                Truth::Maybe(r) => {
+                    // Not applicable unless the condition holds.
+                    if let Truth::Maybe(neg) = t_not(Truth::Maybe(r)) {
+                        guards.push((neg, None));
+                    }
+                }
+            }
+        }
+        let mut chosen = None;
+        for b in &rule.branches {
+            let t = self.truth(&b.when, &rc, &mut trace)?;
+            let label = b.label.clone().unwrap_or_else(|| describe_cond(&b.when));
+            match t {
+                Truth::Yes => {
+                    if !matches!(b.when, Cond::Otherwise(_)) {
+                        trace.push(Step {
+                            text: format!("branch applies: {label}"),
+                            date: None,
+                            citation: Some(
+                                b.citation.clone().unwrap_or_else(|| rc.citation.clone()),
+                            ),
+                        });
+                    }
+                    chosen = Some(b);
+                    break;
+                }
+                Truth::No => {
+                    trace.push(Step {
+                        text: format!("branch does not apply: {label}"),
+                        date: None,
+                        citation: Some(b.citation.clone().unwrap_or_else(|| rc.citation.clone())),
+                    });
+                }
+                Truth::Maybe(r) => guards.push((r, Some(b))),
+            }
+        }
+        if guards.is_empty() {
+            match chosen {
+                None => {
+                    d.status = Status::NotApplicable;
+                    d.words = Some("no branch of the rule applies to this meeting".to_owned());
+                }
+                Some(b) => {
+                    d.branch.clone_from(&b.label);
+                    match &b.outcome {
+                        Outcome::Unspecified(words) => {
+                            d.status = Status::Unspecified;
+                            d.words = Some(words.clone());
+                            trace.push(Step {
+                                text: format!("no date: {words}"),
+                                date: None,
+                                citation: Some(
+                                    b.citation.clone().unwrap_or_else(|| rc.citation.clone()),
+                                ),
+                            });
+                        }
+                        Outcome::Window { opens, closes } => {
+                            let o = self.bound_val(opens.as_ref(), &rc, &mut trace)?;
+                            let c = self.bound_val(closes.as_ref(), &rc, &mut trace)?;
+                            let pending =
+                                matches!(o, Some(Val::Pend(_))) || matches!(c, Some(Val::Pend(_)));
+                            if pending {
+                                d.status = Status::Conditional;
+                                d.cases = self.window_cases(None, o, c, &rc, &mut d.missing)?;
+                            } else {
+                                d.opens = self.finish(
+                                    o,
+                                    BoundName::Opens,
+                                    &rc,
+                                    &mut trace,
+                                    &mut d.warnings,
+                                )?;
+                                d.closes = self.finish(
+                                    c,
+                                    BoundName::Closes,
+                                    &rc,
+                                    &mut trace,
+                                    &mut d.warnings,
+                                )?;
+                            }
+                        }
+                    }
+                }
+            }
+        } else {
+            d.status = Status::Conditional;
+            let mut earlier: Truth = Truth::No;
+            for (res, branch) in guards {
+                let this = t_and(Truth::Maybe(res.clone()), t_not(earlier.clone()));
+                earlier = t_or(earlier, Truth::Maybe(res));
+                let Truth::Maybe(cond) = this else {
+                    continue;
+                };
+                d.missing.extend(cond.missing.iter().cloned());
+                match branch {
+                    None => d.cases.push(Case {
+                        when: cond.text.clone(),
+                        opens: None,
+                        closes: None,
+                        unspecified: None,
+                        not_applicable: Some(
+                            rule.applies_when
+                                .as_ref()
+                                .map(not_applicable_reason)
+                                .unwrap_or_default(),
+                        ),
+                    }),
+                    Some(b) => {
+                        let cases = self.branch_cases(Some(cond), b, &rc, &mut d.missing)?;
+                        d.cases.extend(cases);
+                    }
+                }
+            }
+            let rest = t_not(earlier);
+            let rest_cond = match rest {
+                Truth::No => None,
+                Truth::Yes => Some(None),
+                Truth::Maybe(r) => Some(Some(r)),
+            };
+            if let Some(cond) = rest_cond {
+                match chosen {
+                    Some(b) => {
+                        let cases = self.branch_cases(cond, b, &rc, &mut d.missing)?;
+                        d.cases.extend(cases);
+                    }
+                    None => d.cases.push(Case {
+                        when: cond.map_or_else(|| "otherwise".to_owned(), |r| r.text),
+                        opens: None,
+                        closes: None,
+                        unspecified: None,
+                        not_applicable: Some("no branch of the rule applies".to_owned()),
+                    }),
+                }
+            }
+        }
+        d.missing.sort();
+        d.missing.dedup();
+        if d.status == Status::Conditional {
+            trace.push(Step {
+                text: format!(
+                    "the answer depends on {} not given",
+                    join_and(
+                        &d.missing
+                            .iter()
+                            .map(|m| format!("`{m}`"))
+                            .collect::<Vec<_>>()
+                    )
+                ),
+                date: None,
+                citation: None,
+            });
+        }
+        d.trace = trace;
+        Ok(d)
+    }
+
+    fn branch_cases(
+        &mut self,
+        cond: Option<Res>,
+        b: &Branch,
+        rc: &RuleCx<'_>,
+        missing: &mut Vec<String>,
+    ) -> Result<Vec<Case>> {
+        match &b.outcome {
+            Outcome::Unspecified(words) => Ok(vec![Case {
+                when: cond.map_or_else(|| "otherwise".to_owned(), |c| c.text),
+                opens: None,
+                closes: None,
+                unspecified: Some(words.clone()),
+                not_applicable: None,
+            }]),
+            Outcome::Window { opens, closes } => {
+                let mut scratch = Vec::new();
+                let o = self.bound_val(opens.as_ref(), rc, &mut scratch)?;
+                let c = self.bound_val(closes.as_ref(), rc, &mut scratch)?;
+                self.window_cases(cond, o, c, rc, missing)
+            }
+        }
+    }
+
+    /// Splits a window whose bounds may be pending into cases.
+    fn window_cases(
+        &mut self,
+        cond: Option<Res>,
+        opens: Option<Val>,
+        closes: Option<Val>,
+        rc: &RuleCx<'_>,
+        missing: &mut Vec<String>,
+    ) -> Result<Vec<Case>> {
+        // A threshold in either bound splits the case in two.
+        let split = [&opens, &closes].into_iter().find_map(|v| match v {
+            Some(Val::Pend(Pend {
+                form:
+                    Form::Threshold {
+                        known,
+                        fact,
+                        c,
+                        later,
+                        ..
+                    },
+                ..
+            })) => Some((*known, fact.clone(), *c, *later)),
+            _ => None,
+        });
+        let base = cond.map_or(Truth::Yes, Truth::Maybe);
+        let mut out = Vec::new();
+        let variants: Vec<(Truth, bool)> = match &split {
+            Some((known, fact, c, later)) => {
+                // later_of(K, f + c) is K exactly when f + c <= K.
+                let k = day_number(*known) - c;
+                let op = if *later { CmpOp::Le } else { CmpOp::Ge };
+                let known_wins = Res::solved(fact, Ranges::compare(op, k));
+                vec![
+                    (t_and(base.clone(), known_wins.clone()), true),
+                    (t_and(base, t_not(known_wins)), false),
+                ]
+            }
+            None => vec![(base, false)],
+        };
+        for (truth, known_branch) in variants {
+            let when = match truth {
+                Truth::No => continue,
+                Truth::Yes => "otherwise".to_owned(),
+                Truth::Maybe(r) => {
+                    missing.extend(r.missing.iter().cloned());
+                    r.text
+                }
+            };
+            let answer = |this: &mut Self,
+                          v: &Option<Val>,
+                          bound: BoundName,
+                          missing: &mut Vec<String>|
+             -> Result<Option<Answer>> {
+                Ok(match v {
+                    None => None,
+                    Some(Val::Date(d)) => {
+                        let mut t = Vec::new();
+                        let mut w = Vec::new();
+                        this.finish(Some(Val::Date(*d)), bound, rc, &mut t, &mut w)?
+                            .map(Answer::Date)
+                    }
+                    Some(Val::Days(_)) => None,
+                    Some(Val::Pend(p)) => {
+                        missing.extend(p.missing.iter().cloned());
+                        match &p.form {
+                            Form::Threshold {
+                                known,
+                                unknown_text,
+                                ..
+                            } => {
+                                if known_branch {
+                                    let mut t = Vec::new();
+                                    let mut w = Vec::new();
+                                    this.finish(Some(Val::Date(*known)), bound, rc, &mut t, &mut w)?
+                                        .map(Answer::Date)
+                                } else {
+                                    Some(Answer::Words(roll_words(
+                                        unknown_text,
+                                        rc.rule.roll_of(bound),
+                                    )))
+                                }
+                            }
+                            _ => Some(Answer::Words(roll_words(&p.text, rc.rule.roll_of(bound)))),
+                        }
+                    }
+                })
+            };
+            let o = answer(self, &opens, BoundName::Opens, missing)?;
+            let c = answer(self, &closes, BoundName::Closes, missing)?;
+            out.push(Case {
+                when,
+                opens: o,
+                closes: c,
+                unspecified: None,
+                not_applicable: None,
+            });
+        }
+        Ok(out)
+    }
+
+    fn bound_val(
+        &mut self,
+        e: Option<&Expr>,
+        rc: &RuleCx<'_>,
+        trace: &mut Vec<Step>,
+    ) -> Result<Option<Val>> {
+        e.map(|e| self.eval(e, rc, trace)).transpose()
+    }
+
+    /// Rolls a known date, attaches its time of day, and adds warnings.
+    fn finish(
+        &mut self,
+        v: Option<Val>,
+        bound: BoundName,
+        rc: &RuleCx<'_>,
+        trace: &mut Vec<Step>,
+        warnings: &mut Vec<String>,
+    ) -> Result<Option<Bound>> {
+        let Some(Val::Date(computed)) = v else {
+            return Ok(None);
+        };
+        let roll = rc.rule.roll_of(bound);
+        let date = rc.calendar.roll(computed, roll)?;
+        if date != computed {
+            let why = rc
+                .calendar
+                .non_business_reason(computed)?
+                .unwrap_or_else(|| "not a business day".to_owned());
+            trace.push(Step {
+                text: format!(
+                    "{} is not a business day ({why}); rolled {roll} on `{}` to {}",
+                    show_date(computed),
+                    rc.calendar.id(),
+                    show_date(date)
+                ),
+                date: Some(date),
+                citation: Some(rc.citation.clone()),
+            });
+        } else if roll == Roll::None {
+            match rc.calendar.non_business_reason(computed) {
+                Ok(Some(why)) => warnings.push(format!(
+                    "{} {} falls on a day that is not a business day ({why}) and this rule does not roll it",
+                    bound.as_str(),
+                    show_date(computed)
+                )),
+                Ok(None) => {}
+                Err(e @ CalendarError::NotCovered { .. }) => warnings.push(format!(
+                    "cannot tell whether {} is a business day: {e}",
+                    show_date(computed)
+                )),
+                Err(e) => return Err(e.into()),
+            }
+        }
+        if let Some(today) = self.cx.today
+            && date < today
+        {
+            warnings.push(format!(
+                "{} {} is already past on {}",
+                bound.as_str(),
+                show_date(date),
+                show_date(today)
+            ));
+        }
+        let time = rc.rule.at_of(bound).map(|spec| {
+            let (clock, zone) = match spec {
+                TimeSpec::CloseOfBusiness => {
+                    (self.cx.company.close_of_business, self.cx.company.zone)
+                }
+                TimeSpec::Clock { time, zone } => (*time, zone.unwrap_or(self.cx.company.zone)),
+            };
+            let local = date.and_time(clock);
+            let utc = zone::to_zoned(zone, local).naive_utc();
+            Moment { local, zone, utc }
+        });
+        Ok(Some(Bound {
+            date,
+            computed,
+            roll,
+            time,
+        }))
+    }
+
+    fn truth(&mut self, c: &Cond, rc: &RuleCx<'_>, trace: &mut Vec<Step>) -> Result<Truth> {
+        Ok(match c {
+            Cond::Otherwise(_) => Truth::Yes,
+            Cond::Missing(f, _) => bool_truth(self.facts.get(f).is_none()),
+            Cond::Present(f, _) => bool_truth(self.facts.get(f).is_some()),
+            Cond::KindIs { kind, negate, .. } => {
+                bool_truth((self.facts.meeting_kind == *kind) != *negate)
+            }
+            Cond::Not(c) => t_not(self.truth(c, rc, trace)?),
+            Cond::And(cs) => {
+                let mut acc = Truth::Yes;
+                for c in cs {
+                    acc = t_and(acc, self.truth(c, rc, trace)?);
+                }
+                acc
+            }
+            Cond::Or(cs) => {
+                let mut acc = Truth::No;
+                for c in cs {
+                    acc = t_or(acc, self.truth(c, rc, trace)?);
+                }
+                acc
+            }
+            Cond::Cmp { lhs, op, rhs } => {
+                let l = self.eval(lhs, rc, trace)?;
+                let r = self.eval(rhs, rc, trace)?;
+                match (l, r) {
+                    (Val::Date(a), Val::Date(b)) => bool_truth(op.holds(&a, &b)),
+                    (Val::Days(a), Val::Days(b)) => bool_truth(op.holds(&a, &b)),
+                    (Val::Pend(p), Val::Date(k)) => solve(&p, *op, day_number(k), c),
+                    (Val::Pend(p), Val::Days(k)) => solve(&p, *op, k, c),
+                    (Val::Date(k), Val::Pend(p)) => solve(&p, flip(*op), day_number(k), c),
+                    (Val::Days(k), Val::Pend(p)) => solve(&p, flip(*op), k, c),
+                    (l, r) => {
+                        let mut missing = BTreeSet::new();
+                        for v in [l, r] {
+                            if let Val::Pend(p) = v {
+                                missing.extend(p.missing);
+                            }
+                        }
+                        Truth::Maybe(Res {
+                            text: describe_cond(c),
+                            missing,
+                            set: None,
+                        })
+                    }
+                }
+            }
+        })
+    }
+
+    #[allow(clippy::too_many_lines)]
+    fn eval(&mut self, e: &Expr, rc: &RuleCx<'_>, trace: &mut Vec<Step>) -> Result<Val> {
+        let cite = || Some(rc.citation.clone());
+        Ok(match &e.kind {
+            ExprKind::Fact(f) => match self.facts.get(f) {
+                Some(d) => Val::Date(d),
+                None => Val::Pend(Pend {
+                    text: fact_phrase(f),
+                    missing: BTreeSet::from([f.clone()]),
+                    form: Form::Affine {
+                        fact: f.clone(),
+                        s: 1,
+                        c: 0,
+                        abs: false,
+                        days: false,
+                    },
+                }),
+            },
+            ExprKind::Date(d) => Val::Date(*d),
+            ExprKind::Amount(q) => Val::Days(match q.unit {
+                Unit::Weeks => q.n * 7,
+                _ => q.n,
+            }),
+            ExprKind::RuleRef { pack, rule, bound } => {
+                let pack_id = pack.clone().unwrap_or_else(|| {
+                    self.packs
+                        .iter()
+                        .find(|p| p.rules.iter().any(|r| std::ptr::eq(r, rc.rule)))
+                        .map(|p| p.id.clone())
+                        .unwrap_or_default()
+                });
+                let packs = self.packs;
+                let target = packs
+                    .iter()
+                    .find(|p| p.id == pack_id)
+                    .and_then(|p| p.rule(rule).map(|r| (p, r)));
+                let Some((tp, tr)) = target else {
+                    return Err(Error::usage(
+                        format!("unknown rule `{pack_id}/{rule}`"),
+                        None,
+                    ));
+                };
+                let dl = self.rule(tp, tr)?;
+                let b = match bound {
+                    BoundName::Opens => dl.opens.as_ref(),
+                    BoundName::Closes => dl.closes.as_ref(),
+                };
+                if let Some(b) = b {
+                    trace.push(Step {
+                        text: format!(
+                            "rule `{}` {} on {}",
+                            tr.id,
+                            bound.as_str(),
+                            show_date(b.date)
+                        ),
+                        date: Some(b.date),
+                        citation: Some(tr.citation.clone()),
+                    });
+                    Val::Date(b.date)
+                } else {
+                    let mut missing: BTreeSet<String> = dl.missing.iter().cloned().collect();
+                    if missing.is_empty() {
+                        missing.insert(format!("{}.{}", tr.id, bound.as_str()));
+                    }
+                    Val::Pend(Pend {
+                        text: describe_expr(e),
+                        missing,
+                        form: Form::Opaque,
+                    })
+                }
+            }
+            ExprKind::Shift { base, sign, by } => {
+                let b = self.eval(base, rc, trace)?;
+                let mut n = by.n;
+                let counted = matches!(by.unit, Unit::Days | Unit::Weeks);
+                let days_n = if by.unit == Unit::Weeks { n * 7 } else { n };
+                let adjusted = match (counted, rc.rule.counting) {
+                    (true, Counting::ClearDays) => days_n + 1,
+                    (true, Counting::AnchorIsDayOne) => (days_n - 1).max(0),
+                    _ => days_n,
+                };
+                let unit = if counted { Unit::Days } else { by.unit };
+                if counted {
+                    n = adjusted;
+                }
+                let signed = i64::from(*sign) * n;
+                match b {
+                    Val::Date(d) => {
+                        let cal = match &by.calendar {
+                            Some((id, _)) => self.calendar(id)?,
+                            None => Arc::clone(&rc.calendar),
+                        };
+                        let got = Offset { n: signed, unit }.checked_apply(d, &cal)?;
+                        let dir = if *sign < 0 { "before" } else { "after" };
+                        let counting = match (counted, rc.rule.counting) {
+                            (true, Counting::ClearDays) => " (clear days: neither end counted)",
+                            (true, Counting::AnchorIsDayOne) => {
+                                " (the anchor day counted as day 1)"
+                            }
+                            _ => "",
+                        };
+                        let on = if by.unit == Unit::BusinessDays {
+                            format!(" on `{}`", cal.id())
+                        } else {
+                            String::new()
+                        };
+                        trace.push(Step {
+                            text: format!(
+                                "{by} {dir} {} ({}){on}{counting} = {}",
+                                describe_expr(base),
+                                show_date(d),
+                                show_date(got)
+                            ),
+                            date: Some(got),
+                            citation: cite(),
+                        });
+                        Val::Date(got)
+                    }
+                    Val::Pend(p) => Val::Pend(match p.form {
+                        Form::Affine {
+                            fact,
+                            s: 1,
+                            c,
+                            abs: false,
+                            days: false,
+                        } if counted => Pend {
+                            text: describe_expr(e),
+                            missing: p.missing,
+                            form: Form::Affine {
+                                fact,
+                                s: 1,
+                                c: c + signed,
+                                abs: false,
+                                days: false,
+                            },
+                        },
+                        _ => Pend {
+                            text: describe_expr(e),
+                            missing: p.missing,
+                            form: Form::Opaque,
+                        },
+                    }),
+                    Val::Days(_) => {
+                        return Err(Error::usage(
+                            "an amount was added to a number of days",
+                            None,
+                        ));
+                    }
+                }
+            }
+            ExprKind::Diff(a, b) => {
+                let va = self.eval(a, rc, trace)?;
+                let vb = self.eval(b, rc, trace)?;
+                match (va, vb) {
+                    (Val::Date(x), Val::Date(y)) => {
+                        let n = day_number(x) - day_number(y);
+                        let rel = if n >= 0 {
+                            format!("{n} days after")
+                        } else {
+                            format!("{} days before", -n)
+                        };
+                        trace.push(Step {
+                            text: format!(
+                                "{} ({}) is {rel} {} ({})",
+                                describe_expr(a),
+                                show_date(x),
+                                describe_expr(b),
+                                show_date(y)
+                            ),
+                            date: None,
+                            citation: cite(),
+                        });
+                        Val::Days(n)
+                    }
+                    (
+                        Val::Pend(Pend {
+                            missing,
+                            form:
+                                Form::Affine {
+                                    fact,
+                                    s: 1,
+                                    c,
+                                    abs: false,
+                                    days: false,
+                                },
+                            ..
+                        }),
+                        Val::Date(y),
+                    ) => Val::Pend(Pend {
+                        text: describe_expr(e),
+                        missing,
+                        form: Form::Affine {
+                            fact,
+                            s: 1,
+                            c: c - day_number(y),
+                            abs: false,
+                            days: true,
+                        },
+                    }),
+                    (
+                        Val::Date(x),
+                        Val::Pend(Pend {
+                            missing,
+                            form:
+                                Form::Affine {
+                                    fact,
+                                    s: 1,
+                                    c,
+                                    abs: false,
+                                    days: false,
+                                },
+                            ..
+                        }),
+                    ) => Val::Pend(Pend {
+                        text: describe_expr(e),
+                        missing,
+                        form: Form::Affine {
+                            fact,
+                            s: -1,
+                            c: day_number(x) - c,
+                            abs: false,
+                            days: true,
+                        },
+                    }),
+                    (va, vb) => Val::Pend(opaque(e, [va, vb])),
+                }
+            }
+            ExprKind::LaterOf(args) | ExprKind::EarlierOf(args) => {
+                let later = matches!(e.kind, ExprKind::LaterOf(_));
+                let mut known: Vec<NaiveDate> = Vec::new();
+                let mut pending: Vec<(Pend, &Expr)> = Vec::new();
+                for a in args {
+                    match self.eval(a, rc, trace)? {
+                        Val::Date(d) => known.push(d),
+                        Val::Pend(p) => pending.push((p, a)),
+                        Val::Days(_) => return Err(Error::usage("`later_of` needs dates", None)),
+                    }
+                }
+                let best = if later {
+                    known.iter().max()
+                } else {
+                    known.iter().min()
+                }
+                .copied();
+                match (best, pending.len()) {
+                    (Some(k), 0) => {
+                        let shown: Vec<String> = known.iter().map(|d| show_date(*d)).collect();
+                        trace.push(Step {
+                            text: format!(
+                                "the {} of {} = {}",
+                                if later { "later" } else { "earlier" },
+                                join_and(&shown),
+                                show_date(k)
+                            ),
+                            date: Some(k),
+                            citation: cite(),
+                        });
+                        Val::Date(k)
+                    }
+                    (Some(k), 1) => {
+                        let (p, a) = pending.remove(0);
+                        match p.form {
+                            Form::Affine {
+                                fact,
+                                s: 1,
+                                c,
+                                abs: false,
+                                days: false,
+                            } => Val::Pend(Pend {
+                                text: describe_expr(e),
+                                missing: p.missing,
+                                form: Form::Threshold {
+                                    known: k,
+                                    fact,
+                                    c,
+                                    later,
+                                    unknown_text: describe_expr(a),
+                                },
+                            }),
+                            _ => Val::Pend(Pend {
+                                text: describe_expr(e),
+                                missing: p.missing,
+                                form: Form::Opaque,
+                            }),
+                        }
+                    }
+                    _ => {
+                        let vals = pending.into_iter().map(|(p, _)| Val::Pend(p));
+                        Val::Pend(opaque(e, vals))
+                    }
+                }
+            }
+            ExprKind::Anniversary(x) => match self.eval(x, rc, trace)? {
+                Val::Date(d) => {
+                    let got = anniversary(d, rc.rule.leap_day)?;
+                    trace.push(Step {
+                        text: format!(
+                            "the anniversary of {} ({}) = {}",
+                            describe_expr(x),
+                            show_date(d),
+                            show_date(got)
+                        ),
+                        date: Some(got),
+                        citation: cite(),
+                    });
+                    Val::Date(got)
+                }
+                v => Val::Pend(opaque(e, [v])),
+            },
+            ExprKind::Abs(x) => match self.eval(x, rc, trace)? {
+                Val::Days(n) => Val::Days(n.abs()),
+                Val::Pend(Pend {
+                    missing,
+                    form:
+                        Form::Affine {
+                            fact,
+                            s,
+                            c,
+                            abs: false,
+                            days: true,
+                        },
+                    ..
+                }) => Val::Pend(Pend {
+                    text: describe_expr(e),
+                    missing,
+                    form: Form::Affine {
+                        fact,
+                        s,
+                        c,
+                        abs: true,
+                        days: true,
+                    },
+                }),
+                v => Val::Pend(opaque(e, [v])),
+            },
+        })
+    }
+}
+
+fn bool_truth(b: bool) -> Truth {
+    if b { Truth::Yes } else { Truth::No }
+}
+
+fn opaque(e: &Expr, vals: impl IntoIterator<Item = Val>) -> Pend {
+    let mut missing = BTreeSet::new();
+    for v in vals {
+        if let Val::Pend(p) = v {
+            missing.extend(p.missing);
+        }
+    }
+    Pend {
+        text: describe_expr(e),
+        missing,
+        form: Form::Opaque,
+    }
+}
+
+/// Solves `p op k` for the one fact `p` depends on.
+fn solve(p: &Pend, op: CmpOp, k: i64, c: &Cond) -> Truth {
+    match &p.form {
+        Form::Affine {
+            fact,
+            s,
+            c: off,
+            abs,
+            ..
+        } => {
+            let mut v = Ranges::compare(op, k);
+            if *abs {
+                v = v.abs_preimage();
+            }
+            // v = s * f + off, so f = (v - off) * s for s = ±1.
+            let f = if *s == 1 {
+                v.shift(-off)
+            } else {
+                v.negate().shift(*off)
+            };
+            Res::solved(fact, f)
+        }
+        _ => Truth::Maybe(Res {
+            text: describe_cond(c),
+            missing: p.missing.clone(),
+            set: None,
+        }),
+    }
+}
+
+fn roll_words(text: &str, roll: Roll) -> String {
+    match roll {
+        Roll::None => text.to_owned(),
+        Roll::Forward => format!("{text}, moved to the next business day if it is not one"),
+        Roll::Backward => format!("{text}, moved to the previous business day if it is not one"),
+    }
+}
+
+/// Returns the date `days` after `date`, or `None` past chrono's range.
+pub fn checked_add_days(date: NaiveDate, days: i64) -> Option<NaiveDate> {
+    add_days(date, days).ok()
+}

@@ -1,0 +1,329 @@
+//! The command line. `run` parses arguments, builds a request, calls the
+//! library and prints. Nothing else in the crate writes to stdout or stderr,
+//! reads the environment or looks at the clock.
+
+pub mod args;
+pub mod report;
+pub mod request;
+
+use std::ffi::OsString;
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::calc::cases::run_cases;
+use crate::calc::{Context, evaluate};
+use crate::diag::Diagnostic;
+use crate::error::{Error, Result};
+use crate::pack::load::{BUILTIN_PACKS, Library, builtin_id, builtin_matches};
+
+use args::{Args, CheckArgs, CheckFormat, Command, ExplainArgs, Format, QueryArgs, RulesAction};
+use request::Request;
+
+/// How a run ended; the process exit code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Status {
+    /// Done as asked.
+    Ok = 0,
+    /// Ran and found problems in the user's files (or failing worked cases).
+    Invalid = 1,
+    /// Could not run: bad flags, unreadable file, bug.
+    Failed = 2,
+}
+
+fn color() -> bool {
+    std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal()
+}
+
+/// Runs the program on `args` (program name first) and returns its exit
+/// status. Nothing else in the crate writes to stdout or stderr.
+pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    let args = match Args::try_parse_from(args) {
+        Ok(args) => args,
+        Err(err) => {
+            // `--help` arrives here too; clap knows its code.
+            let _ = err.print();
+            return ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2));
+        }
+    };
+    let status = match execute(args) {
+        Ok(status) => status,
+        Err(err) => report_error(&err),
+    };
+    ExitCode::from(status as u8)
+}
+
+fn report_error(err: &Error) -> Status {
+    let mut stderr = std::io::stderr().lock();
+    match err {
+        Error::Invalid { diagnostics } => {
+            let _ = write!(
+                stderr,
+                "{}",
+                report::render_diagnostics(diagnostics, color())
+            );
+            let errors = diagnostics
+                .iter()
+                .filter(|d| d.severity == crate::diag::Severity::Error)
+                .count();
+            let _ = writeln!(
+                stderr,
+                "error: found {}",
+                crate::error::plural(errors, "problem", "problems")
+            );
+            Status::Invalid
+        }
+        Error::Usage { message, help } => {
+            let _ = writeln!(stderr, "error: {message}");
+            if let Some(h) = help {
+                let _ = writeln!(stderr, "  help: {h}");
+            }
+            Status::Failed
+        }
+        Error::Rule { .. } | Error::Calendar(_) | Error::OutOfRange => {
+            let _ = writeln!(stderr, "error: {err}");
+            Status::Invalid
+        }
+        other => {
+            let mut msg = other.to_string();
+            let mut source = std::error::Error::source(other);
+            while let Some(s) = source {
+                msg.push_str(": ");
+                msg.push_str(&s.to_string());
+                source = s.source();
+            }
+            let _ = writeln!(stderr, "error: {msg}");
+            Status::Failed
+        }
+    }
+}
+
+fn execute(args: Args) -> Result<Status> {
+    if args.version {
+        return print_out(&version_text());
+    }
+    match args.command {
+        None => Err(Error::usage(
+            "no command given",
+            Some(
+                "try `govcal deadlines examples/hemacare-2004.toml`, or `govcal --help`".to_owned(),
+            ),
+        )),
+        Some(Command::Deadlines(q)) => deadlines(&q),
+        Some(Command::Explain(e)) => explain(&e),
+        Some(Command::Check(c)) => check(&c),
+        Some(Command::Rules { action }) => rules(&action),
+    }
+}
+
+fn version_text() -> String {
+    let mut s = format!(
+        "govcal {}\ntz database {}\n",
+        env!("CARGO_PKG_VERSION"),
+        chrono_tz::IANA_TZDB_VERSION
+    );
+    for p in BUILTIN_PACKS {
+        let version = p
+            .text
+            .lines()
+            .find_map(|l| {
+                l.trim()
+                    .strip_prefix("version = \"")
+                    .and_then(|r| r.split('"').next())
+            })
+            .unwrap_or("?");
+        s.push_str(&format!("pack {} {version}\n", p.name));
+    }
+    s
+}
+
+/// Writes `text` to stdout; a closed pipe is not an error.
+fn print_out(text: &str) -> Result<Status> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(Status::Ok),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(Status::Ok),
+        Err(e) => Err(Error::Write {
+            path: "<stdout>".into(),
+            source: e,
+        }),
+    }
+}
+
+/// Writes `text` to `path` atomically: a temporary file beside it, then a
+/// rename, so a failure never leaves half a file behind.
+///
+/// # Errors
+///
+/// [`Error::Write`] if the file cannot be written or renamed.
+pub fn write_atomically(path: &Path, text: &str) -> Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let err = |source| Error::Write {
+        path: path.to_owned(),
+        source,
+    };
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(text.as_bytes())?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result.map_err(err)
+}
+
+fn emit(req: &Request, text: &str) -> Result<Status> {
+    match &req.output {
+        Some(path) => {
+            write_atomically(path, text)?;
+            Ok(Status::Ok)
+        }
+        None => print_out(text),
+    }
+}
+
+fn compute(req: &Request) -> Result<Vec<crate::calc::Deadline>> {
+    let cx = Context {
+        company: &req.company,
+        calendars: &req.library.calendars,
+        today: Some(req.today),
+    };
+    evaluate(&req.library.packs, &req.facts, &cx)
+}
+
+fn deadlines(q: &QueryArgs) -> Result<Status> {
+    let req = Request::from_query(q)?;
+    let all = compute(&req)?;
+    let shown: Vec<_> = all
+        .iter()
+        .filter(|d| {
+            req.all || d.status != crate::calc::Status::NotApplicable || req.format == Format::Table
+        })
+        .cloned()
+        .collect();
+    let text = match req.format {
+        Format::Table => report::table(&req.company, &req.facts, &shown, req.today, req.all),
+        Format::Json => report::json(&req.company, &req.facts, &shown, req.today),
+        Format::Csv => report::csv(&req.company, &shown),
+        Format::Ics => report::ics(&req.company, &req.facts, &shown, req.today, &req.alarms),
+    };
+    emit(&req, &text)
+}
+
+fn explain(e: &ExplainArgs) -> Result<Status> {
+    let req = Request::from_query(&e.query)?;
+    let mut all = compute(&req)?;
+    if let Some(id) = &e.rule {
+        all.retain(|d| d.rule == *id || d.id() == *id);
+        if all.is_empty() {
+            return Err(Error::usage(
+                format!("no loaded rule is called `{id}`"),
+                None,
+            ));
+        }
+    }
+    let text = match req.format {
+        Format::Json => report::json(&req.company, &req.facts, &all, req.today),
+        _ => report::explain(&req.company, &req.facts, &all),
+    };
+    emit(&req, &text)
+}
+
+fn check(c: &CheckArgs) -> Result<Status> {
+    let specs: Vec<String> = if c.packs.is_empty() {
+        BUILTIN_PACKS.iter().map(|p| p.name.to_owned()).collect()
+    } else {
+        c.packs.clone()
+    };
+    let (diagnostics, cases_run): (Vec<Diagnostic>, usize) = match Library::load(&specs, None) {
+        Ok(lib) => {
+            let report = run_cases(&lib)?;
+            let mut d = lib.warnings.clone();
+            d.extend(report.failures);
+            (d, report.run)
+        }
+        Err(Error::Invalid { diagnostics }) => (diagnostics, 0),
+        Err(other) => return Err(other),
+    };
+    let errors = diagnostics
+        .iter()
+        .filter(|d| d.severity == crate::diag::Severity::Error)
+        .count();
+    match c.format {
+        CheckFormat::Json => {
+            let doc = serde_json::json!({
+                "errors": errors,
+                "warnings": diagnostics.len() - errors,
+                "cases_run": cases_run,
+                "diagnostics": diagnostics.iter().map(Diagnostic::to_json).collect::<Vec<_>>(),
+            });
+            print_out(&format!(
+                "{}\n",
+                serde_json::to_string_pretty(&doc).unwrap_or_default()
+            ))?;
+        }
+        CheckFormat::Text => {
+            let mut stderr = std::io::stderr().lock();
+            let _ = write!(
+                stderr,
+                "{}",
+                report::render_diagnostics(&diagnostics, color())
+            );
+            let _ = writeln!(
+                stderr,
+                "checked {}: {}, {}, {}",
+                crate::error::plural(specs.len(), "pack", "packs"),
+                crate::error::plural(errors, "error", "errors"),
+                crate::error::plural(diagnostics.len() - errors, "warning", "warnings"),
+                crate::error::plural(cases_run, "worked case run", "worked cases run"),
+            );
+        }
+    }
+    Ok(if errors > 0 {
+        Status::Invalid
+    } else {
+        Status::Ok
+    })
+}
+
+fn rules(action: &RulesAction) -> Result<Status> {
+    match action {
+        RulesAction::List => {
+            let mut s = String::new();
+            for p in BUILTIN_PACKS {
+                s.push_str(&format!(
+                    "{:<40} {}\n",
+                    p.name,
+                    builtin_id(p).unwrap_or("?")
+                ));
+            }
+            print_out(&s)
+        }
+        RulesAction::Show { id } => {
+            let found = builtin_matches(id);
+            match found.as_slice() {
+                [one] => print_out(one.text),
+                [] => Err(Error::usage(
+                    format!("no built-in pack is called `{id}`"),
+                    Some("`govcal rules list` shows them".to_owned()),
+                )),
+                many => Err(Error::usage(
+                    format!("`{id}` names {} packs; name one", many.len()),
+                    Some(many.iter().map(|p| p.name).collect::<Vec<_>>().join(", ")),
+                )),
+            }
+        }
+    }
+}

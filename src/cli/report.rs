@@ -1,0 +1,498 @@
+//! Renders deadlines (table, JSON, CSV, iCalendar) and diagnostics. Returns
+//! strings; only `cli/mod.rs` prints them.
+
+use std::fmt::Write as _;
+
+use chrono::NaiveDate;
+
+use crate::calc::{Answer, Bound, Case, Deadline, Status};
+use crate::diag::Diagnostic;
+use crate::facts::{Company, Facts, show_date};
+use crate::ics::{Alarm, IcsCalendar, IcsEvent, When, write_ics};
+use crate::pack::BoundName;
+
+/// Renders diagnostics for people with miette's handler: no colour unless
+/// `color` is set.
+pub fn render_diagnostics(diags: &[Diagnostic], color: bool) -> String {
+    let theme = if color {
+        miette::GraphicalTheme::unicode()
+    } else {
+        miette::GraphicalTheme::unicode_nocolor()
+    };
+    let handler = miette::GraphicalReportHandler::new_themed(theme).with_width(100);
+    let mut out = String::new();
+    for d in diags {
+        let _ = writeln!(out, "{}", d.location());
+        let _ = handler.render_report(&mut out, d);
+    }
+    out
+}
+
+fn time_text(b: &Bound) -> String {
+    b.time.as_ref().map_or_else(
+        || "-".to_owned(),
+        |m| format!("{} {}", m.local.format("%H:%M"), m.zone.name()),
+    )
+}
+
+fn days_from(today: NaiveDate, d: NaiveDate) -> String {
+    let n = d.signed_duration_since(today).num_days();
+    if n == 0 {
+        "today".to_owned()
+    } else {
+        format!("{n:+}")
+    }
+}
+
+/// One table row: a computed bound.
+struct Row<'a> {
+    date: NaiveDate,
+    bound: BoundName,
+    b: &'a Bound,
+    d: &'a Deadline,
+}
+
+fn rows(deadlines: &[Deadline]) -> Vec<Row<'_>> {
+    let mut rows: Vec<Row<'_>> = deadlines
+        .iter()
+        .flat_map(|d| {
+            d.bounds().map(move |(bound, b)| Row {
+                date: b.date,
+                bound,
+                b,
+                d,
+            })
+        })
+        .collect();
+    rows.sort_by(|a, b| (a.date, a.d.id(), a.bound).cmp(&(b.date, b.d.id(), b.bound)));
+    rows
+}
+
+fn answer_text(a: &Answer) -> String {
+    match a {
+        Answer::Date(b) => {
+            let mut s = show_date(b.date);
+            if let Some(m) = &b.time {
+                let _ = write!(s, " {} {}", m.local.format("%H:%M"), m.zone.name());
+            }
+            s
+        }
+        Answer::Words(w) => w.clone(),
+    }
+}
+
+fn case_text(c: &Case) -> String {
+    let mut parts = Vec::new();
+    if let Some(o) = &c.opens {
+        parts.push(format!("opens {}", answer_text(o)));
+    }
+    if let Some(cl) = &c.closes {
+        parts.push(format!("closes {}", answer_text(cl)));
+    }
+    if let Some(u) = &c.unspecified {
+        parts.push(format!("no date: {u}"));
+    }
+    if let Some(n) = &c.not_applicable {
+        parts.push(format!("not applicable: {n}"));
+    }
+    let when = if c.when == "otherwise" {
+        "otherwise".to_owned()
+    } else {
+        format!("if {}", c.when)
+    };
+    format!("{when}: {}", parts.join("; "))
+}
+
+fn heading(company: &Company, facts: &Facts) -> String {
+    let meeting = facts
+        .get("meeting")
+        .map_or_else(|| "date not given".to_owned(), show_date);
+    format!(
+        "{}: {} meeting {}",
+        company.name,
+        facts.meeting_kind.as_str(),
+        meeting
+    )
+}
+
+/// Renders the table for people: computed bounds sorted by date, then the
+/// reasoning, the answers without a date, conditional answers, warnings.
+pub fn table(
+    company: &Company,
+    facts: &Facts,
+    deadlines: &[Deadline],
+    today: NaiveDate,
+    all: bool,
+) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", heading(company, facts));
+    let _ = writeln!(out, "Today: {}\n", show_date(today));
+    let rows = rows(deadlines);
+    if rows.is_empty() {
+        let _ = writeln!(out, "No computed dates.");
+    } else {
+        let cells: Vec<[String; 5]> = rows
+            .iter()
+            .map(|r| {
+                [
+                    show_date(r.date),
+                    time_text(r.b),
+                    r.bound.as_str().to_owned(),
+                    r.d.id(),
+                    days_from(today, r.date),
+                ]
+            })
+            .collect();
+        let head = ["DATE", "TIME", "BOUND", "RULE", "DAYS"];
+        let mut widths = head.map(str::len);
+        for c in &cells {
+            for (w, s) in widths.iter_mut().zip(c) {
+                *w = (*w).max(s.chars().count());
+            }
+        }
+        let line = |cols: [&str; 5]| {
+            let mut s = String::new();
+            for (i, (c, w)) in cols.iter().zip(widths).enumerate() {
+                if i + 1 == cols.len() {
+                    s.push_str(c);
+                } else {
+                    let _ = write!(s, "{c:<w$}  ");
+                }
+            }
+            s.trim_end().to_owned()
+        };
+        let _ = writeln!(out, "{}", line(head));
+        for c in &cells {
+            let _ = writeln!(out, "{}", line([&c[0], &c[1], &c[2], &c[3], &c[4]]));
+        }
+    }
+    // Why: the reasoning for each computed deadline, with its citation.
+    let computed: Vec<&Deadline> = deadlines
+        .iter()
+        .filter(|d| d.status == Status::Computed)
+        .collect();
+    if !computed.is_empty() {
+        let _ = writeln!(out, "\nWhy:");
+        for d in computed {
+            let _ = writeln!(out, "  {} ({})", d.id(), d.citation);
+            for s in &d.trace {
+                let _ = writeln!(out, "    {}", s.text);
+            }
+        }
+    }
+    let unspecified: Vec<&Deadline> = deadlines
+        .iter()
+        .filter(|d| d.status == Status::Unspecified)
+        .collect();
+    if !unspecified.is_empty() {
+        let _ = writeln!(out, "\nNo fixed date:");
+        for d in unspecified {
+            let _ = writeln!(out, "  {} ({})", d.id(), d.citation);
+            if let Some(b) = &d.branch {
+                let _ = writeln!(out, "    because: {b}");
+            }
+            let _ = writeln!(out, "    {}", d.words.as_deref().unwrap_or_default());
+        }
+    }
+    let conditional: Vec<&Deadline> = deadlines
+        .iter()
+        .filter(|d| d.status == Status::Conditional)
+        .collect();
+    if !conditional.is_empty() {
+        let _ = writeln!(out, "\nDepends on facts not given:");
+        for d in conditional {
+            let _ = writeln!(out, "  {} ({})", d.id(), d.citation);
+            for c in &d.cases {
+                let _ = writeln!(out, "    {}", case_text(c));
+            }
+        }
+    }
+    let warnings: Vec<(String, &String)> = deadlines
+        .iter()
+        .flat_map(|d| d.warnings.iter().map(move |w| (d.id(), w)))
+        .collect();
+    if !warnings.is_empty() {
+        let _ = writeln!(out, "\nWarnings:");
+        for (id, w) in warnings {
+            let _ = writeln!(out, "  {id}: {w}");
+        }
+    }
+    let na: Vec<&Deadline> = deadlines
+        .iter()
+        .filter(|d| d.status == Status::NotApplicable)
+        .collect();
+    if !na.is_empty() {
+        if all {
+            let _ = writeln!(out, "\nNot applicable:");
+            for d in na {
+                let _ = writeln!(
+                    out,
+                    "  {}: {}",
+                    d.id(),
+                    d.words.as_deref().unwrap_or_default()
+                );
+            }
+        } else {
+            let _ = writeln!(
+                out,
+                "\n{} not applicable to this meeting (--all lists {})",
+                crate::error::plural(na.len(), "rule", "rules"),
+                if na.len() == 1 { "it" } else { "them" }
+            );
+        }
+    }
+    out
+}
+
+/// Renders `explain`: every step of every deadline, with citations.
+pub fn explain(company: &Company, facts: &Facts, deadlines: &[Deadline]) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", heading(company, facts));
+    let given: Vec<String> = facts
+        .iter()
+        .map(|(n, d)| format!("{n} = {}", show_date(d)))
+        .collect();
+    let _ = writeln!(
+        out,
+        "Facts: {}",
+        if given.is_empty() {
+            "none".to_owned()
+        } else {
+            given.join("; ")
+        }
+    );
+    for d in deadlines {
+        let _ = writeln!(out, "\n{} [{}]", d.id(), d.status.as_str());
+        let _ = writeln!(out, "  {}", d.summary);
+        let _ = writeln!(out, "  Citation: {}", d.citation);
+        for (i, s) in d.trace.iter().enumerate() {
+            let cite = s
+                .citation
+                .as_deref()
+                .map(|c| format!("  [{c}]"))
+                .unwrap_or_default();
+            let _ = writeln!(out, "  {}. {}{cite}", i + 1, s.text);
+        }
+        for (name, b) in d.bounds() {
+            let rolled = if b.date == b.computed {
+                String::new()
+            } else {
+                format!(" (computed {}, rolled {})", show_date(b.computed), b.roll)
+            };
+            let _ = writeln!(
+                out,
+                "  => {} {}{} at {}",
+                name.as_str(),
+                show_date(b.date),
+                rolled,
+                time_text(b)
+            );
+        }
+        if let Some(w) = &d.words {
+            let _ = writeln!(out, "  => {w}");
+        }
+        for c in &d.cases {
+            let _ = writeln!(out, "  => {}", case_text(c));
+        }
+        for w in &d.warnings {
+            let _ = writeln!(out, "  warning: {w}");
+        }
+    }
+    out
+}
+
+/// Renders the JSON document: company, facts, today and every deadline.
+pub fn json(company: &Company, facts: &Facts, deadlines: &[Deadline], today: NaiveDate) -> String {
+    let facts_json: serde_json::Map<String, serde_json::Value> = facts
+        .iter()
+        .map(|(n, d)| (n.to_owned(), serde_json::Value::String(d.to_string())))
+        .collect();
+    let doc = serde_json::json!({
+        "govcal": env!("CARGO_PKG_VERSION"),
+        "company": {
+            "name": company.name,
+            "state": company.state,
+            "exchange": company.exchange,
+            "zone": company.zone.name(),
+            "close_of_business": company.close_of_business.format("%H:%M").to_string(),
+        },
+        "meeting_kind": facts.meeting_kind,
+        "facts": facts_json,
+        "today": today.to_string(),
+        "deadlines": deadlines,
+    });
+    let mut s =
+        serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    s.push('\n');
+    s
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_owned()
+    }
+}
+
+/// Renders CSV: one row per computed bound, then one row per deadline
+/// without a date (date empty, status and words given).
+pub fn csv(company: &Company, deadlines: &[Deadline]) -> String {
+    let mut out = String::from(
+        "company,pack,rule,bound,date,weekday,time,zone,status,actor,citation,note\r\n",
+    );
+    let mut push = |cols: [&str; 12]| {
+        let line: Vec<String> = cols.iter().map(|c| csv_field(c)).collect();
+        out.push_str(&line.join(","));
+        out.push_str("\r\n");
+    };
+    for r in rows(deadlines) {
+        let (time, zone) =
+            r.b.time
+                .as_ref()
+                .map_or((String::new(), String::new()), |m| {
+                    (
+                        m.local.format("%H:%M").to_string(),
+                        m.zone.name().to_owned(),
+                    )
+                });
+        let actor =
+            r.d.actor
+                .map(|a| format!("{a:?}").to_lowercase())
+                .unwrap_or_default();
+        push([
+            &company.name,
+            &r.d.pack,
+            &r.d.rule,
+            r.bound.as_str(),
+            &r.date.to_string(),
+            &r.date.format("%a").to_string(),
+            &time,
+            &zone,
+            r.d.status.as_str(),
+            &actor,
+            &r.d.citation,
+            &r.d.warnings.join("; "),
+        ]);
+    }
+    for d in deadlines.iter().filter(|d| d.status != Status::Computed) {
+        let note = match d.status {
+            Status::Conditional => d
+                .cases
+                .iter()
+                .map(case_text)
+                .collect::<Vec<_>>()
+                .join(" | "),
+            _ => d.words.clone().unwrap_or_default(),
+        };
+        let actor = d
+            .actor
+            .map(|a| format!("{a:?}").to_lowercase())
+            .unwrap_or_default();
+        push([
+            &company.name,
+            &d.pack,
+            &d.rule,
+            "",
+            "",
+            "",
+            "",
+            "",
+            d.status.as_str(),
+            &actor,
+            &d.citation,
+            &note,
+        ]);
+    }
+    out
+}
+
+fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').to_owned()
+}
+
+fn rule_title(rule: &str) -> String {
+    rule.replace('_', " ")
+}
+
+/// Renders the iCalendar file: one event per computed bound.
+pub fn ics(
+    company: &Company,
+    facts: &Facts,
+    deadlines: &[Deadline],
+    today: NaiveDate,
+    alarms: &[chrono::TimeDelta],
+) -> String {
+    let meeting = facts.get("meeting").map_or_else(
+        || "no-meeting-date".to_owned(),
+        |d| d.format("%Y%m%d").to_string(),
+    );
+    let company_slug = slug(&company.name);
+    let mut events = Vec::new();
+    for r in rows(deadlines) {
+        let d = r.d;
+        let uid = format!(
+            "{}.{}.{}.{}.{}@govcal",
+            d.pack,
+            d.rule,
+            r.bound.as_str(),
+            company_slug,
+            meeting
+        );
+        let verb = match r.bound {
+            BoundName::Opens => "opens",
+            BoundName::Closes => "closes",
+        };
+        let summary = format!("{}: {} {verb}", company.name, rule_title(&d.rule));
+        let mut description = format!("{}\n\n", d.summary);
+        for s in &d.trace {
+            let _ = writeln!(description, "- {}", s.text);
+        }
+        let _ = write!(description, "\nCitation: {}", d.citation);
+        let _ = write!(
+            description,
+            "\nRule: {} (pack version {})",
+            d.id(),
+            d.pack_version
+        );
+        for w in &d.warnings {
+            let _ = write!(description, "\nWarning: {w}");
+        }
+        let when = match &r.b.time {
+            Some(m) => When::Timed {
+                local: m.local,
+                tz: m.zone,
+            },
+            None => When::AllDay(r.date),
+        };
+        let mut categories = vec!["govcal".to_owned()];
+        if let Some(a) = d.actor {
+            categories.push(format!("{a:?}").to_lowercase());
+        }
+        events.push(IcsEvent {
+            uid,
+            sequence: 0,
+            summary,
+            description,
+            categories,
+            url: d.url.clone(),
+            when,
+            alarms: alarms.iter().map(|a| Alarm { before: *a }).collect(),
+            status: None,
+            last_modified: None,
+        });
+    }
+    write_ics(&IcsCalendar {
+        name: format!("govcal: {} deadlines", company.name),
+        dtstamp: today,
+        events,
+    })
+}

@@ -1,0 +1,205 @@
+//! Turns parsed arguments into a validated [`Request`]: reads the facts
+//! file and rule packs, applies flag overrides, fixes `today`. The only
+//! place that reads the environment or the clock.
+
+use std::path::Path;
+
+use chrono::{NaiveDate, TimeDelta};
+
+use crate::diag::{Diagnostic, did_you_mean};
+use crate::error::{Error, Result};
+use crate::facts::{Company, Facts, Profile, parse_date};
+use crate::pack::MeetingKind;
+use crate::pack::load::{Library, load_source};
+
+use super::args::{Format, QueryArgs};
+
+/// Everything a `deadlines` or `explain` run needs.
+#[derive(Debug)]
+pub struct Request {
+    /// The company.
+    pub company: Company,
+    /// The meeting's facts, flags applied.
+    pub facts: Facts,
+    /// The packs.
+    pub library: Library,
+    /// Today.
+    pub today: NaiveDate,
+    /// Output format.
+    pub format: Format,
+    /// Output file.
+    pub output: Option<std::path::PathBuf>,
+    /// Reminders.
+    pub alarms: Vec<TimeDelta>,
+    /// Show not-applicable rules too.
+    pub all: bool,
+}
+
+fn flag_date(flag: &str, text: &str) -> Result<NaiveDate> {
+    parse_date(text).map_err(|e| Error::usage(format!("`--{flag}`: {}", e.message), e.help))
+}
+
+/// Parses `14d,7d,1d` / `2h` / `30m` into durations.
+///
+/// # Errors
+///
+/// [`Error::Usage`] naming the item that is not a duration.
+pub fn parse_alarms(text: &str) -> Result<Vec<TimeDelta>> {
+    let mut out = Vec::new();
+    for item in text.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+        let digits = item.bytes().take_while(u8::is_ascii_digit).count();
+        let n: i64 = item[..digits].parse().unwrap_or(-1);
+        let d = match (&item[digits..], n) {
+            (_, n) if n < 0 || n > 10_000 => None,
+            ("d", n) => Some(TimeDelta::days(n)),
+            ("w", n) => Some(TimeDelta::weeks(n)),
+            ("h", n) => Some(TimeDelta::hours(n)),
+            ("m", n) => Some(TimeDelta::minutes(n)),
+            _ => None,
+        };
+        match d {
+            Some(d) => out.push(d),
+            None => {
+                return Err(Error::usage(
+                    format!("`--alarm`: `{item}` is not a reminder time"),
+                    Some("write a number and a unit, e.g. `14d,7d,1d` (d days, w weeks, h hours, m minutes)".to_owned()),
+                ));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Returns today's date: `--today`, else `SOURCE_DATE_EPOCH`, else the clock.
+fn today(flag: Option<&str>) -> Result<NaiveDate> {
+    if let Some(t) = flag {
+        return flag_date("today", t);
+    }
+    if let Ok(epoch) = std::env::var("SOURCE_DATE_EPOCH") {
+        let secs: i64 = epoch.trim().parse().map_err(|_| {
+            Error::usage(
+                format!("`SOURCE_DATE_EPOCH` is not a number of seconds: `{epoch}`"),
+                None,
+            )
+        })?;
+        return chrono::DateTime::from_timestamp(secs, 0)
+            .map(|t| t.date_naive())
+            .ok_or_else(|| Error::usage("`SOURCE_DATE_EPOCH` is out of range", None));
+    }
+    Ok(chrono::Local::now().date_naive())
+}
+
+impl Request {
+    /// Builds a request from `args`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Invalid`] for problems in the facts file or packs,
+    /// [`Error::Usage`] for bad flags, [`Error::Read`] for unreadable files.
+    pub fn from_query(args: &QueryArgs) -> Result<Request> {
+        let profile = match &args.facts {
+            Some(path) => {
+                let src = load_source(path)?;
+                Some(Profile::parse(&src).map_err(|diagnostics| Error::Invalid { diagnostics })?)
+            }
+            None => None,
+        };
+        let (company, mut facts) = match &profile {
+            Some(p) => (p.company.clone(), p.facts.clone()),
+            None => (Company::default(), Facts::default()),
+        };
+        let mut specs: Vec<String> = Vec::new();
+        let base = args.facts.as_deref().and_then(Path::parent);
+        let mut library_specs_base = None;
+        if args.rules.is_empty() {
+            specs.clone_from(&company.rules);
+            library_specs_base = base;
+        } else {
+            specs.clone_from(&args.rules);
+        }
+        if specs.is_empty() {
+            return Err(Error::usage(
+                "no rule packs selected",
+                Some("pass `--rules sec` (see `govcal rules list`), or list packs under `rules` in the facts file's `[company]` table".to_owned()),
+            ));
+        }
+        let library = Library::load(&specs, library_specs_base)?;
+        let known = library.known_facts();
+        if let Some(p) = &profile {
+            let problems: Vec<Diagnostic> = p.check_names(&known);
+            if !problems.is_empty() {
+                return Err(Error::Invalid {
+                    diagnostics: problems,
+                });
+            }
+        }
+        for (flag, value, name) in [
+            ("meeting", &args.meeting, "meeting"),
+            ("prior-meeting", &args.prior_meeting, "prior_meeting"),
+            ("announcement", &args.announcement, "announcement"),
+            (
+                "prior-proxy-release",
+                &args.prior_proxy_release,
+                "prior_proxy_release",
+            ),
+            ("record-date", &args.record_date, "record_date"),
+        ] {
+            if let Some(v) = value {
+                facts.set(name, flag_date(flag, v)?);
+            }
+        }
+        if let Some(kind) = &args.meeting_kind {
+            facts.meeting_kind = match kind.as_str() {
+                "annual" => MeetingKind::Annual,
+                "special" => MeetingKind::Special,
+                other => {
+                    return Err(Error::usage(
+                        format!(
+                            "`--meeting-kind`: expected `annual` or `special`, found `{other}`"
+                        ),
+                        None,
+                    ));
+                }
+            };
+        }
+        for item in &args.fact {
+            let Some((name, value)) = item.split_once('=') else {
+                return Err(Error::usage(
+                    format!("`--fact`: expected NAME=DATE, found `{item}`"),
+                    Some("e.g. `--fact record_date=2025-04-14`".to_owned()),
+                ));
+            };
+            let name = name.trim();
+            if !known.contains(name) {
+                return Err(Error::usage(
+                    format!("`--fact`: unknown fact `{name}`"),
+                    did_you_mean(name, known.iter().map(String::as_str)),
+                ));
+            }
+            facts.set(name, flag_date("fact", value)?);
+        }
+        for name in &args.without {
+            if !known.contains(name.as_str()) {
+                return Err(Error::usage(
+                    format!("`--without`: unknown fact `{name}`"),
+                    did_you_mean(name, known.iter().map(String::as_str)),
+                ));
+            }
+            facts.remove(name);
+        }
+        let alarms = match &args.alarm {
+            Some(a) => parse_alarms(a)?,
+            None => Vec::new(),
+        };
+        Ok(Request {
+            company,
+            facts,
+            library,
+            today: today(args.today.as_deref())?,
+            format: args.format,
+            output: args.output.clone(),
+            alarms,
+            all: args.all,
+        })
+    }
+}

@@ -1,0 +1,81 @@
+//! The crate's one public error type, [`Error`], and its [`Result`] alias.
+//!
+//! An [`Error`] means an operation could not proceed. Problems in a file the
+//! user wrote are [`Diagnostic`]s and travel together in [`Error::Invalid`].
+
+use std::path::PathBuf;
+
+use crate::calc::calendar::CalendarError;
+use crate::diag::Diagnostic;
+
+/// The crate's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Why an operation failed. Problems in user files travel in [`Error::Invalid`].
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A file could not be read.
+    #[error("failed to read `{}`", .path.display())]
+    Read {
+        /// The path as the user gave it.
+        path: PathBuf,
+        /// The cause; the reporter prints it after `: `.
+        source: std::io::Error,
+    },
+    /// A file could not be written.
+    #[error("failed to write `{}`", .path.display())]
+    Write {
+        /// The path as the user gave it.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// Input files are wrong; nothing was computed.
+    #[error("found {}", plural(.diagnostics.len(), "problem", "problems"))]
+    Invalid {
+        /// Every problem found, in file order.
+        diagnostics: Vec<Diagnostic>,
+    },
+    /// A value given on the command line is wrong.
+    #[error("{message}")]
+    Usage {
+        /// What is wrong, in the style of a diagnostic message.
+        message: String,
+        /// A concrete fix, if one is known.
+        help: Option<String>,
+    },
+    /// A rule could not be evaluated.
+    #[error("rule `{rule}`: {source}")]
+    Rule {
+        /// The rule's full id, `<pack>/<rule>`.
+        rule: String,
+        /// The cause.
+        source: Box<Error>,
+    },
+    /// Holiday calendar data is missing for a date, or date arithmetic overflowed.
+    #[error(transparent)]
+    Calendar(#[from] CalendarError),
+    /// Date arithmetic left the range chrono can represent.
+    #[error("date arithmetic left the supported range")]
+    OutOfRange,
+}
+
+impl Error {
+    /// Returns an [`Error::Usage`] with `message` and an optional fix.
+    pub fn usage(message: impl Into<String>, help: Option<String>) -> Self {
+        Error::Usage {
+            message: message.into(),
+            help,
+        }
+    }
+}
+
+/// Returns "1 problem" or "3 problems".
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("{n} {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}

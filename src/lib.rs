@@ -1,0 +1,11 @@
+//! govcal computes the deadlines around a shareholder meeting from rules
+//! kept as TOML data.
+#![allow(missing_docs)]
+pub mod calc;
+pub mod cli;
+pub mod diag;
+pub mod error;
+pub mod facts;
+pub mod ics;
+pub mod pack;
+pub use error::{Error, Result};

@@ -1,0 +1,1283 @@
+//! The date-expression language: lexer, parser, abstract syntax tree and
+//! type check. Spans are byte offsets into the expression's own text; the
+//! loader shifts them into the TOML file.
+//!
+//! Grammar (whitespace between tokens is free):
+//!
+//! ```text
+//! condition  := or
+//! or         := and ("or" and)*
+//! and        := unary ("and" unary)*
+//! unary      := "not" unary | "otherwise" | "missing" "(" name ")"
+//!             | "present" "(" name ")" | "meeting_kind" ("==" | "!=") kind
+//!             | sum compare sum | "(" condition ")"
+//! compare    := "<" | "<=" | ">" | ">=" | "==" | "!="
+//! sum        := term (("+" | "-") (quantity | term))*
+//! quantity   := integer unit ("on" calendar)?
+//! unit       := "day" | "days" | "calendar day(s)" | "business day(s)"
+//!             | "week(s)" | "month(s)" | "year(s)"
+//! term       := quantity | date | function "(" sum ("," sum)* ")"
+//!             | name | rule "." bound | pack "/" rule "." bound | "(" sum ")"
+//! function   := "later_of" | "earlier_of" | "anniversary" | "abs"
+//! bound      := "opens" | "closes"
+//! ```
+//!
+//! A name is a fact (`meeting`, `prior_meeting`, ...). `x.opens` and
+//! `x.closes` refer to the result of rule `x` in the same pack.
+
+use std::fmt;
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+/// A byte span inside the expression text.
+pub type Span = Range<usize>;
+
+/// A parse or type error: where and what, with an optional fix.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExprError {
+    /// Byte span in the expression text.
+    pub span: Span,
+    /// What is wrong.
+    pub message: String,
+    /// A concrete fix, if known.
+    pub help: Option<String>,
+}
+
+impl ExprError {
+    fn new(span: Span, message: impl Into<String>) -> Self {
+        ExprError {
+            span,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+/// The unit of an offset.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Unit {
+    /// Calendar days.
+    Days,
+    /// Business days on a holiday calendar.
+    BusinessDays,
+    /// Weeks of seven calendar days.
+    Weeks,
+    /// Calendar months, clamped to the month's end.
+    Months,
+    /// Calendar years, clamped to the month's end (29 February).
+    Years,
+}
+
+impl Unit {
+    /// Returns the unit's name as written in rule packs, singular or plural.
+    pub fn name(self, n: i64) -> &'static str {
+        let one = n.abs() == 1;
+        match (self, one) {
+            (Unit::Days, true) => "day",
+            (Unit::Days, false) => "days",
+            (Unit::BusinessDays, true) => "business day",
+            (Unit::BusinessDays, false) => "business days",
+            (Unit::Weeks, true) => "week",
+            (Unit::Weeks, false) => "weeks",
+            (Unit::Months, true) => "month",
+            (Unit::Months, false) => "months",
+            (Unit::Years, true) => "year",
+            (Unit::Years, false) => "years",
+        }
+    }
+}
+
+/// An amount of time: `90 days`, `20 business days on us_federal`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quantity {
+    /// How many units (never negative; direction comes from `+`/`-`).
+    pub n: i64,
+    /// The unit.
+    pub unit: Unit,
+    /// The holiday calendar named with `on`, for business days.
+    pub calendar: Option<(String, Span)>,
+    /// Where it is written.
+    pub span: Span,
+}
+
+impl fmt::Display for Quantity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.n, self.unit.name(self.n))?;
+        if let Some((cal, _)) = &self.calendar {
+            write!(f, " on {cal}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Which end of a rule's window.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BoundName {
+    /// The earliest moment (`opens`).
+    Opens,
+    /// The latest moment (`closes`).
+    Closes,
+}
+
+impl BoundName {
+    /// Returns `opens` or `closes`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BoundName::Opens => "opens",
+            BoundName::Closes => "closes",
+        }
+    }
+}
+
+/// A date expression with its span.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Expr {
+    /// What it is.
+    pub kind: ExprKind,
+    /// Where it is written.
+    pub span: Span,
+}
+
+/// The forms of a date expression.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ExprKind {
+    /// A named fact: `meeting`.
+    Fact(String),
+    /// Another rule's bound: `record_date_window.opens`.
+    RuleRef {
+        /// The pack id, when written `pack/rule.bound`.
+        pack: Option<String>,
+        /// The rule id.
+        rule: String,
+        /// Which bound.
+        bound: BoundName,
+    },
+    /// A literal date: `2022-09-01`.
+    Date(NaiveDate),
+    /// A bare amount, a number of days: `30 days`.
+    Amount(Quantity),
+    /// `base + quantity` (`sign` = 1) or `base - quantity` (`sign` = -1).
+    Shift {
+        /// The date moved.
+        base: Box<Expr>,
+        /// +1 or -1.
+        sign: i8,
+        /// By how much.
+        by: Quantity,
+    },
+    /// `a - b` between two dates: a signed number of days.
+    Diff(Box<Expr>, Box<Expr>),
+    /// The latest of the dates.
+    LaterOf(Vec<Expr>),
+    /// The earliest of the dates.
+    EarlierOf(Vec<Expr>),
+    /// The same month and day one year later.
+    Anniversary(Box<Expr>),
+    /// The absolute value of a number of days.
+    Abs(Box<Expr>),
+}
+
+/// What a comparison compares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CmpOp {
+    /// `<`
+    Lt,
+    /// `<=`
+    Le,
+    /// `>`
+    Gt,
+    /// `>=`
+    Ge,
+    /// `==`
+    Eq,
+    /// `!=`
+    Ne,
+}
+
+impl CmpOp {
+    /// Returns the operator as written.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CmpOp::Lt => "<",
+            CmpOp::Le => "<=",
+            CmpOp::Gt => ">",
+            CmpOp::Ge => ">=",
+            CmpOp::Eq => "==",
+            CmpOp::Ne => "!=",
+        }
+    }
+
+    /// Applies the comparison.
+    pub fn holds<T: Ord>(self, a: &T, b: &T) -> bool {
+        match self {
+            CmpOp::Lt => a < b,
+            CmpOp::Le => a <= b,
+            CmpOp::Gt => a > b,
+            CmpOp::Ge => a >= b,
+            CmpOp::Eq => a == b,
+            CmpOp::Ne => a != b,
+        }
+    }
+}
+
+/// Annual or special meeting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MeetingKind {
+    /// The regularly scheduled annual meeting.
+    Annual,
+    /// Any other meeting.
+    Special,
+}
+
+impl MeetingKind {
+    /// Returns `annual` or `special`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MeetingKind::Annual => "annual",
+            MeetingKind::Special => "special",
+        }
+    }
+}
+
+/// A branch condition.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Cond {
+    /// Always true; the last branch.
+    Otherwise(Span),
+    /// The fact is not known (for `prior_meeting`: no meeting last year).
+    Missing(String, Span),
+    /// The fact is known.
+    Present(String, Span),
+    /// `meeting_kind == annual` (or `!=` when `negate`).
+    KindIs {
+        /// The kind compared with.
+        kind: MeetingKind,
+        /// True for `!=`.
+        negate: bool,
+        /// Where it is written.
+        span: Span,
+    },
+    /// Two dates or two numbers of days compared.
+    Cmp {
+        /// Left side.
+        lhs: Expr,
+        /// Operator.
+        op: CmpOp,
+        /// Right side.
+        rhs: Expr,
+    },
+    /// Negation.
+    Not(Box<Cond>),
+    /// All hold.
+    And(Vec<Cond>),
+    /// Any holds.
+    Or(Vec<Cond>),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Tok {
+    Ident(String),
+    Int(i64),
+    Date(NaiveDate),
+    LParen,
+    RParen,
+    Comma,
+    Plus,
+    Minus,
+    Dot,
+    Slash,
+    Cmp(CmpOp),
+}
+
+fn describe(tok: Option<&(Tok, Span)>) -> String {
+    match tok {
+        None => "the end of the expression".to_owned(),
+        Some((t, _)) => match t {
+            Tok::Ident(s) => format!("`{s}`"),
+            Tok::Int(n) => format!("`{n}`"),
+            Tok::Date(d) => format!("`{d}`"),
+            Tok::LParen => "`(`".to_owned(),
+            Tok::RParen => "`)`".to_owned(),
+            Tok::Comma => "`,`".to_owned(),
+            Tok::Plus => "`+`".to_owned(),
+            Tok::Minus => "`-`".to_owned(),
+            Tok::Dot => "`.`".to_owned(),
+            Tok::Slash => "`/`".to_owned(),
+            Tok::Cmp(op) => format!("`{}`", op.as_str()),
+        },
+    }
+}
+
+fn lex(text: &str) -> Result<Vec<(Tok, Span)>, ExprError> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        let start = i;
+        match c {
+            b' ' | b'\t' | b'\n' | b'\r' => i += 1,
+            b'(' => {
+                out.push((Tok::LParen, start..start + 1));
+                i += 1;
+            }
+            b')' => {
+                out.push((Tok::RParen, start..start + 1));
+                i += 1;
+            }
+            b',' => {
+                out.push((Tok::Comma, start..start + 1));
+                i += 1;
+            }
+            b'+' => {
+                out.push((Tok::Plus, start..start + 1));
+                i += 1;
+            }
+            b'-' => {
+                out.push((Tok::Minus, start..start + 1));
+                i += 1;
+            }
+            b'.' => {
+                out.push((Tok::Dot, start..start + 1));
+                i += 1;
+            }
+            b'/' => {
+                out.push((Tok::Slash, start..start + 1));
+                i += 1;
+            }
+            b'<' | b'>' | b'=' | b'!' => {
+                let two = bytes.get(i + 1) == Some(&b'=');
+                let op = match (c, two) {
+                    (b'<', false) => CmpOp::Lt,
+                    (b'<', true) => CmpOp::Le,
+                    (b'>', false) => CmpOp::Gt,
+                    (b'>', true) => CmpOp::Ge,
+                    (b'=', true) => CmpOp::Eq,
+                    (b'!', true) => CmpOp::Ne,
+                    _ => {
+                        return Err(ExprError::new(
+                            start..start + 1,
+                            format!("unexpected `{}`", c as char),
+                        )
+                        .help("compare with `==`, `!=`, `<`, `<=`, `>` or `>=`"));
+                    }
+                };
+                let len = if two { 2 } else { 1 };
+                out.push((Tok::Cmp(op), start..start + len));
+                i += len;
+            }
+            b'0'..=b'9' => {
+                while i < bytes.len() && bytes[i].is_ascii_digit() {
+                    i += 1;
+                }
+                // A date literal: YYYY-MM-DD.
+                let looks_like_date = i - start == 4
+                    && bytes.get(i) == Some(&b'-')
+                    && text.len() >= start + 10
+                    && bytes[start + 5..start + 7].iter().all(u8::is_ascii_digit)
+                    && bytes.get(start + 7) == Some(&b'-')
+                    && bytes[start + 8..start + 10].iter().all(u8::is_ascii_digit);
+                if looks_like_date {
+                    let span = start..start + 10;
+                    let lit = &text[span.clone()];
+                    let date = NaiveDate::parse_from_str(lit, "%Y-%m-%d").map_err(|_| {
+                        ExprError::new(span.clone(), format!("no such date `{lit}`"))
+                    })?;
+                    out.push((Tok::Date(date), span));
+                    i = start + 10;
+                } else {
+                    let lit = &text[start..i];
+                    let n: i64 = lit.parse().map_err(|_| {
+                        ExprError::new(start..i, format!("number `{lit}` is too large"))
+                    })?;
+                    if n > 100_000 {
+                        return Err(ExprError::new(
+                            start..i,
+                            format!("number `{lit}` is too large"),
+                        )
+                        .help("offsets are limited to 100000 units"));
+                    }
+                    out.push((Tok::Int(n), start..i));
+                }
+            }
+            b'a'..=b'z' | b'A'..=b'Z' | b'_' => {
+                while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
+                    i += 1;
+                }
+                let word = &text[start..i];
+                if word.bytes().any(|b| b.is_ascii_uppercase()) {
+                    return Err(ExprError::new(
+                        start..i,
+                        format!("names are lowercase snake_case, found `{word}`"),
+                    )
+                    .help(format!("write `{}`", word.to_ascii_lowercase())));
+                }
+                out.push((Tok::Ident(word.to_owned()), start..i));
+            }
+            _ => {
+                let ch = text[start..].chars().next().unwrap_or('?');
+                let end = start + ch.len_utf8();
+                return Err(ExprError::new(
+                    start..end,
+                    format!("unexpected character `{ch}`"),
+                ));
+            }
+        }
+    }
+    Ok(out)
+}
+
+const FUNCTIONS: [&str; 4] = ["later_of", "earlier_of", "anniversary", "abs"];
+const KEYWORDS: [&str; 7] = ["and", "or", "not", "otherwise", "missing", "present", "on"];
+
+struct Parser<'a> {
+    toks: &'a [(Tok, Span)],
+    pos: usize,
+    end: usize,
+}
+
+impl Parser<'_> {
+    fn peek(&self) -> Option<&Tok> {
+        self.toks.get(self.pos).map(|(t, _)| t)
+    }
+
+    fn peek_at(&self, k: usize) -> Option<&Tok> {
+        self.toks.get(self.pos + k).map(|(t, _)| t)
+    }
+
+    fn span_here(&self) -> Span {
+        self.toks
+            .get(self.pos)
+            .map_or(self.end..self.end, |(_, s)| s.clone())
+    }
+
+    fn prev_end(&self) -> usize {
+        self.pos
+            .checked_sub(1)
+            .and_then(|p| self.toks.get(p))
+            .map_or(0, |(_, s)| s.end)
+    }
+
+    fn next(&mut self) -> Option<(Tok, Span)> {
+        let t = self.toks.get(self.pos).cloned();
+        if t.is_some() {
+            self.pos += 1;
+        }
+        t
+    }
+
+    fn is_word(&self, w: &str) -> bool {
+        matches!(self.peek(), Some(Tok::Ident(s)) if s == w)
+    }
+
+    fn expect(&mut self, want: &Tok, what: &str) -> Result<Span, ExprError> {
+        if self.peek() == Some(want) {
+            Ok(self.next().map(|(_, s)| s).unwrap_or_default())
+        } else {
+            Err(ExprError::new(
+                self.span_here(),
+                format!(
+                    "expected {what}, found {}",
+                    describe(self.toks.get(self.pos))
+                ),
+            ))
+        }
+    }
+
+    fn unexpected(&self, what: &str) -> ExprError {
+        ExprError::new(
+            self.span_here(),
+            format!(
+                "expected {what}, found {}",
+                describe(self.toks.get(self.pos))
+            ),
+        )
+    }
+
+    fn cond(&mut self) -> Result<Cond, ExprError> {
+        let mut parts = vec![self.and()?];
+        while self.is_word("or") {
+            self.next();
+            parts.push(self.and()?);
+        }
+        Ok(if parts.len() == 1 {
+            parts.remove(0)
+        } else {
+            Cond::Or(parts)
+        })
+    }
+
+    fn and(&mut self) -> Result<Cond, ExprError> {
+        let mut parts = vec![self.unary()?];
+        while self.is_word("and") {
+            self.next();
+            parts.push(self.unary()?);
+        }
+        Ok(if parts.len() == 1 {
+            parts.remove(0)
+        } else {
+            Cond::And(parts)
+        })
+    }
+
+    fn fact_arg(&mut self) -> Result<(String, Span), ExprError> {
+        self.expect(&Tok::LParen, "`(`")?;
+        let (name, span) = match self.next() {
+            Some((Tok::Ident(n), s)) => (n, s),
+            other => {
+                return Err(ExprError::new(
+                    other
+                        .as_ref()
+                        .map_or(self.end..self.end, |(_, s)| s.clone()),
+                    format!("expected a fact name, found {}", describe(other.as_ref())),
+                ));
+            }
+        };
+        self.expect(&Tok::RParen, "`)`")?;
+        Ok((name, span))
+    }
+
+    fn unary(&mut self) -> Result<Cond, ExprError> {
+        let start = self.span_here();
+        match self.peek() {
+            Some(Tok::Ident(w)) if w == "not" => {
+                self.next();
+                Ok(Cond::Not(Box::new(self.unary()?)))
+            }
+            Some(Tok::Ident(w)) if w == "otherwise" => {
+                self.next();
+                Ok(Cond::Otherwise(start))
+            }
+            Some(Tok::Ident(w)) if w == "missing" || w == "present" => {
+                let missing = w == "missing";
+                self.next();
+                let (name, span) = self.fact_arg()?;
+                Ok(if missing {
+                    Cond::Missing(name, span)
+                } else {
+                    Cond::Present(name, span)
+                })
+            }
+            Some(Tok::Ident(w))
+                if w == "meeting_kind" && matches!(self.peek_at(1), Some(Tok::Cmp(_))) =>
+            {
+                self.next();
+                let (op, op_span) = match self.next() {
+                    Some((Tok::Cmp(op), s)) => (op, s),
+                    _ => unreachable!("peeked a comparison"),
+                };
+                let negate = match op {
+                    CmpOp::Eq => false,
+                    CmpOp::Ne => true,
+                    _ => {
+                        return Err(ExprError::new(
+                            op_span,
+                            "a meeting kind can only be compared with `==` or `!=`",
+                        ));
+                    }
+                };
+                let (kind, span) = match self.next() {
+                    Some((Tok::Ident(k), s)) if k == "annual" => (MeetingKind::Annual, s),
+                    Some((Tok::Ident(k), s)) if k == "special" => (MeetingKind::Special, s),
+                    other => {
+                        return Err(ExprError::new(
+                            other
+                                .as_ref()
+                                .map_or(self.end..self.end, |(_, s)| s.clone()),
+                            format!(
+                                "expected `annual` or `special`, found {}",
+                                describe(other.as_ref())
+                            ),
+                        ));
+                    }
+                };
+                Ok(Cond::KindIs {
+                    kind,
+                    negate,
+                    span: start.start..span.end,
+                })
+            }
+            Some(Tok::LParen) => {
+                // Either a parenthesised condition or a comparison whose
+                // left side starts with a parenthesis: try the comparison.
+                let save = self.pos;
+                if let Ok(c) = self.comparison() {
+                    return Ok(c);
+                }
+                self.pos = save;
+                self.next();
+                let c = self.cond()?;
+                self.expect(&Tok::RParen, "`)`")?;
+                Ok(c)
+            }
+            _ => self.comparison(),
+        }
+    }
+
+    fn comparison(&mut self) -> Result<Cond, ExprError> {
+        let lhs = self.sum()?;
+        let op = match self.peek() {
+            Some(Tok::Cmp(op)) => *op,
+            _ => {
+                return Err(self
+                    .unexpected("a comparison such as `>`")
+                    .help("a condition compares two dates or two numbers of days, e.g. `meeting - anniversary(prior_meeting) > 60 days`"));
+            }
+        };
+        self.next();
+        let rhs = self.sum()?;
+        Ok(Cond::Cmp { lhs, op, rhs })
+    }
+
+    fn sum(&mut self) -> Result<Expr, ExprError> {
+        let mut left = self.term()?;
+        loop {
+            let sign: i8 = match self.peek() {
+                Some(Tok::Plus) => 1,
+                Some(Tok::Minus) => -1,
+                _ => break,
+            };
+            let op_span = self.span_here();
+            self.next();
+            if matches!(self.peek(), Some(Tok::Int(_))) {
+                let by = self.quantity()?;
+                let span = left.span.start..by.span.end;
+                left = Expr {
+                    kind: ExprKind::Shift {
+                        base: Box::new(left),
+                        sign,
+                        by,
+                    },
+                    span,
+                };
+            } else {
+                let right = self.term()?;
+                if sign > 0 {
+                    return Err(ExprError::new(op_span, "cannot add a date to a date")
+                        .help("add an amount such as `7 days`"));
+                }
+                let span = left.span.start..right.span.end;
+                left = Expr {
+                    kind: ExprKind::Diff(Box::new(left), Box::new(right)),
+                    span,
+                };
+            }
+        }
+        Ok(left)
+    }
+
+    fn quantity(&mut self) -> Result<Quantity, ExprError> {
+        let (n, start) = match self.next() {
+            Some((Tok::Int(n), s)) => (n, s),
+            other => {
+                return Err(ExprError::new(
+                    other
+                        .as_ref()
+                        .map_or(self.end..self.end, |(_, s)| s.clone()),
+                    format!("expected a number, found {}", describe(other.as_ref())),
+                ));
+            }
+        };
+        let word = match self.peek() {
+            Some(Tok::Ident(w)) => w.clone(),
+            _ => {
+                return Err(self
+                    .unexpected("a unit after the number")
+                    .help("write `days`, `business days`, `weeks`, `months` or `years`"));
+            }
+        };
+        let unit = match word.as_str() {
+            "day" | "days" => Unit::Days,
+            "week" | "weeks" => Unit::Weeks,
+            "month" | "months" => Unit::Months,
+            "year" | "years" => Unit::Years,
+            "business" | "calendar" => {
+                self.next();
+                if !(self.is_word("day") || self.is_word("days")) {
+                    return Err(self.unexpected("`days`"));
+                }
+                if word == "business" {
+                    Unit::BusinessDays
+                } else {
+                    Unit::Days
+                }
+            }
+            other => {
+                let help = crate::diag::did_you_mean(
+                    other,
+                    ["days", "business", "calendar", "weeks", "months", "years"],
+                )
+                .unwrap_or_else(|| {
+                    "write `days`, `business days`, `weeks`, `months` or `years`".to_owned()
+                });
+                return Err(
+                    ExprError::new(self.span_here(), format!("unknown unit `{other}`")).help(help),
+                );
+            }
+        };
+        self.next();
+        let mut calendar = None;
+        if self.is_word("on") {
+            self.next();
+            match self.next() {
+                Some((Tok::Ident(c), s)) => calendar = Some((c, s)),
+                other => {
+                    return Err(ExprError::new(
+                        other
+                            .as_ref()
+                            .map_or(self.end..self.end, |(_, s)| s.clone()),
+                        format!(
+                            "expected a calendar name after `on`, found {}",
+                            describe(other.as_ref())
+                        ),
+                    ));
+                }
+            }
+        }
+        let end = self.prev_end();
+        Ok(Quantity {
+            n,
+            unit,
+            calendar,
+            span: start.start..end,
+        })
+    }
+
+    fn term(&mut self) -> Result<Expr, ExprError> {
+        let here = self.span_here();
+        match self.peek().cloned() {
+            Some(Tok::Int(_)) => {
+                let q = self.quantity()?;
+                let span = q.span.clone();
+                Ok(Expr {
+                    kind: ExprKind::Amount(q),
+                    span,
+                })
+            }
+            Some(Tok::Date(d)) => {
+                self.next();
+                Ok(Expr {
+                    kind: ExprKind::Date(d),
+                    span: here,
+                })
+            }
+            Some(Tok::LParen) => {
+                self.next();
+                let mut inner = self.sum()?;
+                let close = self.expect(&Tok::RParen, "`)`")?;
+                inner.span = here.start..close.end;
+                Ok(inner)
+            }
+            Some(Tok::Ident(name)) => {
+                self.next();
+                if self.peek() == Some(&Tok::LParen) {
+                    return self.call(&name, here);
+                }
+                if KEYWORDS.contains(&name.as_str()) {
+                    return Err(ExprError::new(
+                        here,
+                        format!("expected a date, found the word `{name}`"),
+                    ));
+                }
+                match self.peek() {
+                    Some(Tok::Dot) => {
+                        self.next();
+                        let bound = self.bound_name()?;
+                        Ok(Expr {
+                            kind: ExprKind::RuleRef {
+                                pack: None,
+                                rule: name,
+                                bound,
+                            },
+                            span: here.start..self.prev_end(),
+                        })
+                    }
+                    Some(Tok::Slash) => {
+                        self.next();
+                        let rule = match self.next() {
+                            Some((Tok::Ident(r), _)) => r,
+                            other => {
+                                return Err(ExprError::new(
+                                    other
+                                        .as_ref()
+                                        .map_or(self.end..self.end, |(_, s)| s.clone()),
+                                    format!(
+                                        "expected a rule id after `/`, found {}",
+                                        describe(other.as_ref())
+                                    ),
+                                ));
+                            }
+                        };
+                        self.expect(&Tok::Dot, "`.opens` or `.closes`")?;
+                        let bound = self.bound_name()?;
+                        Ok(Expr {
+                            kind: ExprKind::RuleRef {
+                                pack: Some(name),
+                                rule,
+                                bound,
+                            },
+                            span: here.start..self.prev_end(),
+                        })
+                    }
+                    _ => Ok(Expr {
+                        kind: ExprKind::Fact(name),
+                        span: here,
+                    }),
+                }
+            }
+            _ => Err(self.unexpected("a date")),
+        }
+    }
+
+    fn bound_name(&mut self) -> Result<BoundName, ExprError> {
+        match self.next() {
+            Some((Tok::Ident(b), _)) if b == "opens" => Ok(BoundName::Opens),
+            Some((Tok::Ident(b), _)) if b == "closes" => Ok(BoundName::Closes),
+            other => Err(ExprError::new(
+                other
+                    .as_ref()
+                    .map_or(self.end..self.end, |(_, s)| s.clone()),
+                format!(
+                    "expected `opens` or `closes`, found {}",
+                    describe(other.as_ref())
+                ),
+            )),
+        }
+    }
+
+    fn call(&mut self, name: &str, here: Span) -> Result<Expr, ExprError> {
+        if !FUNCTIONS.contains(&name) {
+            return Err(
+                ExprError::new(here, format!("unknown function `{name}`")).help(
+                    crate::diag::did_you_mean(name, FUNCTIONS).unwrap_or_else(|| {
+                        "functions are `later_of`, `earlier_of`, `anniversary` and `abs`".to_owned()
+                    }),
+                ),
+            );
+        }
+        self.expect(&Tok::LParen, "`(`")?;
+        let mut args = vec![self.sum()?];
+        while self.peek() == Some(&Tok::Comma) {
+            self.next();
+            args.push(self.sum()?);
+        }
+        let close = self.expect(&Tok::RParen, "`,` or `)`")?;
+        let span = here.start..close.end;
+        let one = |mut args: Vec<Expr>| -> Result<Box<Expr>, ExprError> {
+            if args.len() == 1 {
+                Ok(Box::new(args.remove(0)))
+            } else {
+                Err(ExprError::new(
+                    span.clone(),
+                    format!("`{name}` takes one argument, found {}", args.len()),
+                ))
+            }
+        };
+        let kind = match name {
+            "later_of" | "earlier_of" => {
+                if args.len() < 2 {
+                    return Err(ExprError::new(
+                        span,
+                        format!("`{name}` needs at least two dates"),
+                    ));
+                }
+                if name == "later_of" {
+                    ExprKind::LaterOf(args)
+                } else {
+                    ExprKind::EarlierOf(args)
+                }
+            }
+            "anniversary" => ExprKind::Anniversary(one(args)?),
+            _ => ExprKind::Abs(one(args)?),
+        };
+        Ok(Expr { kind, span })
+    }
+
+    fn finish(&self) -> Result<(), ExprError> {
+        if self.pos < self.toks.len() {
+            let mut e = self.unexpected("the end of the expression");
+            if matches!(self.peek(), Some(Tok::Int(_))) {
+                e = e.help("join an amount with `+` or `-`, e.g. `meeting - 90 days`");
+            }
+            Err(e)
+        } else {
+            Ok(())
+        }
+    }
+}
+
+/// Parses a date expression such as `later_of(meeting - 90 days, announcement + 7 days)`.
+///
+/// # Errors
+///
+/// An [`ExprError`] with the span of the first token that does not fit.
+pub fn parse_expr(text: &str) -> Result<Expr, ExprError> {
+    let toks = lex(text)?;
+    let mut p = Parser {
+        toks: &toks,
+        pos: 0,
+        end: text.len(),
+    };
+    let e = p.sum()?;
+    p.finish()?;
+    Ok(e)
+}
+
+/// Parses a branch condition such as `missing(prior_meeting) or abs(meeting - anniversary(prior_meeting)) > 30 days`.
+///
+/// # Errors
+///
+/// An [`ExprError`] with the span of the first token that does not fit.
+pub fn parse_cond(text: &str) -> Result<Cond, ExprError> {
+    let toks = lex(text)?;
+    let mut p = Parser {
+        toks: &toks,
+        pos: 0,
+        end: text.len(),
+    };
+    let c = p.cond()?;
+    p.finish()?;
+    Ok(c)
+}
+
+/// The type of an expression.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Type {
+    /// A calendar date.
+    Date,
+    /// A signed number of days.
+    Days,
+}
+
+impl Type {
+    fn noun(self) -> &'static str {
+        match self {
+            Type::Date => "a date",
+            Type::Days => "a number of days",
+        }
+    }
+}
+
+impl Expr {
+    /// Returns this expression's type, pushing every type error found into `errors`.
+    pub fn check(&self, errors: &mut Vec<ExprError>) -> Option<Type> {
+        let want = |e: &Expr, t: Type, errors: &mut Vec<ExprError>| -> bool {
+            match e.check(errors) {
+                Some(got) if got == t => true,
+                Some(got) => {
+                    errors.push(ExprError::new(
+                        e.span.clone(),
+                        format!("expected {}, found {}", t.noun(), got.noun()),
+                    ));
+                    false
+                }
+                None => false,
+            }
+        };
+        match &self.kind {
+            ExprKind::Fact(_) | ExprKind::RuleRef { .. } | ExprKind::Date(_) => Some(Type::Date),
+            ExprKind::Amount(q) => match q.unit {
+                Unit::Days | Unit::Weeks => Some(Type::Days),
+                _ => {
+                    errors.push(
+                        ExprError::new(
+                            q.span.clone(),
+                            format!("a bare `{}` is not a fixed number of days", q.unit.name(2)),
+                        )
+                        .help("compare in `days` or `weeks`, or add the amount to a date"),
+                    );
+                    None
+                }
+            },
+            ExprKind::Shift { base, .. } => want(base, Type::Date, errors).then_some(Type::Date),
+            ExprKind::Diff(a, b) => {
+                let ok_a = want(a, Type::Date, errors);
+                let ok_b = want(b, Type::Date, errors);
+                (ok_a && ok_b).then_some(Type::Days)
+            }
+            ExprKind::LaterOf(args) | ExprKind::EarlierOf(args) => {
+                let mut ok = true;
+                for a in args {
+                    ok &= want(a, Type::Date, errors);
+                }
+                ok.then_some(Type::Date)
+            }
+            ExprKind::Anniversary(a) => want(a, Type::Date, errors).then_some(Type::Date),
+            ExprKind::Abs(a) => want(a, Type::Days, errors).then_some(Type::Days),
+        }
+    }
+
+    /// Calls `f` on every node of this expression, outermost first.
+    pub fn walk<'a>(&'a self, f: &mut impl FnMut(&'a Expr)) {
+        f(self);
+        match &self.kind {
+            ExprKind::Shift { base, .. } => base.walk(f),
+            ExprKind::Diff(a, b) => {
+                a.walk(f);
+                b.walk(f);
+            }
+            ExprKind::LaterOf(args) | ExprKind::EarlierOf(args) => {
+                for a in args {
+                    a.walk(f);
+                }
+            }
+            ExprKind::Anniversary(a) | ExprKind::Abs(a) => a.walk(f),
+            ExprKind::Fact(_)
+            | ExprKind::RuleRef { .. }
+            | ExprKind::Date(_)
+            | ExprKind::Amount(_) => {}
+        }
+    }
+
+    /// Returns this expression with every span moved right by `by` bytes.
+    #[must_use]
+    pub fn shifted(mut self, by: usize) -> Expr {
+        self.shift_spans(by);
+        self
+    }
+
+    fn shift_spans(&mut self, by: usize) {
+        self.span = self.span.start + by..self.span.end + by;
+        match &mut self.kind {
+            ExprKind::Shift { base, by: q, .. } => {
+                base.shift_spans(by);
+                q.shift_spans(by);
+            }
+            ExprKind::Amount(q) => q.shift_spans(by),
+            ExprKind::Diff(a, b) => {
+                a.shift_spans(by);
+                b.shift_spans(by);
+            }
+            ExprKind::LaterOf(args) | ExprKind::EarlierOf(args) => {
+                for a in args {
+                    a.shift_spans(by);
+                }
+            }
+            ExprKind::Anniversary(a) | ExprKind::Abs(a) => a.shift_spans(by),
+            ExprKind::Fact(_) | ExprKind::RuleRef { .. } | ExprKind::Date(_) => {}
+        }
+    }
+}
+
+impl Quantity {
+    fn shift_spans(&mut self, by: usize) {
+        self.span = self.span.start + by..self.span.end + by;
+        if let Some((_, s)) = &mut self.calendar {
+            *s = s.start + by..s.end + by;
+        }
+    }
+}
+
+impl Cond {
+    /// Type-checks both sides of every comparison, pushing errors into `errors`.
+    pub fn check(&self, errors: &mut Vec<ExprError>) {
+        match self {
+            Cond::Cmp { lhs, rhs, .. } => {
+                let a = lhs.check(errors);
+                let b = rhs.check(errors);
+                if let (Some(a), Some(b)) = (a, b)
+                    && a != b
+                {
+                    errors.push(ExprError::new(
+                        lhs.span.start..rhs.span.end,
+                        format!("cannot compare {} with {}", a.noun(), b.noun()),
+                    ));
+                }
+            }
+            Cond::Not(c) => c.check(errors),
+            Cond::And(cs) | Cond::Or(cs) => {
+                for c in cs {
+                    c.check(errors);
+                }
+            }
+            Cond::Otherwise(_) | Cond::Missing(..) | Cond::Present(..) | Cond::KindIs { .. } => {}
+        }
+    }
+
+    /// Calls `f` on every expression in the condition.
+    pub fn walk_exprs<'a>(&'a self, f: &mut impl FnMut(&'a Expr)) {
+        match self {
+            Cond::Cmp { lhs, rhs, .. } => {
+                lhs.walk(f);
+                rhs.walk(f);
+            }
+            Cond::Not(c) => c.walk_exprs(f),
+            Cond::And(cs) | Cond::Or(cs) => {
+                for c in cs {
+                    c.walk_exprs(f);
+                }
+            }
+            Cond::Otherwise(_) | Cond::Missing(..) | Cond::Present(..) | Cond::KindIs { .. } => {}
+        }
+    }
+
+    /// Calls `f` with every fact named by `missing(...)`/`present(...)`.
+    pub fn walk_named_facts<'a>(&'a self, f: &mut impl FnMut(&'a str, &'a Span)) {
+        match self {
+            Cond::Missing(n, s) | Cond::Present(n, s) => f(n, s),
+            Cond::Not(c) => c.walk_named_facts(f),
+            Cond::And(cs) | Cond::Or(cs) => {
+                for c in cs {
+                    c.walk_named_facts(f);
+                }
+            }
+            Cond::Otherwise(_) | Cond::Cmp { .. } | Cond::KindIs { .. } => {}
+        }
+    }
+
+    /// Returns this condition with every span moved right by `by` bytes.
+    #[must_use]
+    pub fn shifted(self, by: usize) -> Cond {
+        let sh = |s: Span| s.start + by..s.end + by;
+        match self {
+            Cond::Otherwise(s) => Cond::Otherwise(sh(s)),
+            Cond::Missing(n, s) => Cond::Missing(n, sh(s)),
+            Cond::Present(n, s) => Cond::Present(n, sh(s)),
+            Cond::KindIs { kind, negate, span } => Cond::KindIs {
+                kind,
+                negate,
+                span: sh(span),
+            },
+            Cond::Cmp { lhs, op, rhs } => Cond::Cmp {
+                lhs: lhs.shifted(by),
+                op,
+                rhs: rhs.shifted(by),
+            },
+            Cond::Not(c) => Cond::Not(Box::new(c.shifted(by))),
+            Cond::And(cs) => Cond::And(cs.into_iter().map(|c| c.shifted(by)).collect()),
+            Cond::Or(cs) => Cond::Or(cs.into_iter().map(|c| c.shifted(by)).collect()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_hemacare_closing_expression() {
+        let e = parse_expr("later_of(meeting - 90 days, announcement + 7 days)").unwrap();
+        let ExprKind::LaterOf(args) = &e.kind else {
+            panic!("not later_of: {e:?}")
+        };
+        assert_eq!(args.len(), 2);
+        assert_eq!(e.span, 0..51);
+        let ExprKind::Shift { base, sign, by } = &args[0].kind else {
+            panic!()
+        };
+        assert_eq!(base.kind, ExprKind::Fact("meeting".into()));
+        assert_eq!(*sign, -1);
+        assert_eq!((by.n, by.unit), (90, Unit::Days));
+        assert_eq!(by.span, 19..26);
+    }
+
+    #[test]
+    fn parses_business_days_on_a_calendar() {
+        let e = parse_expr("record_date - 20 business days on us_federal").unwrap();
+        let ExprKind::Shift { by, .. } = &e.kind else {
+            panic!()
+        };
+        assert_eq!(by.unit, Unit::BusinessDays);
+        assert_eq!(
+            by.calendar.as_ref().map(|c| c.0.as_str()),
+            Some("us_federal")
+        );
+    }
+
+    #[test]
+    fn parses_rule_references() {
+        let e = parse_expr("record_date_window.closes - 10 days").unwrap();
+        let ExprKind::Shift { base, .. } = &e.kind else {
+            panic!()
+        };
+        assert!(
+            matches!(&base.kind, ExprKind::RuleRef { rule, bound: BoundName::Closes, pack: None } if rule == "record_date_window")
+        );
+        let e = parse_expr("sec_regulation_14a/dissident_notice.closes").unwrap();
+        assert!(
+            matches!(&e.kind, ExprKind::RuleRef { pack: Some(p), .. } if p == "sec_regulation_14a")
+        );
+    }
+
+    #[test]
+    fn parses_asymmetric_moved_meeting_condition() {
+        let c = parse_cond(
+            "missing(prior_meeting) or anniversary(prior_meeting) - meeting > 30 days or meeting - anniversary(prior_meeting) > 60 days",
+        )
+        .unwrap();
+        let Cond::Or(parts) = c else { panic!() };
+        assert_eq!(parts.len(), 3);
+        let mut errors = Vec::new();
+        parts[1].check(&mut errors);
+        assert!(errors.is_empty(), "{errors:?}");
+    }
+
+    #[test]
+    fn parenthesised_conditions_and_comparisons_both_parse() {
+        parse_cond("(meeting - announcement) < 100 days").unwrap();
+        parse_cond("(missing(announcement) or meeting_kind == special) and not present(meeting)")
+            .unwrap();
+    }
+
+    #[test]
+    fn error_points_at_unknown_unit() {
+        let err = parse_expr("meeting - 90 dayz").unwrap_err();
+        assert_eq!(err.span, 13..17);
+        assert_eq!(err.message, "unknown unit `dayz`");
+        assert_eq!(err.help.as_deref(), Some("did you mean `days`?"));
+    }
+
+    #[test]
+    fn error_for_adding_two_dates() {
+        let err = parse_expr("meeting + announcement").unwrap_err();
+        assert_eq!(err.span, 8..9);
+        assert_eq!(err.message, "cannot add a date to a date");
+    }
+
+    #[test]
+    fn error_for_impossible_date_literal() {
+        let err = parse_expr("2004-02-30 + 1 day").unwrap_err();
+        assert_eq!(
+            (err.span, err.message.as_str()),
+            (0..10, "no such date `2004-02-30`")
+        );
+    }
+
+    #[test]
+    fn error_for_missing_operator() {
+        let err = parse_expr("meeting 90 days").unwrap_err();
+        assert_eq!(err.span, 8..10);
+        assert!(err.help.unwrap().contains("`meeting - 90 days`"));
+    }
+
+    #[test]
+    fn type_errors_are_reported_with_spans() {
+        let mut errors = Vec::new();
+        let c = parse_cond("meeting > 30 days").unwrap();
+        c.check(&mut errors);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(
+            errors[0].message,
+            "cannot compare a date with a number of days"
+        );
+        let e = parse_expr("(meeting - announcement) + 3 days").unwrap();
+        errors.clear();
+        assert_eq!(e.check(&mut errors), None);
+        assert_eq!(errors[0].message, "expected a date, found a number of days");
+        assert_eq!(errors[0].span, 0..24);
+    }
+
+    #[test]
+    fn shifted_moves_every_span() {
+        let e = parse_expr("meeting - 90 days").unwrap().shifted(10);
+        assert_eq!(e.span, 10..27);
+    }
+}

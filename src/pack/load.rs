@@ -1,0 +1,265 @@
+//! Reads rule packs: the ones built into the binary and users' own files.
+//! Turns `toml` errors into [`Diagnostic`]s (we never print `toml`'s own
+//! rendering) and hands the parsed file to validation.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::calc::calendar::Calendar;
+use crate::diag::{Diagnostic, SourceFile, did_you_mean};
+use crate::error::{Error, Result};
+use crate::pack::RulePack;
+use crate::pack::schema::RawPack;
+
+/// A pack compiled into the binary: its name (path under `rules/` without
+/// `.toml`), and its text.
+#[derive(Debug, Clone, Copy)]
+pub struct BuiltinPack {
+    /// `family/name`, e.g. `sec/regulation_14a`.
+    pub name: &'static str,
+    /// The TOML text.
+    pub text: &'static str,
+}
+
+/// Every pack shipped in `rules/`, built into the binary so that
+/// `--rules sec` works from any directory.
+pub const BUILTIN_PACKS: &[BuiltinPack] = &[
+    BuiltinPack {
+        name: "sec/regulation_14a",
+        text: include_str!("../../rules/sec/regulation_14a.toml"),
+    },
+    BuiltinPack {
+        name: "bylaws/hemacare",
+        text: include_str!("../../rules/bylaws/hemacare.toml"),
+    },
+    BuiltinPack {
+        name: "bylaws/model_anniversary_window",
+        text: include_str!("../../rules/bylaws/model_anniversary_window.toml"),
+    },
+];
+
+/// Returns the holiday calendars built into the binary, by id.
+pub fn builtin_calendars() -> BTreeMap<String, Arc<Calendar>> {
+    let mut out = BTreeMap::new();
+    let federal = Calendar::us_federal();
+    out.insert(federal.id().to_owned(), Arc::new(federal));
+    out
+}
+
+/// Converts a `toml` error into a diagnostic at its span.
+pub(crate) fn toml_diagnostic(src: &Arc<SourceFile>, err: &toml::de::Error) -> Diagnostic {
+    let span = err.span().unwrap_or(0..0);
+    let message = err.message().trim().to_owned();
+    // serde says "unknown field `x`, expected one of `a`, `b`"; keep the
+    // first clause as the message and offer the nearest key as help.
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let name = rest.split('`').next().unwrap_or_default().to_owned();
+        let expected: Vec<String> = rest
+            .split("expected ")
+            .nth(1)
+            .map(|list| {
+                list.split('`')
+                    .enumerate()
+                    .filter(|(i, _)| i % 2 == 1)
+                    .map(|(_, s)| s.to_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let help = did_you_mean(&name, expected.iter().map(String::as_str)).or_else(|| {
+            (!expected.is_empty()).then(|| format!("known keys: {}", expected.join(", ")))
+        });
+        return Diagnostic::error(src, span, format!("unknown key `{name}`")).with_help_opt(help);
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant `") {
+        let name = rest.split('`').next().unwrap_or_default().to_owned();
+        let expected: Vec<String> = rest
+            .split("expected ")
+            .nth(1)
+            .map(|list| {
+                list.split('`')
+                    .enumerate()
+                    .filter(|(i, _)| i % 2 == 1)
+                    .map(|(_, s)| s.to_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let help = did_you_mean(&name, expected.iter().map(String::as_str)).or_else(|| {
+            (!expected.is_empty()).then(|| format!("expected one of: {}", expected.join(", ")))
+        });
+        return Diagnostic::error(src, span, format!("unknown value `{name}`")).with_help_opt(help);
+    }
+    let first_line = message.lines().next().unwrap_or("invalid TOML").to_owned();
+    Diagnostic::error(src, span, first_line)
+}
+
+/// Parses and validates one pack's text.
+///
+/// # Errors
+///
+/// Every problem found in the file (warnings included), when any is an error.
+/// On success, the warnings come back beside the pack.
+pub fn parse_pack(
+    src: &Arc<SourceFile>,
+    calendars: &BTreeMap<String, Arc<Calendar>>,
+) -> std::result::Result<(RulePack, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let raw: RawPack = toml::from_str(src.text()).map_err(|e| vec![toml_diagnostic(src, &e)])?;
+    crate::pack::validate::validate(src, raw, calendars)
+}
+
+/// Returns the built-in packs that `name` selects: a pack id
+/// (`hemacare_bylaws`), a built-in name (`bylaws/hemacare`), or a family
+/// (`sec`, `bylaws`).
+pub fn builtin_matches(name: &str) -> Vec<&'static BuiltinPack> {
+    let by_name: Vec<_> = BUILTIN_PACKS.iter().filter(|p| p.name == name).collect();
+    if !by_name.is_empty() {
+        return by_name;
+    }
+    let by_family: Vec<_> = BUILTIN_PACKS
+        .iter()
+        .filter(|p| p.name.split('/').next() == Some(name))
+        .collect();
+    if !by_family.is_empty() {
+        return by_family;
+    }
+    BUILTIN_PACKS
+        .iter()
+        .filter(|p| builtin_id(p) == Some(name))
+        .collect()
+}
+
+/// Returns the `[pack] id` of a built-in pack, read without full parsing.
+pub fn builtin_id(p: &BuiltinPack) -> Option<&'static str> {
+    p.text.lines().find_map(|l| {
+        let l = l.trim();
+        l.strip_prefix("id = \"").and_then(|r| r.split('"').next())
+    })
+}
+
+/// Reads a file into a shared source, naming it as the user typed it.
+///
+/// # Errors
+///
+/// [`Error::Read`] if the file cannot be read or is not UTF-8.
+pub fn load_source(path: &Path) -> Result<Arc<SourceFile>> {
+    let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
+        path: path.to_owned(),
+        source,
+    })?;
+    Ok(SourceFile::new(path.display().to_string(), text))
+}
+
+/// Returns whether `spec` names a file rather than a built-in pack.
+pub fn is_path(spec: &str) -> bool {
+    Path::new(spec)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+}
+
+/// Loaded packs with their calendars and the warnings found while loading.
+#[derive(Debug, Clone)]
+pub struct Library {
+    /// The packs, in the order asked for, each once.
+    pub packs: Vec<RulePack>,
+    /// Holiday calendars by id.
+    pub calendars: BTreeMap<String, Arc<Calendar>>,
+    /// Warnings (a rule without citation or cases).
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Library {
+    /// Loads the packs named by `specs`: built-in names, ids or families,
+    /// or paths to `.toml` files (relative to `base` when given).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Invalid`] with every problem in every file, [`Error::Usage`]
+    /// for a name that is neither a built-in pack nor a file, and
+    /// [`Error::Read`] for an unreadable file.
+    pub fn load(specs: &[String], base: Option<&Path>) -> Result<Library> {
+        let calendars = builtin_calendars();
+        let mut packs: Vec<RulePack> = Vec::new();
+        let mut problems = Vec::new();
+        let mut warnings = Vec::new();
+        for spec in specs {
+            let sources: Vec<Arc<SourceFile>> = if is_path(spec) {
+                let path = match base {
+                    Some(b) if Path::new(spec).is_relative() => b.join(spec),
+                    _ => Path::new(spec).to_owned(),
+                };
+                vec![load_source(&path)?]
+            } else {
+                let found = builtin_matches(spec);
+                if found.is_empty() {
+                    let mut names: Vec<&str> = BUILTIN_PACKS.iter().map(|p| p.name).collect();
+                    names.extend(BUILTIN_PACKS.iter().filter_map(builtin_id));
+                    names.extend(
+                        BUILTIN_PACKS
+                            .iter()
+                            .filter_map(|p| p.name.split('/').next()),
+                    );
+                    let help = did_you_mean(spec, names.iter().copied()).or_else(|| {
+                        Some("`govcal rules list` shows the built-in packs; a path must end in `.toml`".to_owned())
+                    });
+                    return Err(Error::usage(format!("unknown rule pack `{spec}`"), help));
+                }
+                found
+                    .into_iter()
+                    .map(|p| SourceFile::new(format!("rules/{}.toml", p.name), p.text))
+                    .collect()
+            };
+            for src in sources {
+                match parse_pack(&src, &calendars) {
+                    Ok((pack, w)) => {
+                        if let Some(prev) = packs.iter().find(|p| p.id == pack.id) {
+                            if prev.source.text() != pack.source.text() {
+                                problems.push(Diagnostic::error(
+                                    &src,
+                                    0..0,
+                                    format!(
+                                        "pack id `{}` is already loaded from `{}`",
+                                        pack.id,
+                                        prev.source.name()
+                                    ),
+                                ));
+                            }
+                            continue;
+                        }
+                        warnings.extend(w);
+                        packs.push(pack);
+                    }
+                    Err(d) => problems.extend(d),
+                }
+            }
+        }
+        if problems.is_empty() {
+            problems.extend(crate::pack::validate::check_cycles(&packs));
+        }
+        if problems
+            .iter()
+            .any(|d| d.severity == crate::diag::Severity::Error)
+        {
+            return Err(Error::Invalid {
+                diagnostics: problems,
+            });
+        }
+        Ok(Library {
+            packs,
+            calendars,
+            warnings,
+        })
+    }
+
+    /// Returns every fact name the loaded packs know: the standard ones and
+    /// those the packs declare.
+    pub fn known_facts(&self) -> std::collections::BTreeSet<String> {
+        let mut known: std::collections::BTreeSet<String> = crate::facts::STANDARD_FACTS
+            .iter()
+            .map(|(n, _)| (*n).to_owned())
+            .collect();
+        for p in &self.packs {
+            known.extend(p.facts.iter().map(|f| f.name.clone()));
+        }
+        known
+    }
+}

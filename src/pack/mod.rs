@@ -1,0 +1,178 @@
+//! Rule packs: the validated model that evaluation, explanation and export
+//! use. [`load`] reads TOML into [`schema`] structs; [`validate`] checks
+//! names, types and cycles and builds a [`RulePack`].
+
+pub mod expr;
+pub mod load;
+pub(crate) mod schema;
+pub(crate) mod validate;
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use chrono::{NaiveDate, NaiveTime};
+use chrono_tz::Tz;
+
+use crate::calc::Status;
+use crate::calc::calendar::Roll;
+use crate::diag::SourceFile;
+use crate::facts::Facts;
+pub use expr::{BoundName, Cond, Expr, MeetingKind};
+pub use schema::{Actor, Certainty, Counting, LeapDay, Test};
+
+/// One source of law with its rules: the SEC's Regulation 14A, a state's
+/// code, one company's bylaws.
+#[derive(Debug, Clone)]
+pub struct RulePack {
+    /// Snake-case id, unique among loaded packs.
+    pub id: String,
+    /// Human title.
+    pub title: String,
+    /// Bumped whenever any rule's result can change.
+    pub version: String,
+    /// The source of law as a whole.
+    pub citation: String,
+    /// Where to read it.
+    pub url: Option<String>,
+    /// Default holiday calendar for business days and rolls.
+    pub calendar: String,
+    /// Notes on the pack as a whole.
+    pub notes: Option<String>,
+    /// Facts the pack declares beyond the standard set.
+    pub facts: Vec<FactDecl>,
+    /// The rules, in file order.
+    pub rules: Vec<Rule>,
+    /// The file it came from.
+    pub source: Arc<SourceFile>,
+}
+
+/// A fact a pack declares.
+#[derive(Debug, Clone)]
+pub struct FactDecl {
+    /// Snake-case name.
+    pub name: String,
+    /// What it means.
+    pub summary: String,
+}
+
+/// When a time of day applies to a bound.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TimeSpec {
+    /// The company's "close of business" (its profile; default 17:00) in its zone.
+    CloseOfBusiness,
+    /// A clock time, in the named zone or else the company's.
+    Clock {
+        /// Wall-clock time.
+        time: NaiveTime,
+        /// The zone; `None` means the company's zone.
+        zone: Option<Tz>,
+    },
+}
+
+/// What a branch yields.
+#[derive(Debug, Clone)]
+pub enum Outcome {
+    /// A window with optional bounds.
+    Window {
+        /// Earliest moment.
+        opens: Option<Expr>,
+        /// Latest moment.
+        closes: Option<Expr>,
+    },
+    /// The law gives no date; these are its words.
+    Unspecified(String),
+}
+
+/// One `[[rule.branch]]`, or the rule's own bounds as the last branch.
+#[derive(Debug, Clone)]
+pub struct Branch {
+    /// When it applies; the first branch whose condition holds wins.
+    pub when: Cond,
+    /// A short name ("meeting moved more than 30 days").
+    pub label: Option<String>,
+    /// Citation for this branch, when it differs from the rule's.
+    pub citation: Option<String>,
+    /// What it yields.
+    pub outcome: Outcome,
+}
+
+/// One obligation.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    /// Snake-case id, unique in its pack.
+    pub id: String,
+    /// A plain-English sentence a non-programmer can check.
+    pub summary: String,
+    /// Citation to the subsection.
+    pub citation: String,
+    /// Where to read it.
+    pub url: Option<String>,
+    /// Who must act.
+    pub actor: Option<Actor>,
+    /// What counts as meeting it.
+    pub test: Option<Test>,
+    /// How sure the reading is.
+    pub certainty: Option<Certainty>,
+    /// Interpretation, in words.
+    pub notes: Option<String>,
+    /// Old ids of this rule.
+    pub aliases: Vec<String>,
+    /// If present and false, the rule is not applicable.
+    pub applies_when: Option<Cond>,
+    /// Why not, in words, when `applies_when` is false.
+    pub not_applicable: Option<String>,
+    /// Branches in order; the last is usually `otherwise`.
+    pub branches: Vec<Branch>,
+    /// Roll policy for `opens` and `closes`.
+    pub roll: [Roll; 2],
+    /// Holiday calendar for business days and rolls.
+    pub calendar: String,
+    /// Time of day for `opens` and `closes`.
+    pub at: [Option<TimeSpec>; 2],
+    /// How calendar-day offsets count.
+    pub counting: Counting,
+    /// Anniversary of 29 February.
+    pub leap_day: LeapDay,
+    /// Worked cases.
+    pub cases: Vec<Case>,
+    /// Span of the rule's id in the pack file.
+    pub span: Range<usize>,
+}
+
+impl Rule {
+    /// Returns the roll policy of `bound`.
+    pub fn roll_of(&self, bound: BoundName) -> Roll {
+        self.roll[bound as usize]
+    }
+
+    /// Returns the time of day of `bound`, if any.
+    pub fn at_of(&self, bound: BoundName) -> Option<&TimeSpec> {
+        self.at[bound as usize].as_ref()
+    }
+}
+
+/// A worked case: facts in, dates (or a status) out.
+#[derive(Debug, Clone)]
+pub struct Case {
+    /// The facts.
+    pub facts: Facts,
+    /// Expected opening date.
+    pub opens: Option<NaiveDate>,
+    /// Expected closing date.
+    pub closes: Option<NaiveDate>,
+    /// Expected status.
+    pub status: Status,
+    /// Why, in words.
+    pub why: Option<String>,
+    /// Span of the case table in the pack file.
+    pub span: Range<usize>,
+}
+
+impl RulePack {
+    /// Returns the rule with `id` (or with `id` among its aliases).
+    pub fn rule(&self, id: &str) -> Option<&Rule> {
+        self.rules
+            .iter()
+            .find(|r| r.id == id || r.aliases.iter().any(|a| a == id))
+    }
+}

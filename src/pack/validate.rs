@@ -1,0 +1,684 @@
+//! Cross-field checks on a parsed pack: ids, names of facts, calendars and
+//! rules, expression syntax and types, time-of-day specs, worked cases.
+//! Reports every problem, not the first. Cycles between rules are checked
+//! across all loaded packs by [`check_cycles`].
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+use std::sync::Arc;
+
+use toml::Spanned;
+
+use crate::calc::Status;
+use crate::calc::calendar::{Calendar, Roll};
+use crate::diag::{Diagnostic, SourceFile, did_you_mean};
+use crate::facts::{Facts, STANDARD_FACTS, fact_value, parse_clock, parse_zone};
+use crate::pack::expr::{self, Cond, Expr, ExprError, ExprKind};
+use crate::pack::schema::{RawPack, RawRule};
+use crate::pack::{Branch, Case, FactDecl, Outcome, Rule, RulePack, TimeSpec};
+
+/// Returns the byte offset where a TOML string's content starts, given the
+/// span of the whole string value (quotes included).
+fn content_offset(src: &SourceFile, span: &Range<usize>) -> usize {
+    let rest = src.text().get(span.start..).unwrap_or_default();
+    if rest.starts_with("\"\"\"") || rest.starts_with("'''") {
+        span.start + 3
+    } else {
+        span.start + 1
+    }
+}
+
+fn is_snake_case(s: &str) -> bool {
+    !s.is_empty()
+        && s.starts_with(|c: char| c.is_ascii_lowercase())
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+struct Ctx<'a> {
+    src: &'a Arc<SourceFile>,
+    problems: Vec<Diagnostic>,
+    facts: BTreeSet<String>,
+    rules: BTreeSet<String>,
+    calendars: &'a BTreeMap<String, Arc<Calendar>>,
+}
+
+impl Ctx<'_> {
+    fn expr_error(&mut self, base: usize, e: ExprError) {
+        self.problems.push(
+            Diagnostic::error(self.src, e.span.start + base..e.span.end + base, e.message)
+                .with_help_opt(e.help),
+        );
+    }
+
+    fn check_calendar(&mut self, name: &str, span: Range<usize>) {
+        if !self.calendars.contains_key(name) {
+            self.problems.push(
+                Diagnostic::error(self.src, span, format!("unknown calendar `{name}`"))
+                    .with_help_opt(did_you_mean(
+                        name,
+                        self.calendars.keys().map(String::as_str),
+                    )),
+            );
+        }
+    }
+
+    /// Checks names inside an already shifted expression.
+    fn check_names(&mut self, e: &Expr) {
+        let mut found: Vec<(String, Range<usize>, bool)> = Vec::new();
+        let mut cals: Vec<(String, Range<usize>)> = Vec::new();
+        e.walk(&mut |node| match &node.kind {
+            ExprKind::Fact(name) => found.push((name.clone(), node.span.clone(), true)),
+            ExprKind::RuleRef {
+                pack: None, rule, ..
+            } => found.push((
+                rule.clone(),
+                node.span.start..node.span.start + rule.len(),
+                false,
+            )),
+            ExprKind::Shift { by, .. } => {
+                if let Some((c, s)) = &by.calendar {
+                    cals.push((c.clone(), s.clone()));
+                }
+            }
+            _ => {}
+        });
+        for (name, span, is_fact) in found {
+            if is_fact {
+                if name == "meeting_kind" {
+                    self.problems.push(
+                        Diagnostic::error(self.src, span, "`meeting_kind` is not a date")
+                            .with_help("compare it in a condition: `meeting_kind == special`"),
+                    );
+                } else if !self.facts.contains(&name) {
+                    let help = did_you_mean(&name, self.facts.iter().map(String::as_str));
+                    self.problems.push(
+                        Diagnostic::error(self.src, span, format!("unknown fact `{name}`"))
+                            .with_help_opt(help.or_else(|| {
+                                Some(
+                                    "declare it in a `[[fact]]` table, or use a standard fact"
+                                        .to_owned(),
+                                )
+                            })),
+                    );
+                }
+            } else if !self.rules.contains(&name) {
+                let help = did_you_mean(&name, self.rules.iter().map(String::as_str));
+                self.problems.push(
+                    Diagnostic::error(self.src, span, format!("unknown rule `{name}`"))
+                        .with_help_opt(help),
+                );
+            }
+        }
+        for (c, s) in cals {
+            self.check_calendar(&c, s);
+        }
+    }
+
+    fn expr(&mut self, raw: &Spanned<String>) -> Option<Expr> {
+        let base = content_offset(self.src, &raw.span());
+        match expr::parse_expr(raw.get_ref()) {
+            Ok(e) => {
+                let e = e.shifted(base);
+                let mut errors = Vec::new();
+                match e.check(&mut errors) {
+                    Some(expr::Type::Date) => {}
+                    Some(expr::Type::Days) => errors.push(ExprError {
+                        span: e.span.start - base..e.span.end - base,
+                        message: "expected a date, found a number of days".to_owned(),
+                        help: None,
+                    }),
+                    None => {}
+                }
+                // Type errors carry already shifted spans except the one above.
+                let had = errors.is_empty();
+                for err in errors {
+                    let shift = if err.span.start >= base { 0 } else { base };
+                    self.expr_error(shift, err);
+                }
+                self.check_names(&e);
+                had.then_some(e)
+            }
+            Err(err) => {
+                self.expr_error(base, err);
+                None
+            }
+        }
+    }
+
+    fn cond(&mut self, raw: &Spanned<String>) -> Option<Cond> {
+        let base = content_offset(self.src, &raw.span());
+        match expr::parse_cond(raw.get_ref()) {
+            Ok(c) => {
+                let c = c.shifted(base);
+                let mut errors = Vec::new();
+                c.check(&mut errors);
+                let ok = errors.is_empty();
+                for err in errors {
+                    self.expr_error(0, err);
+                }
+                let mut tops = Vec::new();
+                top_exprs(&c, &mut tops);
+                for e in tops {
+                    self.check_names(&e);
+                }
+                let mut named = Vec::new();
+                c.walk_named_facts(&mut |n, s| named.push((n.to_owned(), s.clone())));
+                for (n, s) in named {
+                    if !self.facts.contains(&n) {
+                        let help = did_you_mean(&n, self.facts.iter().map(String::as_str));
+                        self.problems.push(
+                            Diagnostic::error(self.src, s, format!("unknown fact `{n}`"))
+                                .with_help_opt(help),
+                        );
+                    }
+                }
+                ok.then_some(c)
+            }
+            Err(err) => {
+                self.expr_error(base, err);
+                None
+            }
+        }
+    }
+
+    fn time_spec(&mut self, raw: &Spanned<String>) -> Option<TimeSpec> {
+        let text = raw.get_ref().trim();
+        if text == "close_of_business" {
+            return Some(TimeSpec::CloseOfBusiness);
+        }
+        let mut parts = text.split_whitespace();
+        let clock = parts.next().unwrap_or_default();
+        let zone = parts.next();
+        let span = raw.span();
+        let time = match parse_clock(clock) {
+            Ok(t) => t,
+            Err(e) => {
+                self.problems.push(
+                    Diagnostic::error(self.src, span, e.message).with_help(
+                        "write `close_of_business`, a time such as `17:00`, or a time and zone such as `17:30 America/New_York`",
+                    ),
+                );
+                return None;
+            }
+        };
+        let zone = match zone {
+            None => None,
+            Some(z) => match parse_zone(z) {
+                Ok(tz) => Some(tz),
+                Err(e) => {
+                    let start =
+                        content_offset(self.src, &span) + raw.get_ref().find(z).unwrap_or(0);
+                    self.problems.push(
+                        Diagnostic::error(self.src, start..start + z.len(), e.message)
+                            .with_help_opt(e.help),
+                    );
+                    return None;
+                }
+            },
+        };
+        if parts.next().is_some() {
+            self.problems.push(Diagnostic::error(
+                self.src,
+                span,
+                format!("`{text}` is not a time of day"),
+            ));
+            return None;
+        }
+        Some(TimeSpec::Clock { time, zone })
+    }
+}
+
+/// Collects the two sides of every comparison in `c`.
+fn top_exprs(c: &Cond, out: &mut Vec<Expr>) {
+    match c {
+        Cond::Cmp { lhs, rhs, .. } => {
+            out.push(lhs.clone());
+            out.push(rhs.clone());
+        }
+        Cond::Not(c) => top_exprs(c, out),
+        Cond::And(cs) | Cond::Or(cs) => cs.iter().for_each(|c| top_exprs(c, out)),
+        Cond::Otherwise(_) | Cond::Missing(..) | Cond::Present(..) | Cond::KindIs { .. } => {}
+    }
+}
+
+/// Checks what no single value can check alone; reports every problem, not
+/// the first. Warnings (a rule without a citation or worked cases) come
+/// back with the pack.
+pub(crate) fn validate(
+    src: &Arc<SourceFile>,
+    raw: RawPack,
+    calendars: &BTreeMap<String, Arc<Calendar>>,
+) -> Result<(RulePack, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let mut facts: BTreeSet<String> = STANDARD_FACTS
+        .iter()
+        .map(|(n, _)| (*n).to_owned())
+        .collect();
+    let mut cx = Ctx {
+        src,
+        problems: Vec::new(),
+        facts: BTreeSet::new(),
+        rules: raw.rule.iter().map(|r| r.id.get_ref().clone()).collect(),
+        calendars,
+    };
+    let header = &raw.pack;
+    if !is_snake_case(header.id.get_ref()) {
+        cx.problems.push(
+            Diagnostic::error(
+                src,
+                header.id.span(),
+                format!("pack id `{}` is not snake_case", header.id.get_ref()),
+            )
+            .with_help("use lowercase letters, digits and `_`"),
+        );
+    }
+    let calendar = match &header.calendar {
+        Some(c) => {
+            cx.check_calendar(c.get_ref(), c.span());
+            c.get_ref().clone()
+        }
+        None => "us_federal".to_owned(),
+    };
+    let mut decls = Vec::new();
+    for f in &raw.fact {
+        let name = f.name.get_ref();
+        if !is_snake_case(name) {
+            cx.problems.push(Diagnostic::error(
+                src,
+                f.name.span(),
+                format!("fact name `{name}` is not snake_case"),
+            ));
+        } else if !facts.insert(name.clone()) {
+            cx.problems.push(Diagnostic::error(
+                src,
+                f.name.span(),
+                format!("fact `{name}` is already defined"),
+            ));
+        }
+        decls.push(FactDecl {
+            name: name.clone(),
+            summary: f.summary.clone(),
+        });
+    }
+    cx.facts = facts;
+    let mut seen: BTreeMap<String, Range<usize>> = BTreeMap::new();
+    let mut warnings = Vec::new();
+    let mut rules = Vec::new();
+    for r in &raw.rule {
+        let id = r.id.get_ref();
+        if !is_snake_case(id) {
+            cx.problems.push(
+                Diagnostic::error(
+                    src,
+                    r.id.span(),
+                    format!("rule id `{id}` is not snake_case"),
+                )
+                .with_help("use lowercase letters, digits and `_`"),
+            );
+        }
+        if let Some(first) = seen.get(id) {
+            let (line, _) = src.line_col(first.start);
+            cx.problems.push(Diagnostic::error(
+                src,
+                r.id.span(),
+                format!("rule `{id}` is defined twice; first defined on line {line}"),
+            ));
+        } else {
+            seen.insert(id.clone(), r.id.span());
+        }
+        if r.citation.is_none() {
+            warnings.push(
+                Diagnostic::warning(src, r.id.span(), format!("rule `{id}` has no citation"))
+                    .with_help("add `citation = \"...\"` naming the subsection"),
+            );
+        }
+        if r.case.is_empty() {
+            warnings.push(Diagnostic::warning(
+                src,
+                r.id.span(),
+                format!("rule `{id}` has no worked cases"),
+            ));
+        }
+        if let Some(rule) = rule(&mut cx, r, &calendar, header.leap_day.unwrap_or_default()) {
+            rules.push(rule);
+        }
+    }
+    if cx.problems.is_empty() {
+        Ok((
+            RulePack {
+                id: header.id.get_ref().clone(),
+                title: header.title.clone(),
+                version: header.version.clone(),
+                citation: header.citation.clone(),
+                url: header.url.clone(),
+                calendar,
+                notes: header.notes.clone(),
+                facts: decls,
+                rules,
+                source: Arc::clone(src),
+            },
+            warnings,
+        ))
+    } else {
+        let mut all = cx.problems;
+        all.extend(warnings);
+        all.sort_by_key(|d| d.span.start);
+        Err(all)
+    }
+}
+
+fn rule(
+    cx: &mut Ctx<'_>,
+    r: &RawRule,
+    pack_calendar: &str,
+    pack_leap_day: crate::pack::LeapDay,
+) -> Option<Rule> {
+    let before = cx.problems.len();
+    let id = r.id.get_ref().clone();
+    let calendar = match &r.calendar {
+        Some(c) => {
+            cx.check_calendar(c.get_ref(), c.span());
+            c.get_ref().clone()
+        }
+        None => pack_calendar.to_owned(),
+    };
+    let applies_when = r.applies_when.as_ref().and_then(|c| cx.cond(c));
+    let mut branches = Vec::new();
+    let mut otherwise_seen = false;
+    for b in &r.branch {
+        let when = cx.cond(&b.when);
+        if otherwise_seen {
+            cx.problems.push(
+                Diagnostic::error(
+                    cx.src,
+                    b.when.span(),
+                    "this branch comes after an `otherwise` branch and can never be taken",
+                )
+                .with_help("move the `otherwise` branch last"),
+            );
+        }
+        if matches!(when, Some(Cond::Otherwise(_))) {
+            otherwise_seen = true;
+        }
+        let outcome = outcome(
+            cx,
+            b.opens.as_ref(),
+            b.closes.as_ref(),
+            b.unspecified.as_ref(),
+            &b.when.span(),
+        );
+        if let (Some(when), Some(outcome)) = (when, outcome) {
+            branches.push(Branch {
+                when,
+                label: b.label.clone(),
+                citation: b.citation.clone(),
+                outcome,
+            });
+        }
+    }
+    let has_own = r.opens.is_some() || r.closes.is_some() || r.unspecified.is_some();
+    if has_own {
+        if otherwise_seen {
+            cx.problems.push(
+                Diagnostic::error(
+                    cx.src,
+                    r.id.span(),
+                    format!(
+                        "rule `{id}` has both an `otherwise` branch and its own `opens`/`closes`"
+                    ),
+                )
+                .with_help("keep one: the rule's own bounds act as the `otherwise` branch"),
+            );
+        }
+        if let Some(o) = outcome(
+            cx,
+            r.opens.as_ref(),
+            r.closes.as_ref(),
+            r.unspecified.as_ref(),
+            &r.id.span(),
+        ) {
+            branches.push(Branch {
+                when: Cond::Otherwise(r.id.span()),
+                label: None,
+                citation: None,
+                outcome: o,
+            });
+        }
+    } else if r.branch.is_empty() {
+        cx.problems.push(
+            Diagnostic::error(cx.src, r.id.span(), format!("rule `{id}` yields nothing"))
+                .with_help("give it `opens`, `closes`, `unspecified` or `[[rule.branch]]` tables"),
+        );
+    }
+    let at_all = r.at.as_ref().and_then(|a| cx.time_spec(a));
+    let opens_at = r
+        .opens_at
+        .as_ref()
+        .and_then(|a| cx.time_spec(a))
+        .or_else(|| at_all.clone());
+    let closes_at = r
+        .closes_at
+        .as_ref()
+        .and_then(|a| cx.time_spec(a))
+        .or(at_all);
+    let roll = r.roll.unwrap_or(Roll::None);
+    let leap_day = r.leap_day.unwrap_or(pack_leap_day);
+    let mut cases = Vec::new();
+    for c in &r.case {
+        let span = c.span();
+        let c = c.get_ref();
+        let mut facts = Facts::default();
+        for (name, value) in &c.facts {
+            if !cx.facts.contains(name.get_ref()) {
+                let help = did_you_mean(name.get_ref(), cx.facts.iter().map(String::as_str));
+                cx.problems.push(
+                    Diagnostic::error(
+                        cx.src,
+                        name.span(),
+                        format!("unknown fact `{}`", name.get_ref()),
+                    )
+                    .with_help_opt(help),
+                );
+                continue;
+            }
+            fact_value(cx.src, name.get_ref(), value, &mut facts, &mut cx.problems);
+        }
+        let status = match (c.status, c.opens.is_some() || c.closes.is_some()) {
+            (Some(s), _) => s,
+            (None, true) => Status::Computed,
+            (None, false) => {
+                cx.problems.push(
+                    Diagnostic::error(
+                        cx.src,
+                        span.clone(),
+                        "a worked case needs `opens`, `closes` or `status`",
+                    )
+                    .with_help("add the expected date, or `status = \"unspecified\"`"),
+                );
+                Status::Computed
+            }
+        };
+        cases.push(Case {
+            facts,
+            opens: c.opens.map(|d| d.0),
+            closes: c.closes.map(|d| d.0),
+            status,
+            why: c.why.clone(),
+            span,
+        });
+    }
+    if cx.problems.len() > before {
+        return None;
+    }
+    Some(Rule {
+        id,
+        summary: r.summary.clone(),
+        citation: r
+            .citation
+            .as_ref()
+            .map(|c| c.get_ref().clone())
+            .unwrap_or_default(),
+        url: r.url.clone(),
+        actor: r.actor,
+        test: r.test,
+        certainty: r.certainty,
+        notes: r.notes.clone(),
+        aliases: r.aliases.clone(),
+        applies_when,
+        not_applicable: r.not_applicable.clone(),
+        branches,
+        roll: [r.opens_roll.unwrap_or(roll), r.closes_roll.unwrap_or(roll)],
+        calendar,
+        at: [opens_at, closes_at],
+        counting: r.counting.unwrap_or_default(),
+        leap_day,
+        cases,
+        span: r.id.span(),
+    })
+}
+
+fn outcome(
+    cx: &mut Ctx<'_>,
+    opens: Option<&Spanned<String>>,
+    closes: Option<&Spanned<String>>,
+    unspecified: Option<&String>,
+    at: &Range<usize>,
+) -> Option<Outcome> {
+    if let Some(words) = unspecified {
+        if opens.is_some() || closes.is_some() {
+            cx.problems.push(Diagnostic::error(
+                cx.src,
+                at.clone(),
+                "a branch with `unspecified` cannot also have `opens` or `closes`",
+            ));
+            return None;
+        }
+        return Some(Outcome::Unspecified(words.clone()));
+    }
+    if opens.is_none() && closes.is_none() {
+        cx.problems.push(
+            Diagnostic::error(cx.src, at.clone(), "this branch yields nothing")
+                .with_help("give it `opens`, `closes` or `unspecified`"),
+        );
+        return None;
+    }
+    let o = opens.map(|e| cx.expr(e));
+    let c = closes.map(|e| cx.expr(e));
+    if matches!(o, Some(None)) || matches!(c, Some(None)) {
+        return None;
+    }
+    Some(Outcome::Window {
+        opens: o.flatten(),
+        closes: c.flatten(),
+    })
+}
+
+/// Reports every cycle of rule references among `packs`, printing the cycle,
+/// and every reference to a rule in another pack that is not loaded.
+pub(crate) fn check_cycles(packs: &[RulePack]) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    // Edges: (pack, rule) -> [(pack, rule, span in pack file)]
+    let mut edges: BTreeMap<(String, String), Vec<(String, String, Range<usize>)>> =
+        BTreeMap::new();
+    let mut sources = BTreeMap::new();
+    for p in packs {
+        sources.insert(p.id.clone(), Arc::clone(&p.source));
+        for r in &p.rules {
+            let mut refs = Vec::new();
+            let mut visit = |e: &Expr| {
+                if let ExprKind::RuleRef { pack, rule, .. } = &e.kind {
+                    refs.push((
+                        pack.clone().unwrap_or_else(|| p.id.clone()),
+                        rule.clone(),
+                        e.span.clone(),
+                    ));
+                }
+            };
+            for b in &r.branches {
+                b.when.walk_exprs(&mut visit);
+                if let Outcome::Window { opens, closes } = &b.outcome {
+                    for e in opens.iter().chain(closes.iter()) {
+                        e.walk(&mut visit);
+                    }
+                }
+            }
+            if let Some(c) = &r.applies_when {
+                c.walk_exprs(&mut visit);
+            }
+            for (tp, tr, span) in &refs {
+                let exists = packs.iter().any(|q| &q.id == tp && q.rule(tr).is_some());
+                if !exists {
+                    problems.push(
+                        Diagnostic::error(
+                            &p.source,
+                            span.clone(),
+                            format!("unknown rule `{tp}/{tr}`"),
+                        )
+                        .with_help("load the pack that defines it with `--rules`"),
+                    );
+                }
+            }
+            edges.insert((p.id.clone(), r.id.clone()), refs);
+        }
+    }
+    // Depth-first search with colours; report each cycle once.
+    let mut state: BTreeMap<(String, String), u8> = BTreeMap::new();
+    let mut reported = BTreeSet::new();
+    for start in edges.keys() {
+        let mut stack: Vec<(String, String)> = Vec::new();
+        dfs(start, &edges, &mut state, &mut stack, &mut |cycle, span| {
+            let mut key: Vec<_> = cycle.to_vec();
+            key.sort();
+            if reported.insert(key) {
+                let names: Vec<String> = cycle.iter().map(|(_, r)| format!("`{r}`")).collect();
+                let (pack, _) = &cycle[0];
+                let src = &sources[pack];
+                problems.push(
+                    Diagnostic::error(
+                        src,
+                        span,
+                        format!(
+                            "rules depend on each other in a cycle: {} -> {}",
+                            names.join(" -> "),
+                            names[0]
+                        ),
+                    )
+                    .with_help(
+                        "one of these rules must be computed from facts, not from the others",
+                    ),
+                );
+            }
+        });
+    }
+    problems
+}
+
+type Key = (String, String);
+
+fn dfs(
+    node: &Key,
+    edges: &BTreeMap<Key, Vec<(String, String, Range<usize>)>>,
+    state: &mut BTreeMap<Key, u8>,
+    stack: &mut Vec<Key>,
+    report: &mut impl FnMut(&[Key], Range<usize>),
+) {
+    match state.get(node) {
+        Some(2) => return,
+        Some(1) => return,
+        _ => {}
+    }
+    state.insert(node.clone(), 1);
+    stack.push(node.clone());
+    for (p, r, span) in edges.get(node).map(Vec::as_slice).unwrap_or_default() {
+        let next = (p.clone(), r.clone());
+        if state.get(&next) == Some(&1) {
+            if let Some(pos) = stack.iter().position(|k| *k == next) {
+                report(&stack[pos..], span.clone());
+            }
+        } else if edges.contains_key(&next) {
+            dfs(&next, edges, state, stack, report);
+        }
+    }
+    stack.pop();
+    state.insert(node.clone(), 2);
+}
