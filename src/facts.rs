@@ -76,11 +76,6 @@ pub struct Facts {
     pub meeting_kind: MeetingKind,
 }
 
-impl Default for MeetingKind {
-    fn default() -> Self {
-        MeetingKind::Annual
-    }
-}
 
 impl Facts {
     /// Returns the date of fact `name`, if known.
@@ -266,11 +261,13 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, DateError> {
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
         .collect();
-    let words: Vec<&str> = match words.first() {
-        Some(w) if is_weekday(w) => words[1..].to_vec(),
-        _ => words,
-    };
-    let parsed = match words.as_slice() {
+    let mut words: &[&str] = &words;
+    if let Some((first, rest)) = words.split_first()
+        && (is_weekday(first) || first.eq_ignore_ascii_case("the"))
+    {
+        words = rest;
+    }
+    let parsed = match words {
         [m, d, y] if month_number(m).is_some() => {
             Some((year_number(y), month_number(m), day_number(d)))
         }
@@ -278,6 +275,14 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, DateError> {
             Some((year_number(y), month_number(m), day_number(d)))
         }
         [d, of, m, y] if of.eq_ignore_ascii_case("of") && month_number(m).is_some() => {
+            Some((year_number(y), month_number(m), day_number(d)))
+        }
+        // "the 27th day of February, 2004"
+        [d, day, of, m, y]
+            if day.eq_ignore_ascii_case("day")
+                && of.eq_ignore_ascii_case("of")
+                && month_number(m).is_some() =>
+        {
             Some((year_number(y), month_number(m), day_number(d)))
         }
         _ => None,
@@ -521,7 +526,7 @@ mod tests {
             "25 May 2004",
             "May 25th, 2004",
             "Tuesday, May 25, 2004",
-            "the 25th day of May, 2004".trim_start_matches("the "),
+            "the 25th day of May, 2004",
             "MAY 25, 2004",
         ] {
             assert_eq!(parse_date(text), Ok(ymd(2004, 5, 25)), "{text}");

@@ -492,17 +492,17 @@ impl<'a> Evaluator<'a> {
                                 matches!(o, Some(Val::Pend(_))) || matches!(c, Some(Val::Pend(_)));
                             if pending {
                                 d.status = Status::Conditional;
-                                d.cases = self.window_cases(None, o, c, &rc, &mut d.missing)?;
+                                d.cases = self.window_cases(None, o.as_ref(), c.as_ref(), &rc, &mut d.missing)?;
                             } else {
                                 d.opens = self.finish(
-                                    o,
+                                    o.as_ref(),
                                     BoundName::Opens,
                                     &rc,
                                     &mut trace,
                                     &mut d.warnings,
                                 )?;
                                 d.closes = self.finish(
-                                    c,
+                                    c.as_ref(),
                                     BoundName::Closes,
                                     &rc,
                                     &mut trace,
@@ -604,7 +604,7 @@ impl<'a> Evaluator<'a> {
                 let mut scratch = Vec::new();
                 let o = self.bound_val(opens.as_ref(), rc, &mut scratch)?;
                 let c = self.bound_val(closes.as_ref(), rc, &mut scratch)?;
-                self.window_cases(cond, o, c, rc, missing)
+                self.window_cases(cond, o.as_ref(), c.as_ref(), rc, missing)
             }
         }
     }
@@ -613,13 +613,13 @@ impl<'a> Evaluator<'a> {
     fn window_cases(
         &mut self,
         cond: Option<Res>,
-        opens: Option<Val>,
-        closes: Option<Val>,
+        opens: Option<&Val>,
+        closes: Option<&Val>,
         rc: &RuleCx<'_>,
         missing: &mut Vec<String>,
     ) -> Result<Vec<Case>> {
         // A threshold in either bound splits the case in two.
-        let split = [&opens, &closes].into_iter().find_map(|v| match v {
+        let split = [opens, closes].into_iter().find_map(|v| match v {
             Some(Val::Pend(Pend {
                 form:
                     Form::Threshold {
@@ -658,7 +658,7 @@ impl<'a> Evaluator<'a> {
                 }
             };
             let answer = |this: &mut Self,
-                          v: &Option<Val>,
+                          v: Option<&Val>,
                           bound: BoundName,
                           missing: &mut Vec<String>|
              -> Result<Option<Answer>> {
@@ -667,7 +667,7 @@ impl<'a> Evaluator<'a> {
                     Some(Val::Date(d)) => {
                         let mut t = Vec::new();
                         let mut w = Vec::new();
-                        this.finish(Some(Val::Date(*d)), bound, rc, &mut t, &mut w)?
+                        this.finish(Some(&Val::Date(*d)), bound, rc, &mut t, &mut w)?
                             .map(Answer::Date)
                     }
                     Some(Val::Days(_)) => None,
@@ -682,7 +682,7 @@ impl<'a> Evaluator<'a> {
                                 if known_branch {
                                     let mut t = Vec::new();
                                     let mut w = Vec::new();
-                                    this.finish(Some(Val::Date(*known)), bound, rc, &mut t, &mut w)?
+                                    this.finish(Some(&Val::Date(*known)), bound, rc, &mut t, &mut w)?
                                         .map(Answer::Date)
                                 } else {
                                     Some(Answer::Words(roll_words(
@@ -696,8 +696,8 @@ impl<'a> Evaluator<'a> {
                     }
                 })
             };
-            let o = answer(self, &opens, BoundName::Opens, missing)?;
-            let c = answer(self, &closes, BoundName::Closes, missing)?;
+            let o = answer(self, opens, BoundName::Opens, missing)?;
+            let c = answer(self, closes, BoundName::Closes, missing)?;
             out.push(Case {
                 when,
                 opens: o,
@@ -721,13 +721,13 @@ impl<'a> Evaluator<'a> {
     /// Rolls a known date, attaches its time of day, and adds warnings.
     fn finish(
         &mut self,
-        v: Option<Val>,
+        v: Option<&Val>,
         bound: BoundName,
         rc: &RuleCx<'_>,
         trace: &mut Vec<Step>,
         warnings: &mut Vec<String>,
     ) -> Result<Option<Bound>> {
-        let Some(Val::Date(computed)) = v else {
+        let Some(&Val::Date(computed)) = v else {
             return Ok(None);
         };
         let roll = rc.rule.roll_of(bound);

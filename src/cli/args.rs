@@ -100,7 +100,7 @@ pub struct QueryArgs {
     /// Forget a fact from the facts file (to see the conditional answer); repeatable
     #[arg(long = "without", value_name = "NAME")]
     pub without: Vec<String>,
-    /// Today's date, for "days left" and past-date warnings [default: SOURCE_DATE_EPOCH, else the system date]
+    /// Today's date, for "days left" and past-date warnings [default: `SOURCE_DATE_EPOCH`, else the system date]
     #[arg(long, value_name = "DATE")]
     pub today: Option<String>,
     /// Output format

@@ -7,6 +7,7 @@ pub mod report;
 pub mod request;
 
 use std::ffi::OsString;
+use std::fmt::Write as _;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
@@ -135,7 +136,7 @@ fn version_text() -> String {
                     .and_then(|r| r.split('"').next())
             })
             .unwrap_or("?");
-        s.push_str(&format!("pack {} {version}\n", p.name));
+        let _ = writeln!(s, "pack {} {version}", p.name);
     }
     s
 }
@@ -303,11 +304,7 @@ fn rules(action: &RulesAction) -> Result<Status> {
         RulesAction::List => {
             let mut s = String::new();
             for p in BUILTIN_PACKS {
-                s.push_str(&format!(
-                    "{:<40} {}\n",
-                    p.name,
-                    builtin_id(p).unwrap_or("?")
-                ));
+                let _ = writeln!(s, "{:<40} {}", p.name, builtin_id(p).unwrap_or("?"));
             }
             print_out(&s)
         }

@@ -64,7 +64,7 @@ fn rows(deadlines: &[Deadline]) -> Vec<Row<'_>> {
             })
         })
         .collect();
-    rows.sort_by(|a, b| (a.date, a.d.id(), a.bound).cmp(&(b.date, b.d.id(), b.bound)));
+    rows.sort_by_key(|r| (r.date, r.d.id(), r.bound));
     rows
 }
 

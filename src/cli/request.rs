@@ -50,7 +50,7 @@ pub fn parse_alarms(text: &str) -> Result<Vec<TimeDelta>> {
         let digits = item.bytes().take_while(u8::is_ascii_digit).count();
         let n: i64 = item[..digits].parse().unwrap_or(-1);
         let d = match (&item[digits..], n) {
-            (_, n) if n < 0 || n > 10_000 => None,
+            (_, n) if !(0..=10_000).contains(&n) => None,
             ("d", n) => Some(TimeDelta::days(n)),
             ("w", n) => Some(TimeDelta::weeks(n)),
             ("h", n) => Some(TimeDelta::hours(n)),

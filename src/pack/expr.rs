@@ -228,10 +228,11 @@ impl CmpOp {
 }
 
 /// Annual or special meeting.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MeetingKind {
     /// The regularly scheduled annual meeting.
+    #[default]
     Annual,
     /// Any other meeting.
     Special,
@@ -570,9 +571,8 @@ impl Parser<'_> {
                 if w == "meeting_kind" && matches!(self.peek_at(1), Some(Tok::Cmp(_))) =>
             {
                 self.next();
-                let (op, op_span) = match self.next() {
-                    Some((Tok::Cmp(op), s)) => (op, s),
-                    _ => unreachable!("peeked a comparison"),
+                let Some((Tok::Cmp(op), op_span)) = self.next() else {
+                    unreachable!("peeked a comparison")
                 };
                 let negate = match op {
                     CmpOp::Eq => false,
@@ -1169,7 +1169,7 @@ mod tests {
             panic!("not later_of: {e:?}")
         };
         assert_eq!(args.len(), 2);
-        assert_eq!(e.span, 0..51);
+        assert_eq!(e.span, 0..50);
         let ExprKind::Shift { base, sign, by } = &args[0].kind else {
             panic!()
         };

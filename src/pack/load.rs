@@ -104,7 +104,7 @@ pub fn parse_pack(
     calendars: &BTreeMap<String, Arc<Calendar>>,
 ) -> std::result::Result<(RulePack, Vec<Diagnostic>), Vec<Diagnostic>> {
     let raw: RawPack = toml::from_str(src.text()).map_err(|e| vec![toml_diagnostic(src, &e)])?;
-    crate::pack::validate::validate(src, raw, calendars)
+    crate::pack::validate::validate(src, &raw, calendars)
 }
 
 /// Returns the built-in packs that `name` selects: a pack id

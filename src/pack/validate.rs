@@ -247,7 +247,7 @@ fn top_exprs(c: &Cond, out: &mut Vec<Expr>) {
 /// back with the pack.
 pub(crate) fn validate(
     src: &Arc<SourceFile>,
-    raw: RawPack,
+    raw: &RawPack,
     calendars: &BTreeMap<String, Arc<Calendar>>,
 ) -> Result<(RulePack, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut facts: BTreeSet<String> = STANDARD_FACTS
@@ -578,7 +578,7 @@ fn outcome(
 pub(crate) fn check_cycles(packs: &[RulePack]) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     // Edges: (pack, rule) -> [(pack, rule, span in pack file)]
-    let mut edges: BTreeMap<(String, String), Vec<(String, String, Range<usize>)>> =
+    let mut edges: BTreeMap<Key, Vec<Edge>> =
         BTreeMap::new();
     let mut sources = BTreeMap::new();
     for p in packs {
@@ -654,10 +654,12 @@ pub(crate) fn check_cycles(packs: &[RulePack]) -> Vec<Diagnostic> {
 }
 
 type Key = (String, String);
+/// A reference to (pack, rule), with its span in the referring file.
+type Edge = (String, String, Range<usize>);
 
 fn dfs(
     node: &Key,
-    edges: &BTreeMap<Key, Vec<(String, String, Range<usize>)>>,
+    edges: &BTreeMap<Key, Vec<Edge>>,
     state: &mut BTreeMap<Key, u8>,
     stack: &mut Vec<Key>,
     report: &mut impl FnMut(&[Key], Range<usize>),
