@@ -76,7 +76,6 @@ pub struct Facts {
     pub meeting_kind: MeetingKind,
 }
 
-
 impl Facts {
     /// Returns the date of fact `name`, if known.
     pub fn get(&self, name: &str) -> Option<NaiveDate> {

@@ -492,7 +492,13 @@ impl<'a> Evaluator<'a> {
                                 matches!(o, Some(Val::Pend(_))) || matches!(c, Some(Val::Pend(_)));
                             if pending {
                                 d.status = Status::Conditional;
-                                d.cases = self.window_cases(None, o.as_ref(), c.as_ref(), &rc, &mut d.missing)?;
+                                d.cases = self.window_cases(
+                                    None,
+                                    o.as_ref(),
+                                    c.as_ref(),
+                                    &rc,
+                                    &mut d.missing,
+                                )?;
                             } else {
                                 d.opens = self.finish(
                                     o.as_ref(),
@@ -682,8 +688,14 @@ impl<'a> Evaluator<'a> {
                                 if known_branch {
                                     let mut t = Vec::new();
                                     let mut w = Vec::new();
-                                    this.finish(Some(&Val::Date(*known)), bound, rc, &mut t, &mut w)?
-                                        .map(Answer::Date)
+                                    this.finish(
+                                        Some(&Val::Date(*known)),
+                                        bound,
+                                        rc,
+                                        &mut t,
+                                        &mut w,
+                                    )?
+                                    .map(Answer::Date)
                                 } else {
                                     Some(Answer::Words(roll_words(
                                         unknown_text,
@@ -1240,4 +1252,153 @@ fn roll_words(text: &str, roll: Roll) -> String {
 /// Returns the date `days` after `date`, or `None` past chrono's range.
 pub fn checked_add_days(date: NaiveDate, days: i64) -> Option<NaiveDate> {
     add_days(date, days).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pack::load::{BUILTIN_PACKS, Library};
+    use proptest::prelude::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn library() -> Library {
+        let specs: Vec<String> = BUILTIN_PACKS.iter().map(|p| p.name.to_owned()).collect();
+        Library::load(&specs, None).expect("built-in packs load")
+    }
+
+    fn run(lib: &Library, facts: &Facts) -> Vec<Deadline> {
+        let company = Company::default();
+        let cx = Context {
+            company: &company,
+            calendars: &lib.calendars,
+            today: None,
+        };
+        evaluate(&lib.packs, facts, &cx).expect("evaluates")
+    }
+
+    fn find<'a>(all: &'a [Deadline], rule: &str) -> &'a Deadline {
+        all.iter().find(|d| d.rule == rule).expect("rule evaluated")
+    }
+
+    #[test]
+    fn hemacare_without_announcement_gives_the_18_february_threshold() {
+        let lib = library();
+        let mut facts = Facts::default();
+        facts.set("meeting", ymd(2004, 5, 25));
+        facts.set("prior_meeting", ymd(2003, 8, 13));
+        let all = run(&lib, &facts);
+        let d = find(&all, "nomination_notice");
+        assert_eq!(d.status, Status::Conditional);
+        assert_eq!(d.missing, vec!["announcement".to_owned()]);
+        assert_eq!(d.cases.len(), 2);
+        assert!(
+            d.cases[0].when.ends_with("is on or before Wed 18 Feb 2004"),
+            "{}",
+            d.cases[0].when
+        );
+        assert!(matches!(&d.cases[0].closes, Some(Answer::Date(b)) if b.date == ymd(2004, 2, 25)));
+        assert!(
+            matches!(&d.cases[1].closes, Some(Answer::Words(w)) if w == "7 days after the first public announcement of the meeting date")
+        );
+    }
+
+    #[test]
+    fn anniversary_window_without_a_meeting_date_is_solved_into_meeting_dates() {
+        // DESIGN §5: "15 Jan 2026 – 14 Feb 2026, if the 2026 meeting is held
+        // between 15 Apr 2026 and 14 Jul 2026".
+        let lib = library();
+        let mut facts = Facts::default();
+        facts.set("prior_meeting", ymd(2025, 5, 15));
+        let all = run(&lib, &facts);
+        let d = find(&all, "shareholder_notice");
+        assert_eq!(d.status, Status::Conditional);
+        let window = d
+            .cases
+            .iter()
+            .find(|c| c.when == "the meeting is between Wed 15 Apr 2026 and Tue 14 Jul 2026")
+            .expect("the anniversary-window case");
+        assert!(matches!(&window.opens, Some(Answer::Date(b)) if b.date == ymd(2026, 1, 15)));
+        assert!(matches!(&window.closes, Some(Answer::Date(b)) if b.date == ymd(2026, 2, 14)));
+        let moved = d
+            .cases
+            .iter()
+            .find(|c| {
+                c.when.contains("on or before Tue 14 Apr 2026")
+                    && c.when.contains("on or after Wed 15 Jul 2026")
+            })
+            .expect("the moved-meeting case");
+        assert!(
+            matches!(&moved.opens, Some(Answer::Words(w)) if w == "120 days before the meeting")
+        );
+    }
+
+    #[test]
+    fn special_meeting_proposal_deadline_is_unspecified() {
+        let lib = library();
+        let mut facts = Facts::default();
+        facts.meeting_kind = crate::pack::MeetingKind::Special;
+        facts.set("meeting", ymd(2025, 9, 10));
+        let all = run(&lib, &facts);
+        let d = find(&all, "shareholder_proposal_deadline");
+        assert_eq!(d.status, Status::Unspecified);
+        assert!(d.words.as_deref().unwrap().contains("14a-8(e)(3)"));
+    }
+
+    fn check_windows(all: &[Deadline]) -> std::result::Result<(), TestCaseError> {
+        for d in all {
+            if let (Some(o), Some(c)) = (&d.opens, &d.closes) {
+                prop_assert!(
+                    o.date <= c.date,
+                    "{} opens {} after it closes {}",
+                    d.id(),
+                    o.date,
+                    c.date
+                );
+            }
+            for case in &d.cases {
+                if let (Some(Answer::Date(o)), Some(Answer::Date(c))) = (&case.opens, &case.closes)
+                {
+                    prop_assert!(
+                        o.date <= c.date,
+                        "{} case {}: opens after it closes",
+                        d.id(),
+                        case.when
+                    );
+                }
+            }
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+
+        #[test]
+        fn prop_no_shipped_window_opens_after_it_closes(
+            meeting_day in 0i64..16_800, // 1995-01-01 .. about 2040-12
+            gap in prop::option::of(250i64..480),
+            notice in prop::option::of(1i64..200),
+            proxy_lead in 20i64..70,
+        ) {
+            let lib = library();
+            let meeting = add_days(ymd(1995, 1, 1), meeting_day).unwrap();
+            let mut facts = Facts::default();
+            facts.set("meeting", meeting);
+            if let Some(g) = gap {
+                let prior = add_days(meeting, -g).unwrap();
+                facts.set("prior_meeting", prior);
+                facts.set("prior_proxy_release", add_days(prior, -proxy_lead).unwrap());
+            }
+            if let Some(n) = notice {
+                facts.set("announcement", add_days(meeting, -n).unwrap());
+            }
+            check_windows(&run(&lib, &facts))?;
+            // The same facts with the meeting date unknown: conditional windows too.
+            facts.remove("meeting");
+            check_windows(&run(&lib, &facts))?;
+        }
+    }
 }

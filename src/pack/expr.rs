@@ -228,7 +228,9 @@ impl CmpOp {
 }
 
 /// Annual or special meeting.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum MeetingKind {
     /// The regularly scheduled annual meeting.

@@ -578,8 +578,7 @@ fn outcome(
 pub(crate) fn check_cycles(packs: &[RulePack]) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     // Edges: (pack, rule) -> [(pack, rule, span in pack file)]
-    let mut edges: BTreeMap<Key, Vec<Edge>> =
-        BTreeMap::new();
+    let mut edges: BTreeMap<Key, Vec<Edge>> = BTreeMap::new();
     let mut sources = BTreeMap::new();
     for p in packs {
         sources.insert(p.id.clone(), Arc::clone(&p.source));
