@@ -99,7 +99,8 @@ impl Facts {
 }
 
 /// Why a date could not be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
 pub struct DateError {
     /// What is wrong.
     pub message: String,
