@@ -279,13 +279,14 @@ pub fn explain(company: &Company, facts: &Facts, deadlines: &[Deadline]) -> Stri
             } else {
                 format!(" (computed {}, rolled {})", show_date(b.computed), b.roll)
             };
+            let at = b.time.as_ref().map_or_else(String::new, |m| {
+                format!(" at {} {}", m.local.format("%H:%M"), m.zone.name())
+            });
             let _ = writeln!(
                 out,
-                "  => {} {}{} at {}",
+                "  => {} {}{rolled}{at}",
                 name.as_str(),
-                show_date(b.date),
-                rolled,
-                time_text(b)
+                show_date(b.date)
             );
         }
         if let Some(w) = &d.words {
