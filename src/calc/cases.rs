@@ -113,3 +113,77 @@ fn compare(
     }
     (!wrong.is_empty()).then(|| format!("worked case failed: {}", wrong.join("; ")))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calc::{Context, evaluate};
+    use crate::facts::Facts;
+    use chrono::NaiveDate;
+
+    fn fixture() -> Library {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/packs/language.toml"
+        );
+        Library::load(&[path.to_owned()], None).expect("fixture pack loads")
+    }
+
+    #[test]
+    fn every_language_feature_passes_its_worked_cases() {
+        let report = run_cases(&fixture()).unwrap();
+        assert_eq!(report.run, 11);
+        assert!(report.failures.is_empty(), "{:?}", report.failures);
+    }
+
+    #[test]
+    fn a_wrong_worked_case_is_reported_at_its_line() {
+        let mut lib = fixture();
+        let rule = &mut lib.packs[0].rules[0];
+        rule.cases[0].closes = NaiveDate::from_ymd_opt(2025, 3, 18);
+        let report = run_cases(&lib).unwrap();
+        assert_eq!(report.failures.len(), 1);
+        let f = &report.failures[0];
+        assert_eq!(f.line_col().0, 24, "{}", f.location());
+        assert_eq!(
+            f.message,
+            "rule `broker_search`: worked case failed: closes: expected Tue 18 Mar 2025, computed Mon 17 Mar 2025"
+        );
+        assert!(
+            f.help
+                .as_deref()
+                .unwrap()
+                .contains("20 business days before the record date")
+        );
+    }
+
+    #[test]
+    fn timed_rolled_bound_is_pinned_to_new_york_time() {
+        let lib = fixture();
+        let mut facts = Facts::default();
+        facts.set("meeting", NaiveDate::from_ymd_opt(2025, 6, 12).unwrap());
+        let company = Company::default();
+        let cx = Context {
+            company: &company,
+            calendars: &lib.calendars,
+            today: None,
+        };
+        let all = evaluate(&lib.packs, &facts, &cx).unwrap();
+        let d = all
+            .iter()
+            .find(|d| d.rule == "notice_of_internet_availability")
+            .unwrap();
+        let b = d.closes.as_ref().unwrap();
+        assert_eq!(b.computed.to_string(), "2025-05-03");
+        assert_eq!(b.date.to_string(), "2025-05-05");
+        let m = b.time.as_ref().unwrap();
+        assert_eq!(m.local.to_string(), "2025-05-05 17:30:00");
+        // EDT is UTC-4 in May.
+        assert_eq!(m.utc.to_string(), "2025-05-05 21:30:00");
+        assert!(
+            d.trace
+                .iter()
+                .any(|s| s.text.contains("Saturday") && s.text.contains("rolled forward"))
+        );
+    }
+}

@@ -183,7 +183,9 @@ pub enum Counting {
 pub enum LeapDay {
     /// 28 February: the earlier, and so conservative, choice.
     #[default]
+    #[serde(rename = "february_28")]
     February28,
     /// 1 March.
+    #[serde(rename = "march_1")]
     March1,
 }
