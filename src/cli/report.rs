@@ -373,7 +373,15 @@ pub fn csv(company: &Company, deadlines: &[Deadline]) -> String {
             r.d.status.as_str(),
             &actor,
             &r.d.citation,
-            &r.d.warnings.join("; "),
+            &r.d.warnings
+                .iter()
+                .filter(|w| {
+                    !w.starts_with("opens ") && !w.starts_with("closes ")
+                        || w.starts_with(r.bound.as_str())
+                })
+                .cloned()
+                .collect::<Vec<_>>()
+                .join("; "),
         ]);
     }
     for d in deadlines.iter().filter(|d| d.status != Status::Computed) {

@@ -92,7 +92,8 @@ pub enum When {
     /// `DTEND;VALUE=DATE` on the next day.
     AllDay(NaiveDate),
     /// A deadline instant in local wall time of `tz`: `DTSTART;TZID=...` and
-    /// an equal `DTEND` (zero length).
+    /// no `DTEND`, which RFC 5545 §3.6.1 reads as an event that ends when it
+    /// starts (an equal `DTEND` would break §3.8.2.2: DTEND must be later).
     Timed {
         /// Local wall-clock time in `tz`.
         local: NaiveDateTime,
@@ -201,8 +202,7 @@ fn build_event(ev: &IcsEvent, dtstamp: &str) -> IcalEvent {
         }
         When::Timed { local, tz } => {
             let v = fmt_local(local);
-            p.push(prop_with("DTSTART", "TZID", tz.name(), v.clone()));
-            p.push(prop_with("DTEND", "TZID", tz.name(), v));
+            p.push(prop_with("DTSTART", "TZID", tz.name(), v));
         }
     }
     let summary = text(&ev.summary);
@@ -666,7 +666,6 @@ mod tests {
             "SEQUENCE:1",
             "DTSTAMP:20040115T000000Z",
             "DTSTART;TZID=America/Los_Angeles:20040305T170000",
-            "DTEND;TZID=America/Los_Angeles:20040305T170000",
             "SUMMARY:Rule 14a-8 proposal deadline",
             // The 75th octet is a space: break before it (74 octets).
             "DESCRIPTION:Proposals must be received by the Corporate Secretary\\, at the",
@@ -843,7 +842,7 @@ mod tests {
                         );
                         assert!(tzids.contains(&tz.name()));
                         assert_eq!(dtstart.value.as_deref(), Some(fmt_local(local).as_str()));
-                        assert_eq!(value(&p.properties, "DTEND"), dtstart.value.as_deref());
+                        assert_eq!(value(&p.properties, "DTEND"), None);
                     }
                 }
                 assert_eq!(p.alarms.len(), e.alarms.len());

@@ -1,0 +1,35 @@
+//! Integration tests of the `govcal` binary: each test runs the built
+//! program in a fresh temporary directory and checks its exit code, stdout
+//! and stderr.
+//!
+//! Modules:
+//! - `util`: the `Cli` harness (temp dir, files, a `Command` with a cleared
+//!   environment) and JSON helpers.
+//! - `deadlines`: the HemaCare 2004 example (Form 8-K of 27 Feb 2004), its
+//!   conditional answer without the announcement date, and the Regulation
+//!   14A fallbacks when the meeting moves 80 days (2004 and 2025).
+//! - `worked`: the rules reference's worked examples W3-W7 through the CLI
+//!   (Rule 14a-19 and the model anniversary-window bylaw).
+//! - `explain`: `govcal explain`, numbered steps with citations.
+//! - `export`: CSV and iCalendar output (golden file, RFC 5545 framing,
+//!   parse-back with the `ical` crate, determinism, `--output`, timed
+//!   deadlines with a VTIMEZONE).
+//! - `errors`: bad input in packs, facts files and flags: location line,
+//!   message, exit code, no panic.
+//! - `check`: `govcal check` over the built-in packs and a pack whose worked
+//!   case is wrong, as text and JSON.
+//! - `rules`: `govcal rules list|show` and `govcal --version`.
+
+#![allow(
+    clippy::doc_markdown,
+    reason = "test comments cite sources in prose: HemaCare, America/New_York"
+)]
+
+mod check;
+mod deadlines;
+mod errors;
+mod explain;
+mod export;
+mod rules;
+mod util;
+mod worked;
