@@ -6,7 +6,7 @@ use std::ops::Range;
 use std::str::FromStr;
 use std::sync::Arc;
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveTime};
 use chrono_tz::Tz;
 use serde::Deserialize;
 use toml::Spanned;
@@ -262,9 +262,11 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, DateError> {
         .filter(|w| !w.is_empty())
         .collect();
     let mut words: &[&str] = &words;
+    let mut weekday = None;
     if let Some((first, rest)) = words.split_first()
-        && (is_weekday(first) || first.eq_ignore_ascii_case("the"))
+        && (weekday_number(first).is_some() || first.eq_ignore_ascii_case("the"))
     {
+        weekday = weekday_number(first);
         words = rest;
     }
     let parsed = match words {
@@ -289,7 +291,22 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, DateError> {
     };
     match parsed {
         Some((Some(y), Some(m), Some(d))) => {
-            NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| no_such_date(t, y, m))
+            let date = NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| no_such_date(t, y, m))?;
+            // A weekday that contradicts the date is a typo somewhere: refuse it.
+            match weekday {
+                Some(w) if w != date.weekday() => Err(DateError {
+                    message: format!(
+                        "`{t}` does not add up: {} was a {}",
+                        date.format("%-d %B %Y"),
+                        date.format("%A")
+                    ),
+                    help: Some(format!(
+                        "check the date; write `{}` if that is the day meant",
+                        date.format("%Y-%m-%d")
+                    )),
+                }),
+                _ => Ok(date),
+            }
         }
         _ => Err(DateError {
             message: format!("`{t}` is not a date"),
@@ -298,19 +315,21 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, DateError> {
     }
 }
 
-fn is_weekday(w: &str) -> bool {
+fn weekday_number(w: &str) -> Option<chrono::Weekday> {
+    use chrono::Weekday::{Fri, Mon, Sat, Sun, Thu, Tue, Wed};
     let w = w.trim_end_matches('.').to_ascii_lowercase();
     [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
+        ("monday", Mon),
+        ("tuesday", Tue),
+        ("wednesday", Wed),
+        ("thursday", Thu),
+        ("friday", Fri),
+        ("saturday", Sat),
+        ("sunday", Sun),
     ]
-    .iter()
-    .any(|d| *d == w || (w.len() == 3 && d.starts_with(&w)))
+    .into_iter()
+    .find(|(d, _)| *d == w || (w.len() == 3 && d.starts_with(&w)))
+    .map(|(_, day)| day)
 }
 
 /// Formats a date for people: `Fri 5 Mar 2004`.
@@ -545,6 +564,15 @@ mod tests {
             Some("if you mean 4 March 2004, write `2004-03-04` (or `March 4, 2004`)")
         );
         assert!(parse_date("3.4.2004").is_err());
+    }
+
+    #[test]
+    fn refuses_a_weekday_that_contradicts_the_date() {
+        let e = parse_date("Monday, May 25, 2004").unwrap_err();
+        assert_eq!(
+            e.message,
+            "`Monday, May 25, 2004` does not add up: 25 May 2004 was a Tuesday"
+        );
     }
 
     #[test]

@@ -68,7 +68,10 @@ pub fn run_cases(lib: &Library) -> Result<CaseReport> {
                             case.span.clone(),
                             format!("rule `{}`: {message}", rule.id),
                         )
-                        .with_help(format!("trace:\n{trace}")),
+                        .with_help(match &case.why {
+                            Some(why) => format!("the case says: {why}\ntrace:\n{trace}"),
+                            None => format!("trace:\n{trace}"),
+                        }),
                     );
                 }
             }

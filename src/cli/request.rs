@@ -170,6 +170,12 @@ impl Request {
                 ));
             };
             let name = name.trim();
+            if name == "meeting_kind" {
+                return Err(Error::usage(
+                    "`--fact`: `meeting_kind` is not a date",
+                    Some("use `--meeting-kind special`".to_owned()),
+                ));
+            }
             if !known.contains(name) {
                 return Err(Error::usage(
                     format!("`--fact`: unknown fact `{name}`"),

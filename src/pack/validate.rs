@@ -165,7 +165,16 @@ impl Ctx<'_> {
                 let mut named = Vec::new();
                 c.walk_named_facts(&mut |n, s| named.push((n.to_owned(), s.clone())));
                 for (n, s) in named {
-                    if !self.facts.contains(&n) {
+                    if n == "meeting_kind" {
+                        self.problems.push(
+                            Diagnostic::error(
+                                self.src,
+                                s,
+                                "`meeting_kind` is never missing: it defaults to `annual`",
+                            )
+                            .with_help("test it with `meeting_kind == special`"),
+                        );
+                    } else if !self.facts.contains(&n) {
                         let help = did_you_mean(&n, self.facts.iter().map(String::as_str));
                         self.problems.push(
                             Diagnostic::error(self.src, s, format!("unknown fact `{n}`"))
@@ -258,7 +267,11 @@ pub(crate) fn validate(
         src,
         problems: Vec::new(),
         facts: BTreeSet::new(),
-        rules: raw.rule.iter().map(|r| r.id.get_ref().clone()).collect(),
+        rules: raw
+            .rule
+            .iter()
+            .flat_map(|r| std::iter::once(r.id.get_ref().clone()).chain(r.aliases.iter().cloned()))
+            .collect(),
         calendars,
     };
     let header = &raw.pack;
