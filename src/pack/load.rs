@@ -51,9 +51,16 @@ pub fn builtin_calendars() -> BTreeMap<String, Arc<Calendar>> {
 pub(crate) fn toml_diagnostic(src: &Arc<SourceFile>, err: &toml::de::Error) -> Diagnostic {
     let span = err.span().unwrap_or(0..0);
     let message = err.message().trim().to_owned();
-    // serde says "unknown field `x`, expected one of `a`, `b`"; keep the
-    // first clause as the message and offer the nearest key as help.
-    if let Some(rest) = message.strip_prefix("unknown field `") {
+    // serde says "unknown field `x`, expected one of `a`, `b`" (or "unknown
+    // variant"); keep the first clause as the message and offer the nearest
+    // expected name as help.
+    for (prefix, what, list_help) in [
+        ("unknown field `", "unknown key", "known keys: "),
+        ("unknown variant `", "unknown value", "expected one of: "),
+    ] {
+        let Some(rest) = message.strip_prefix(prefix) else {
+            continue;
+        };
         let name = rest.split('`').next().unwrap_or_default().to_owned();
         let expected: Vec<String> = rest
             .split("expected ")
@@ -67,27 +74,9 @@ pub(crate) fn toml_diagnostic(src: &Arc<SourceFile>, err: &toml::de::Error) -> D
             })
             .unwrap_or_default();
         let help = did_you_mean(&name, expected.iter().map(String::as_str)).or_else(|| {
-            (!expected.is_empty()).then(|| format!("known keys: {}", expected.join(", ")))
+            (!expected.is_empty()).then(|| format!("{list_help}{}", expected.join(", ")))
         });
-        return Diagnostic::error(src, span, format!("unknown key `{name}`")).with_help_opt(help);
-    }
-    if let Some(rest) = message.strip_prefix("unknown variant `") {
-        let name = rest.split('`').next().unwrap_or_default().to_owned();
-        let expected: Vec<String> = rest
-            .split("expected ")
-            .nth(1)
-            .map(|list| {
-                list.split('`')
-                    .enumerate()
-                    .filter(|(i, _)| i % 2 == 1)
-                    .map(|(_, s)| s.to_owned())
-                    .collect()
-            })
-            .unwrap_or_default();
-        let help = did_you_mean(&name, expected.iter().map(String::as_str)).or_else(|| {
-            (!expected.is_empty()).then(|| format!("expected one of: {}", expected.join(", ")))
-        });
-        return Diagnostic::error(src, span, format!("unknown value `{name}`")).with_help_opt(help);
+        return Diagnostic::error(src, span, format!("{what} `{name}`")).with_help_opt(help);
     }
     let first_line = message.lines().next().unwrap_or("invalid TOML").to_owned();
     Diagnostic::error(src, span, first_line)
