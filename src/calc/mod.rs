@@ -1374,6 +1374,90 @@ mod tests {
         Ok(())
     }
 
+    #[test]
+    fn a_date_before_today_is_warned_about() {
+        let lib = library();
+        let mut facts = Facts::default();
+        facts.set("meeting", ymd(2004, 5, 25));
+        facts.set("announcement", ymd(2004, 2, 27));
+        let company = Company::default();
+        let cx = Context {
+            company: &company,
+            calendars: &lib.calendars,
+            today: Some(ymd(2004, 3, 6)),
+        };
+        let all = evaluate(&lib.packs, &facts, &cx).unwrap();
+        let d = find(&all, "nomination_notice");
+        assert_eq!(
+            d.warnings,
+            vec!["closes Fri 5 Mar 2004 is already past on Sat 6 Mar 2004".to_owned()]
+        );
+        let cx = Context {
+            today: Some(ymd(2004, 3, 5)),
+            ..cx
+        };
+        let all = evaluate(&lib.packs, &facts, &cx).unwrap();
+        assert!(
+            find(&all, "nomination_notice").warnings.is_empty(),
+            "the day itself is not past"
+        );
+    }
+
+    fn combinators() -> Library {
+        let src = crate::diag::SourceFile::new(
+            "combinators.toml",
+            r#"
+[pack]
+id = "combinators"
+title = "later_of and earlier_of"
+version = "1"
+citation = "test"
+
+[[rule]]
+id = "later"
+summary = "Later of two dates."
+citation = "test"
+closes = "later_of(meeting - 90 days, announcement + 7 days)"
+
+[[rule]]
+id = "earlier"
+summary = "Earlier of two dates."
+citation = "test"
+closes = "earlier_of(meeting - 90 days, announcement + 7 days)"
+"#,
+        );
+        let calendars = crate::pack::load::builtin_calendars();
+        let (pack, _) = crate::pack::load::parse_pack(&src, &calendars).expect("parses");
+        Library {
+            packs: vec![pack],
+            calendars,
+            warnings: Vec::new(),
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn prop_later_of_is_at_least_each_term_and_earlier_of_at_most(
+            meeting_day in 0i64..16_000,
+            lead in 0i64..400,
+        ) {
+            let lib = combinators();
+            let meeting = add_days(ymd(1995, 1, 1), meeting_day).unwrap();
+            let announcement = add_days(meeting, -lead).unwrap();
+            let mut facts = Facts::default();
+            facts.set("meeting", meeting);
+            facts.set("announcement", announcement);
+            let all = run(&lib, &facts);
+            let terms = [add_days(meeting, -90).unwrap(), add_days(announcement, 7).unwrap()];
+            let later = find(&all, "later").closes.as_ref().unwrap().date;
+            let earlier = find(&all, "earlier").closes.as_ref().unwrap().date;
+            for t in terms {
+                prop_assert!(later >= t && earlier <= t);
+            }
+            prop_assert!(terms.contains(&later) && terms.contains(&earlier));
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(400))]
 
