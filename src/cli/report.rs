@@ -188,10 +188,14 @@ pub fn table(
         let _ = writeln!(out, "\nNo fixed date:");
         for d in unspecified {
             let _ = writeln!(out, "  {} ({})", d.id(), d.citation);
-            if let Some(b) = &d.branch {
-                let _ = writeln!(out, "    because: {b}");
+            // The steps that chose the branch, e.g. "the meeting is 80 days
+            // before the anniversary"; the last step repeats the words.
+            for s in d.trace.iter().filter(|s| {
+                !s.text.starts_with("no date:") && !s.text.starts_with("branch does not apply")
+            }) {
+                let _ = writeln!(out, "    {}", s.text);
             }
-            let _ = writeln!(out, "    {}", d.words.as_deref().unwrap_or_default());
+            let _ = writeln!(out, "    => {}", d.words.as_deref().unwrap_or_default());
         }
     }
     let conditional: Vec<&Deadline> = deadlines
