@@ -40,28 +40,26 @@ pub fn run_cases(lib: &Library) -> Result<CaseReport> {
                     all.into_iter()
                         .find(|d| d.pack == pack.id && d.rule == rule.id)
                 });
-                let problem = match got {
-                    Err(e) => Some(format!("worked case could not be evaluated: {e}")),
-                    Ok(None) => {
-                        Some("internal error: rule was not evaluated; this is a bug".to_owned())
+                let (problem, trace) = match got {
+                    Err(e) => (
+                        Some(format!("worked case could not be evaluated: {e}")),
+                        String::new(),
+                    ),
+                    Ok(None) => (
+                        Some("internal error: rule was not evaluated; this is a bug".to_owned()),
+                        String::new(),
+                    ),
+                    Ok(Some(d)) => {
+                        let trace = d
+                            .trace
+                            .iter()
+                            .map(|s| format!("  {}", s.text))
+                            .collect::<Vec<_>>()
+                            .join("\n");
+                        (compare(&d, case.status, case.opens, case.closes), trace)
                     }
-                    Ok(Some(d)) => compare(&d, case.status, case.opens, case.closes),
                 };
                 if let Some(message) = problem {
-                    let trace = evaluate(&lib.packs, &case.facts, &cx)
-                        .ok()
-                        .and_then(|all| {
-                            all.into_iter()
-                                .find(|d| d.pack == pack.id && d.rule == rule.id)
-                        })
-                        .map(|d| {
-                            d.trace
-                                .iter()
-                                .map(|s| format!("  {}", s.text))
-                                .collect::<Vec<_>>()
-                                .join("\n")
-                        })
-                        .unwrap_or_default();
                     report.failures.push(
                         Diagnostic::error(
                             &pack.source,

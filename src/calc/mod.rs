@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::calc::calendar::{Calendar, CalendarError, Roll};
 use crate::calc::describe::{describe_cond, describe_expr, join_and};
-use crate::calc::offset::{Offset, add_days, anniversary};
+use crate::calc::offset::{Offset, anniversary};
 use crate::calc::ranges::{Ranges, day_number};
 use crate::error::{Error, Result};
 use crate::facts::{Company, Facts, fact_phrase, show_date};
@@ -346,6 +346,7 @@ struct Evaluator<'a> {
 
 /// What one rule is being evaluated with.
 struct RuleCx<'r> {
+    pack: &'r str,
     rule: &'r Rule,
     calendar: Arc<Calendar>,
     citation: String,
@@ -383,6 +384,7 @@ impl<'a> Evaluator<'a> {
 
     fn rule_inner(&mut self, pack: &'a RulePack, rule: &'a Rule) -> Result<Deadline> {
         let rc = RuleCx {
+            pack: &pack.id,
             rule,
             calendar: self.calendar(&rule.calendar)?,
             citation: rule.citation.clone(),
@@ -878,13 +880,7 @@ impl<'a> Evaluator<'a> {
                 _ => q.n,
             }),
             ExprKind::RuleRef { pack, rule, bound } => {
-                let pack_id = pack.clone().unwrap_or_else(|| {
-                    self.packs
-                        .iter()
-                        .find(|p| p.rules.iter().any(|r| std::ptr::eq(r, rc.rule)))
-                        .map(|p| p.id.clone())
-                        .unwrap_or_default()
-                });
+                let pack_id = pack.as_deref().unwrap_or(rc.pack);
                 let packs = self.packs;
                 let target = packs
                     .iter()
@@ -1250,14 +1246,10 @@ fn roll_words(text: &str, roll: Roll) -> String {
     }
 }
 
-/// Returns the date `days` after `date`, or `None` past chrono's range.
-pub fn checked_add_days(date: NaiveDate, days: i64) -> Option<NaiveDate> {
-    add_days(date, days).ok()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::calc::offset::add_days;
     use crate::pack::load::{BUILTIN_PACKS, Library};
     use proptest::prelude::*;
 

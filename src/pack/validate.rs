@@ -124,20 +124,19 @@ impl Ctx<'_> {
                 match e.check(&mut errors) {
                     Some(expr::Type::Date) => {}
                     Some(expr::Type::Days) => errors.push(ExprError {
-                        span: e.span.start - base..e.span.end - base,
+                        span: e.span.clone(),
                         message: "expected a date, found a number of days".to_owned(),
                         help: None,
                     }),
                     None => {}
                 }
-                // Type errors carry already shifted spans except the one above.
-                let had = errors.is_empty();
+                // The expression was shifted into the file, so its errors are too.
+                let ok = errors.is_empty();
                 for err in errors {
-                    let shift = if err.span.start >= base { 0 } else { base };
-                    self.expr_error(shift, err);
+                    self.expr_error(0, err);
                 }
                 self.check_names(&e);
-                had.then_some(e)
+                ok.then_some(e)
             }
             Err(err) => {
                 self.expr_error(base, err);
