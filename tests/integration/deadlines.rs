@@ -322,3 +322,25 @@ fn meeting_moved_80_days_earlier_in_2025_uses_the_rule_14a_19_fallbacks() {
     );
     assert_eq!(company["closes"]["roll"], "forward");
 }
+
+/// A flag overrides the facts file: announced on 15 Jan 2004 instead,
+/// 15 Jan + 7 days = 22 Jan is earlier than 25 May - 90 days = 25 Feb 2004,
+/// so the 90-day date governs (HemaCare Bylaws § 2.14).
+#[test]
+fn announcement_flag_overrides_the_facts_file() {
+    let doc = hemacare().json(&[
+        "deadlines",
+        "hemacare-2004.toml",
+        "--today",
+        "2004-01-15",
+        "--announcement",
+        "January 15, 2004",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(doc["facts"]["announcement"], "2004-01-15");
+    assert_eq!(
+        closes(&doc, "hemacare_bylaws", "nomination_notice"),
+        "2004-02-25"
+    );
+}
