@@ -367,9 +367,9 @@ pub fn parse_clock(text: &str) -> Result<NaiveTime, DateError> {
 pub struct Company {
     /// Name as it appears in filings.
     pub name: String,
-    /// State of incorporation, lowercase (`california`).
+    /// State of incorporation, as its USPS code (`CA`).
     pub state: Option<String>,
-    /// Listing exchange (`nyse`, `nasdaq`).
+    /// Listing exchange code (`nyse`, `nasdaq`).
     pub exchange: Option<String>,
     /// Zone of the principal executive offices.
     pub zone: Tz,
@@ -418,8 +418,8 @@ struct RawProfile {
 #[serde(deny_unknown_fields)]
 struct RawCompany {
     name: String,
-    state: Option<String>,
-    exchange: Option<String>,
+    state: Option<Spanned<String>>,
+    exchange: Option<Spanned<String>>,
     zone: Option<Spanned<String>>,
     close_of_business: Option<Spanned<String>>,
     #[serde(default)]
@@ -479,8 +479,25 @@ impl Profile {
         let mut company = Company::default();
         if let Some(c) = raw.company {
             company.name = c.name;
-            company.state = c.state.map(|s| s.to_ascii_lowercase());
-            company.exchange = c.exchange.map(|s| s.to_ascii_lowercase());
+            if let Some(s) = c.state {
+                match crate::jurisdiction::state_code(s.get_ref()) {
+                    Some(code) => company.state = Some(code.to_owned()),
+                    None => problems.push(
+                        Diagnostic::error(src, s.span(), format!("unknown state `{}`", s.get_ref()))
+                            .with_help(did_you_mean(s.get_ref(), crate::jurisdiction::state_spellings())
+                                .unwrap_or_else(|| "write the state's name or its two-letter code, e.g. `Delaware` or `DE`".to_owned())),
+                    ),
+                }
+            }
+            if let Some(e) = c.exchange {
+                match crate::jurisdiction::exchange_code(e.get_ref()) {
+                    Some(code) => company.exchange = Some(code.to_owned()),
+                    None => problems.push(
+                        Diagnostic::error(src, e.span(), format!("unknown exchange `{}`", e.get_ref()))
+                            .with_help("govcal knows `NYSE`, `Nasdaq` and `NYSE American`"),
+                    ),
+                }
+            }
             company.rules = c.rules;
             if let Some(z) = c.zone {
                 match parse_zone(z.get_ref()) {

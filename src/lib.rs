@@ -7,5 +7,6 @@ pub mod diag;
 pub mod error;
 pub mod facts;
 pub mod ics;
+pub mod jurisdiction;
 pub mod pack;
 pub use error::{Error, Result};

@@ -410,6 +410,40 @@ impl<'a> Evaluator<'a> {
             warnings: Vec::new(),
         };
         let mut trace = Vec::new();
+        // A pack for another state or exchange governs other companies.
+        let excluded = pack
+            .applies_to
+            .as_ref()
+            .and_then(|a| a.excludes(self.cx.company));
+        // A rule another loaded rule replaces (an advance-notice bylaw date
+        // replaces Rule 14a-4(c)(1)'s 45-day date).
+        let replaced = rule.yields_to.as_ref().and_then(|(tag, reason)| {
+            self.packs
+                .iter()
+                .filter(|p| {
+                    p.id != pack.id
+                        && p.applies_to
+                            .as_ref()
+                            .is_none_or(|a| a.excludes(self.cx.company).is_none())
+                })
+                .find_map(|p| {
+                    p.rules
+                        .iter()
+                        .find(|r| r.tags.contains(tag))
+                        .map(|r| format!("{reason}; here {}/{} sets it", p.id, r.id))
+                })
+        });
+        if let Some(why) = excluded.or(replaced) {
+            d.status = Status::NotApplicable;
+            trace.push(Step {
+                text: format!("not applicable: {why}"),
+                date: None,
+                citation: Some(rc.citation.clone()),
+            });
+            d.words = Some(why);
+            d.trace = trace;
+            return Ok(d);
+        }
         // Applicability first: a rule that does not apply says why.
         let mut guards: Vec<(Res, Option<&Branch>)> = Vec::new();
         let not_applicable_reason = |c: &Cond| {

@@ -89,6 +89,11 @@ fn today(flag: Option<&str>) -> Result<NaiveDate> {
     Ok(chrono::Local::now().date_naive())
 }
 
+/// The families every query loads unless `--rules` names packs: the SEC's
+/// rules, every state's code and every exchange's rules. A company's bylaws
+/// come on top, from its profile's `rules`.
+pub const DEFAULT_LIBRARY: [&str; 3] = ["sec", "states", "exchanges"];
+
 impl Request {
     /// Builds a request from `args`.
     ///
@@ -112,16 +117,18 @@ impl Request {
         let base = args.facts.as_deref().and_then(Path::parent);
         let mut library_specs_base = None;
         if args.rules.is_empty() {
-            specs.clone_from(&company.rules);
+            // The whole library by default: packs for other states and
+            // exchanges say they do not apply, and are hidden unless `--all`.
+            specs.extend(
+                DEFAULT_LIBRARY
+                    .iter()
+                    .filter(|f| !crate::pack::load::builtin_matches(f).is_empty())
+                    .map(|s| (*s).to_owned()),
+            );
+            specs.extend(company.rules.iter().cloned());
             library_specs_base = base;
         } else {
             specs.clone_from(&args.rules);
-        }
-        if specs.is_empty() {
-            return Err(Error::usage(
-                "no rule packs selected",
-                Some("pass `--rules sec` (see `govcal rules list`), or list packs under `rules` in the facts file's `[company]` table".to_owned()),
-            ));
         }
         let library = Library::load(&specs, library_specs_base)?;
         let known = library.known_facts();

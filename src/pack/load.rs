@@ -22,30 +22,32 @@ pub struct BuiltinPack {
     pub text: &'static str,
 }
 
-/// Every pack shipped in `rules/`, built into the binary so that
-/// `--rules sec` works from any directory.
-pub const BUILTIN_PACKS: &[BuiltinPack] = &[
-    BuiltinPack {
-        name: "sec/regulation_14a",
-        text: include_str!("../../rules/sec/regulation_14a.toml"),
-    },
-    BuiltinPack {
-        name: "bylaws/hemacare",
-        text: include_str!("../../rules/bylaws/hemacare.toml"),
-    },
-    BuiltinPack {
-        name: "bylaws/model_anniversary_window",
-        text: include_str!("../../rules/bylaws/model_anniversary_window.toml"),
-    },
-];
+// `BUILTIN_PACKS` and `BUILTIN_CALENDAR_FILES`, written by `build.rs` from
+// the files under `rules/`.
+include!(concat!(env!("OUT_DIR"), "/builtin.rs"));
 
 /// Returns the holiday calendars built into the binary, by id.
+///
+/// # Panics
+///
+/// Never in practice: the files are fixed at compile time and the test
+/// suite parses every one of them.
 pub fn builtin_calendars() -> BTreeMap<String, Arc<Calendar>> {
-    let mut out = BTreeMap::new();
-    let federal = Calendar::us_federal();
-    out.insert(federal.id().to_owned(), Arc::new(federal));
-    out
+    BUILTIN_CALENDARS.clone()
 }
+
+static BUILTIN_CALENDARS: std::sync::LazyLock<BTreeMap<String, Arc<Calendar>>> =
+    std::sync::LazyLock::new(|| {
+        BUILTIN_CALENDAR_FILES
+            .iter()
+            .map(|f| {
+                let cal = Calendar::parse_toml(f.text).unwrap_or_else(|problems| {
+                    panic!("built-in calendar {} is invalid: {problems:?}", f.name)
+                });
+                (cal.id().to_owned(), Arc::new(cal))
+            })
+            .collect()
+    });
 
 /// Converts a `toml` error into a diagnostic at its span.
 pub(crate) fn toml_diagnostic(src: &Arc<SourceFile>, err: &toml::de::Error) -> Diagnostic {

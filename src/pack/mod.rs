@@ -40,10 +40,55 @@ pub struct RulePack {
     pub notes: Option<String>,
     /// Facts the pack declares beyond the standard set.
     pub facts: Vec<FactDecl>,
+    /// The companies the source governs; `None`: every company.
+    pub applies_to: Option<AppliesTo>,
     /// The rules, in file order.
     pub rules: Vec<Rule>,
     /// The file it came from.
     pub source: Arc<SourceFile>,
+}
+
+/// The companies a pack governs, by state of incorporation or exchange.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AppliesTo {
+    /// USPS codes; empty means any state.
+    pub states: Vec<String>,
+    /// Exchange codes; empty means any exchange.
+    pub exchanges: Vec<String>,
+    /// Who, in words.
+    pub description: String,
+}
+
+impl AppliesTo {
+    /// Returns why the pack does not govern `company`, or `None` when it
+    /// does or when the profile does not say (a pack asked for by name is
+    /// then taken to apply).
+    pub fn excludes(&self, company: &crate::facts::Company) -> Option<String> {
+        use crate::jurisdiction::{exchange_name, state_name};
+        if let Some(state) = &company.state
+            && !self.states.is_empty()
+            && !self.states.contains(state)
+        {
+            return Some(format!(
+                "applies to {}; {} is incorporated in {}",
+                self.description,
+                company.name,
+                state_name(state)
+            ));
+        }
+        if let Some(exchange) = &company.exchange
+            && !self.exchanges.is_empty()
+            && !self.exchanges.contains(exchange)
+        {
+            return Some(format!(
+                "applies to {}; {} is listed on {}",
+                self.description,
+                company.name,
+                exchange_name(exchange)
+            ));
+        }
+        None
+    }
 }
 
 /// A fact a pack declares.
@@ -135,6 +180,13 @@ pub struct Rule {
     pub leap_day: LeapDay,
     /// Worked cases.
     pub cases: Vec<Case>,
+    /// What the rule is, for other rules' `yields_to` (`advance_notice`).
+    pub tags: Vec<String>,
+    /// A tag whose presence among the loaded rules replaces this rule, and why.
+    pub yields_to: Option<(String, String)>,
+    /// The disclosure requirement that makes the company print next year's
+    /// date in this year's proxy statement (Rule 14a-5(e)), if any.
+    pub disclose_in_proxy: Option<String>,
     /// Span of the rule's id in the pack file.
     pub span: Range<usize>,
 }

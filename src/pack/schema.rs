@@ -55,6 +55,29 @@ pub(crate) struct RawHeader {
     pub(crate) calendar: Option<Spanned<String>>,
     pub(crate) leap_day: Option<LeapDay>,
     pub(crate) notes: Option<String>,
+    pub(crate) applies_to: Option<RawAppliesTo>,
+}
+
+/// `[pack] applies_to`: the companies a source of law governs.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawAppliesTo {
+    /// States of incorporation (codes or names).
+    #[serde(default)]
+    pub(crate) states: Vec<Spanned<String>>,
+    /// Listing exchanges.
+    #[serde(default)]
+    pub(crate) exchanges: Vec<Spanned<String>>,
+    /// Who, in words ("corporations incorporated in Delaware").
+    pub(crate) description: Option<String>,
+}
+
+/// `yields_to`: another loaded rule, found by tag, that replaces this one.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawYield {
+    pub(crate) tag: Spanned<String>,
+    pub(crate) reason: String,
 }
 
 /// A `[[fact]]` the pack declares beyond the standard ones.
@@ -95,6 +118,10 @@ pub(crate) struct RawRule {
     pub(crate) closes_at: Option<Spanned<String>>,
     pub(crate) counting: Option<Counting>,
     pub(crate) leap_day: Option<LeapDay>,
+    #[serde(default)]
+    pub(crate) tags: Vec<Spanned<String>>,
+    pub(crate) yields_to: Option<RawYield>,
+    pub(crate) disclose_in_proxy: Option<String>,
     #[serde(default)]
     pub(crate) case: Vec<Spanned<RawCase>>,
 }

@@ -14,8 +14,8 @@ use crate::calc::calendar::{Calendar, Roll};
 use crate::diag::{Diagnostic, SourceFile, did_you_mean};
 use crate::facts::{Facts, STANDARD_FACTS, fact_value, parse_clock, parse_zone};
 use crate::pack::expr::{self, Cond, Expr, ExprError, ExprKind};
-use crate::pack::schema::{RawPack, RawRule};
-use crate::pack::{Branch, Case, FactDecl, Outcome, Rule, RulePack, TimeSpec};
+use crate::pack::schema::{RawAppliesTo, RawPack, RawRule};
+use crate::pack::{AppliesTo, Branch, Case, FactDecl, Outcome, Rule, RulePack, TimeSpec};
 
 /// Returns the byte offset where a TOML string's content starts, given the
 /// span of the whole string value (quotes included).
@@ -291,6 +291,7 @@ pub(crate) fn validate(
         }
         None => "us_federal".to_owned(),
     };
+    let applies_to = header.applies_to.as_ref().map(|a| applies_to(&mut cx, a));
     let mut decls = Vec::new();
     for f in &raw.fact {
         let name = f.name.get_ref();
@@ -366,6 +367,7 @@ pub(crate) fn validate(
                 calendar,
                 notes: header.notes.clone(),
                 facts: decls,
+                applies_to,
                 rules,
                 source: Arc::clone(src),
             },
@@ -376,6 +378,47 @@ pub(crate) fn validate(
         all.extend(warnings);
         all.sort_by_key(|d| d.span.start);
         Err(all)
+    }
+}
+
+fn applies_to(cx: &mut Ctx<'_>, raw: &RawAppliesTo) -> AppliesTo {
+    use crate::jurisdiction::{EXCHANGES, exchange_code, exchange_name, state_code, state_name, state_spellings};
+    let mut states = Vec::new();
+    for s in &raw.states {
+        match state_code(s.get_ref()) {
+            Some(code) => states.push(code.to_owned()),
+            None => cx.problems.push(
+                Diagnostic::error(cx.src, s.span(), format!("unknown state `{}`", s.get_ref()))
+                    .with_help_opt(did_you_mean(s.get_ref(), state_spellings())),
+            ),
+        }
+    }
+    let mut exchanges = Vec::new();
+    for e in &raw.exchanges {
+        match exchange_code(e.get_ref()) {
+            Some(code) => exchanges.push(code.to_owned()),
+            None => cx.problems.push(
+                Diagnostic::error(cx.src, e.span(), format!("unknown exchange `{}`", e.get_ref()))
+                    .with_help_opt(did_you_mean(e.get_ref(), EXCHANGES.iter().map(|(c, _)| *c))),
+            ),
+        }
+    }
+    let description = raw.description.clone().unwrap_or_else(|| {
+        let mut parts = Vec::new();
+        if !states.is_empty() {
+            let names: Vec<&str> = states.iter().map(|s| state_name(s)).collect();
+            parts.push(format!("corporations incorporated in {}", names.join(" or ")));
+        }
+        if !exchanges.is_empty() {
+            let names: Vec<&str> = exchanges.iter().map(|e| exchange_name(e)).collect();
+            parts.push(format!("companies listed on {}", names.join(" or ")));
+        }
+        parts.join(" and ")
+    });
+    AppliesTo {
+        states,
+        exchanges,
+        description,
     }
 }
 
@@ -519,6 +562,17 @@ fn rule(
             span,
         });
     }
+    let mut tags = Vec::new();
+    for t in r.tags.iter().chain(r.yields_to.as_ref().map(|y| &y.tag)) {
+        if !is_snake_case(t.get_ref()) {
+            cx.problems.push(Diagnostic::error(
+                cx.src,
+                t.span(),
+                format!("tag `{}` is not snake_case", t.get_ref()),
+            ));
+        }
+    }
+    tags.extend(r.tags.iter().map(|t| t.get_ref().clone()));
     if cx.problems.len() > before {
         return None;
     }
@@ -545,6 +599,12 @@ fn rule(
         counting: r.counting.unwrap_or_default(),
         leap_day,
         cases,
+        tags,
+        yields_to: r
+            .yields_to
+            .as_ref()
+            .map(|y| (y.tag.get_ref().clone(), y.reason.clone())),
+        disclose_in_proxy: r.disclose_in_proxy.clone(),
         span: r.id.span(),
     })
 }

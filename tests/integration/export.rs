@@ -244,6 +244,8 @@ fn acme_ics() -> Vec<u8> {
     let (code, stdout, stderr) = cli.run_bytes(&[
         "deadlines",
         "acme.toml",
+        "--rules",
+        "bylaws/model_anniversary_window",
         "--today",
         "2026-01-01",
         "--format",
