@@ -47,8 +47,16 @@ fn main() {
     calendars.sort();
     let mut out = String::new();
     for (table, doc, items) in [
-        ("BUILTIN_PACKS", "Every rule pack shipped in `rules/`, family by family.", &packs),
-        ("BUILTIN_CALENDAR_FILES", "Every holiday calendar shipped in `rules/calendars/`.", &calendars),
+        (
+            "BUILTIN_PACKS",
+            "Every rule pack shipped in `rules/`, family by family.",
+            &packs,
+        ),
+        (
+            "BUILTIN_CALENDAR_FILES",
+            "Every holiday calendar shipped in `rules/calendars/`.",
+            &calendars,
+        ),
     ] {
         writeln!(out, "/// {doc}").unwrap();
         writeln!(out, "pub const {table}: &[BuiltinPack] = &[").unwrap();

@@ -493,8 +493,12 @@ impl Profile {
                 match crate::jurisdiction::exchange_code(e.get_ref()) {
                     Some(code) => company.exchange = Some(code.to_owned()),
                     None => problems.push(
-                        Diagnostic::error(src, e.span(), format!("unknown exchange `{}`", e.get_ref()))
-                            .with_help("govcal knows `NYSE`, `Nasdaq` and `NYSE American`"),
+                        Diagnostic::error(
+                            src,
+                            e.span(),
+                            format!("unknown exchange `{}`", e.get_ref()),
+                        )
+                        .with_help("govcal knows `NYSE`, `Nasdaq` and `NYSE American`"),
                     ),
                 }
             }

@@ -248,16 +248,22 @@ fn check(c: &CheckArgs) -> Result<Status> {
     } else {
         c.packs.clone()
     };
-    let (diagnostics, cases_run): (Vec<Diagnostic>, usize) = match Library::load(&specs, None) {
-        Ok(lib) => {
-            let report = run_cases(&lib)?;
-            let mut d = lib.warnings.clone();
-            d.extend(report.failures);
-            (d, report.run)
-        }
-        Err(Error::Invalid { diagnostics }) => (diagnostics, 0),
-        Err(other) => return Err(other),
-    };
+    let (diagnostics, cases_run, packs_checked): (Vec<Diagnostic>, usize, usize) =
+        match Library::load(&specs, None) {
+            Ok(lib) => {
+                let report = run_cases(&lib)?;
+                let mut d = lib.warnings.clone();
+                d.extend(report.failures);
+                (d, report.run, lib.packs.len())
+            }
+            Err(Error::Invalid { diagnostics }) => {
+                let files: std::collections::BTreeSet<&str> =
+                    diagnostics.iter().map(|d| d.source.name()).collect();
+                let n = files.len().max(specs.len());
+                (diagnostics, 0, n)
+            }
+            Err(other) => return Err(other),
+        };
     let errors = diagnostics
         .iter()
         .filter(|d| d.severity == crate::diag::Severity::Error)
@@ -285,7 +291,7 @@ fn check(c: &CheckArgs) -> Result<Status> {
             let _ = writeln!(
                 stderr,
                 "checked {}: {}, {}, {}",
-                crate::error::plural(specs.len(), "pack", "packs"),
+                crate::error::plural(packs_checked, "pack", "packs"),
                 crate::error::plural(errors, "error", "errors"),
                 crate::error::plural(diagnostics.len() - errors, "warning", "warnings"),
                 crate::error::plural(cases_run, "worked case run", "worked cases run"),

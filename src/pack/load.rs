@@ -147,6 +147,39 @@ pub fn is_path(spec: &str) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
 }
 
+/// Returns whether a TOML text is a holiday calendar (top-level `id` and
+/// `[[holiday]]` tables) rather than a rule pack (a `[pack]` table).
+fn is_calendar_file(text: &str) -> bool {
+    match text.parse::<toml::Table>() {
+        Ok(t) => {
+            !t.contains_key("pack") && (t.contains_key("holiday") || t.contains_key("first_year"))
+        }
+        Err(_) => false,
+    }
+}
+
+/// Collects the `.toml` files under `dir`, sorted, recursively.
+fn toml_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) -> Result<()> {
+    let read = |e: std::io::Error| Error::Read {
+        path: dir.to_owned(),
+        source: e,
+    };
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .map_err(read)?
+        .filter_map(std::result::Result::ok)
+        .map(|e| e.path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            toml_files(&path, out)?;
+        } else if path.extension().is_some_and(|e| e == "toml") {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
 /// Loaded packs with their calendars and the warnings found while loading.
 #[derive(Debug, Clone)]
 pub struct Library {
@@ -168,17 +201,24 @@ impl Library {
     /// for a name that is neither a built-in pack nor a file, and
     /// [`Error::Read`] for an unreadable file.
     pub fn load(specs: &[String], base: Option<&Path>) -> Result<Library> {
-        let calendars = builtin_calendars();
+        let mut calendars = builtin_calendars();
         let mut packs: Vec<RulePack> = Vec::new();
         let mut problems = Vec::new();
         let mut warnings = Vec::new();
+        let mut sources: Vec<Arc<SourceFile>> = Vec::new();
         for spec in specs {
-            let sources: Vec<Arc<SourceFile>> = if is_path(spec) {
-                let path = match base {
-                    Some(b) if Path::new(spec).is_relative() => b.join(spec),
-                    _ => Path::new(spec).to_owned(),
-                };
-                vec![load_source(&path)?]
+            let path = match base {
+                Some(b) if Path::new(spec).is_relative() => b.join(spec),
+                _ => Path::new(spec).to_owned(),
+            };
+            if path.is_dir() {
+                let mut files = Vec::new();
+                toml_files(&path, &mut files)?;
+                for f in files {
+                    sources.push(load_source(&f)?);
+                }
+            } else if is_path(spec) {
+                sources.push(load_source(&path)?);
             } else {
                 let found = builtin_matches(spec);
                 if found.is_empty() {
@@ -190,37 +230,69 @@ impl Library {
                             .filter_map(|p| p.name.split('/').next()),
                     );
                     let help = did_you_mean(spec, names.iter().copied()).or_else(|| {
-                        Some("`govcal rules list` shows the built-in packs; a path must end in `.toml`".to_owned())
+                        Some("`govcal rules list` shows the built-in packs; a path must end in `.toml` or name a directory".to_owned())
                     });
                     return Err(Error::usage(format!("unknown rule pack `{spec}`"), help));
                 }
-                found
-                    .into_iter()
-                    .map(|p| SourceFile::new(format!("rules/{}.toml", p.name), p.text))
-                    .collect()
-            };
-            for src in sources {
-                match parse_pack(&src, &calendars) {
-                    Ok((pack, w)) => {
-                        if let Some(prev) = packs.iter().find(|p| p.id == pack.id) {
-                            if prev.source.text() != pack.source.text() {
-                                problems.push(Diagnostic::error(
-                                    &src,
-                                    0..0,
-                                    format!(
-                                        "pack id `{}` is already loaded from `{}`",
-                                        pack.id,
-                                        prev.source.name()
-                                    ),
-                                ));
-                            }
-                            continue;
-                        }
-                        warnings.extend(w);
-                        packs.push(pack);
+                sources.extend(
+                    found
+                        .into_iter()
+                        .map(|p| SourceFile::new(format!("rules/{}.toml", p.name), p.text)),
+                );
+            }
+        }
+        // Calendars first, so that packs may name a calendar loaded beside them.
+        let (calendar_sources, pack_sources): (Vec<_>, Vec<_>) = sources
+            .into_iter()
+            .partition(|s| is_calendar_file(s.text()));
+        for src in calendar_sources {
+            match Calendar::parse_toml(src.text()) {
+                Ok(cal) => {
+                    if let Some(prev) = calendars.get(cal.id())
+                        && **prev != cal
+                        && !BUILTIN_CALENDAR_FILES.iter().any(|f| f.text == src.text())
+                    {
+                        problems.push(
+                            Diagnostic::error(
+                                &src,
+                                0..0,
+                                format!(
+                                    "calendar id `{}` is already loaded with other dates",
+                                    cal.id()
+                                ),
+                            )
+                            .with_help("give your calendar its own `id`"),
+                        );
+                        continue;
                     }
-                    Err(d) => problems.extend(d),
+                    calendars.insert(cal.id().to_owned(), Arc::new(cal));
                 }
+                Err(list) => problems.extend(list.into_iter().map(|p| {
+                    Diagnostic::error(&src, p.span.unwrap_or(0..0), p.message).with_help_opt(p.help)
+                })),
+            }
+        }
+        for src in pack_sources {
+            match parse_pack(&src, &calendars) {
+                Ok((pack, w)) => {
+                    if let Some(prev) = packs.iter().find(|p| p.id == pack.id) {
+                        if prev.source.text() != pack.source.text() {
+                            problems.push(Diagnostic::error(
+                                &src,
+                                0..0,
+                                format!(
+                                    "pack id `{}` is already loaded from `{}`",
+                                    pack.id,
+                                    prev.source.name()
+                                ),
+                            ));
+                        }
+                        continue;
+                    }
+                    warnings.extend(w);
+                    packs.push(pack);
+                }
+                Err(d) => problems.extend(d),
             }
         }
         if problems.is_empty() {

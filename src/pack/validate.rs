@@ -382,7 +382,9 @@ pub(crate) fn validate(
 }
 
 fn applies_to(cx: &mut Ctx<'_>, raw: &RawAppliesTo) -> AppliesTo {
-    use crate::jurisdiction::{EXCHANGES, exchange_code, exchange_name, state_code, state_name, state_spellings};
+    use crate::jurisdiction::{
+        EXCHANGES, exchange_code, exchange_name, state_code, state_name, state_spellings,
+    };
     let mut states = Vec::new();
     for s in &raw.states {
         match state_code(s.get_ref()) {
@@ -398,8 +400,12 @@ fn applies_to(cx: &mut Ctx<'_>, raw: &RawAppliesTo) -> AppliesTo {
         match exchange_code(e.get_ref()) {
             Some(code) => exchanges.push(code.to_owned()),
             None => cx.problems.push(
-                Diagnostic::error(cx.src, e.span(), format!("unknown exchange `{}`", e.get_ref()))
-                    .with_help_opt(did_you_mean(e.get_ref(), EXCHANGES.iter().map(|(c, _)| *c))),
+                Diagnostic::error(
+                    cx.src,
+                    e.span(),
+                    format!("unknown exchange `{}`", e.get_ref()),
+                )
+                .with_help_opt(did_you_mean(e.get_ref(), EXCHANGES.iter().map(|(c, _)| *c))),
             ),
         }
     }
@@ -407,7 +413,10 @@ fn applies_to(cx: &mut Ctx<'_>, raw: &RawAppliesTo) -> AppliesTo {
         let mut parts = Vec::new();
         if !states.is_empty() {
             let names: Vec<&str> = states.iter().map(|s| state_name(s)).collect();
-            parts.push(format!("corporations incorporated in {}", names.join(" or ")));
+            parts.push(format!(
+                "corporations incorporated in {}",
+                names.join(" or ")
+            ));
         }
         if !exchanges.is_empty() {
             let names: Vec<&str> = exchanges.iter().map(|e| exchange_name(e)).collect();
