@@ -69,7 +69,7 @@ pub const EXCHANGES: [(&str, &str); 3] = [
 
 fn fold(s: &str) -> String {
     s.chars()
-        .filter(|c| c.is_ascii_alphanumeric())
+        .filter(char::is_ascii_alphanumeric)
         .map(|c| c.to_ascii_lowercase())
         .collect()
 }
