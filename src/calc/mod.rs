@@ -550,6 +550,8 @@ impl<'a> Evaluator<'a> {
                                     &mut trace,
                                     &mut d.warnings,
                                 )?;
+                                let outside = self.check_fact(&d, rule);
+                                d.warnings.extend(outside);
                             }
                         }
                     }
@@ -767,6 +769,50 @@ impl<'a> Evaluator<'a> {
     }
 
     /// Rolls a known date, attaches its time of day, and adds warnings.
+    /// For a rule that `checks` a fact (a record date against the window
+    /// the statute allows), warns when the fact lies outside the window.
+    fn check_fact(&self, d: &Deadline, rule: &Rule) -> Vec<String> {
+        let Some(fact) = &rule.checks else {
+            return Vec::new();
+        };
+        let Some(value) = self.facts.get(fact) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        let what = fact_phrase(fact);
+        if let Some(o) = &d.opens
+            && value < o.date
+        {
+            out.push(format!(
+                "{what} ({}) is {} before the window opens on {} ({})",
+                show_date(value),
+                crate::error::plural(
+                    usize::try_from((o.date - value).num_days()).unwrap_or(0),
+                    "day",
+                    "days"
+                ),
+                show_date(o.date),
+                d.citation
+            ));
+        }
+        if let Some(c) = &d.closes
+            && value > c.date
+        {
+            out.push(format!(
+                "{what} ({}) is {} after the window closes on {} ({})",
+                show_date(value),
+                crate::error::plural(
+                    usize::try_from((value - c.date).num_days()).unwrap_or(0),
+                    "day",
+                    "days"
+                ),
+                show_date(c.date),
+                d.citation
+            ));
+        }
+        out
+    }
+
     fn finish(
         &mut self,
         v: Option<&Val>,

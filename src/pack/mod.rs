@@ -184,6 +184,9 @@ pub struct Rule {
     pub tags: Vec<String>,
     /// A tag whose presence among the loaded rules replaces this rule, and why.
     pub yields_to: Option<(String, String)>,
+    /// A fact this rule's window constrains (`record_date`): when the facts
+    /// give it and it lies outside the window, the result carries a warning.
+    pub checks: Option<String>,
     /// The disclosure requirement that makes the company print next year's
     /// date in this year's proxy statement (Rule 14a-5(e)), if any.
     pub disclose_in_proxy: Option<String>,

@@ -122,6 +122,7 @@ pub(crate) struct RawRule {
     pub(crate) tags: Vec<Spanned<String>>,
     pub(crate) yields_to: Option<RawYield>,
     pub(crate) disclose_in_proxy: Option<String>,
+    pub(crate) checks: Option<Spanned<String>>,
     #[serde(default)]
     pub(crate) case: Vec<Spanned<RawCase>>,
 }

@@ -582,6 +582,15 @@ fn rule(
         }
     }
     tags.extend(r.tags.iter().map(|t| t.get_ref().clone()));
+    if let Some(c) = &r.checks
+        && !cx.facts.contains(c.get_ref())
+    {
+        let help = did_you_mean(c.get_ref(), cx.facts.iter().map(String::as_str));
+        cx.problems.push(
+            Diagnostic::error(cx.src, c.span(), format!("unknown fact `{}`", c.get_ref()))
+                .with_help_opt(help),
+        );
+    }
     if cx.problems.len() > before {
         return None;
     }
@@ -614,6 +623,7 @@ fn rule(
             .as_ref()
             .map(|y| (y.tag.get_ref().clone(), y.reason.clone())),
         disclose_in_proxy: r.disclose_in_proxy.clone(),
+        checks: r.checks.as_ref().map(|c| c.get_ref().clone()),
         span: r.id.span(),
     })
 }
