@@ -62,7 +62,7 @@ pub fn run_cases(lib: &Library) -> Result<CaseReport> {
                 if let Some(message) = problem {
                     report.failures.push(
                         Diagnostic::error(
-                            &pack.source,
+                            &case.source,
                             case.span.clone(),
                             format!("rule `{}`: {message}", rule.id),
                         )

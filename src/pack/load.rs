@@ -10,7 +10,9 @@ use crate::calc::calendar::Calendar;
 use crate::diag::{Diagnostic, SourceFile, did_you_mean};
 use crate::error::{Error, Result};
 use crate::pack::RulePack;
-use crate::pack::schema::RawPack;
+use crate::pack::schema::{RawPack, RawUse};
+use crate::pack::template;
+use toml::Spanned;
 
 /// A pack compiled into the binary: its name (path under `rules/` without
 /// `.toml`), and its text.
@@ -95,7 +97,243 @@ pub fn parse_pack(
     calendars: &BTreeMap<String, Arc<Calendar>>,
 ) -> std::result::Result<(RulePack, Vec<Diagnostic>), Vec<Diagnostic>> {
     let raw: RawPack = toml::from_str(src.text()).map_err(|e| vec![toml_diagnostic(src, &e)])?;
-    crate::pack::validate::validate(src, &raw, calendars)
+    // A template read on its own is instantiated with its defaults.
+    let (src, raw) = if raw.params.is_empty() {
+        (Arc::clone(src), raw)
+    } else {
+        if let Some(u) = raw.uses.first() {
+            return Err(vec![
+                Diagnostic::error(src, u.span(), "a template cannot use another template")
+                    .with_help("copy the rules you need into the template"),
+            ]);
+        }
+        let text = template::substitute(src, &raw.params, src, &template::Params::new())?;
+        let inst = SourceFile::new(src.name(), text);
+        let raw: RawPack =
+            toml::from_str(inst.text()).map_err(|e| vec![toml_diagnostic(&inst, &e)])?;
+        (inst, raw)
+    };
+    let mut problems = Vec::new();
+    let mut warnings = Vec::new();
+    let mut imported: Vec<crate::pack::Rule> = Vec::new();
+    let mut facts: Vec<crate::pack::FactDecl> = Vec::new();
+    for u in &raw.uses {
+        match instantiate(&src, u, raw.pack.id.get_ref(), calendars) {
+            Ok((rules, f, w)) => {
+                for r in rules {
+                    if let Some(prev) = imported.iter().find(|p| p.id == r.id) {
+                        problems.push(
+                            Diagnostic::error(
+                                &src,
+                                u.span(),
+                                format!(
+                                    "rule `{}` is already made by `{}`",
+                                    r.id,
+                                    prev.source.name()
+                                ),
+                            )
+                            .with_help("give this `[[use]]` its own `id`"),
+                        );
+                    } else {
+                        imported.push(r);
+                    }
+                }
+                for f in f {
+                    if !facts.iter().any(|g| g.name == f.name) {
+                        facts.push(f);
+                    }
+                }
+                warnings.extend(w);
+            }
+            Err(d) => problems.extend(d),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let (pack, w) = crate::pack::validate::validate(&src, &raw, calendars, &imported, &facts)?;
+    warnings.extend(w);
+    Ok((pack, warnings))
+}
+
+/// Finds a template by built-in name or id, or as a path relative to the
+/// file that uses it.
+fn template_source(
+    user: &Arc<SourceFile>,
+    name: &Spanned<String>,
+) -> std::result::Result<Arc<SourceFile>, Diagnostic> {
+    let spec = name.get_ref();
+    if is_path(spec) {
+        let base = Path::new(user.name()).parent().unwrap_or(Path::new(""));
+        let path = base.join(spec);
+        return std::fs::read_to_string(&path)
+            .map(|text| SourceFile::new(path.display().to_string(), text))
+            .map_err(|e| {
+                Diagnostic::error(
+                    user,
+                    name.span(),
+                    format!("cannot read template `{}`: {e}", path.display()),
+                )
+            });
+    }
+    match builtin_matches(spec).as_slice() {
+        [one] => Ok(SourceFile::new(
+            format!("rules/{}.toml", one.name),
+            one.text,
+        )),
+        [] => {
+            let templates = BUILTIN_PACKS
+                .iter()
+                .filter(|p| p.name.contains("templates/"))
+                .map(|p| p.name);
+            Err(
+                Diagnostic::error(user, name.span(), format!("unknown template `{spec}`"))
+                    .with_help_opt(did_you_mean(spec, templates).or_else(|| {
+                        Some(
+                            "`govcal rules list` shows the templates under `bylaws/templates/`"
+                                .to_owned(),
+                        )
+                    })),
+            )
+        }
+        many => Err(Diagnostic::error(
+            user,
+            name.span(),
+            format!("`{spec}` names {} packs; name one template", many.len()),
+        )),
+    }
+}
+
+type Instantiated = (
+    Vec<crate::pack::Rule>,
+    Vec<crate::pack::FactDecl>,
+    Vec<Diagnostic>,
+);
+
+/// Instantiates one `[[use]]` of `user` (whose pack id is `pack_id`).
+fn instantiate(
+    user: &Arc<SourceFile>,
+    u: &Spanned<RawUse>,
+    pack_id: &str,
+    calendars: &BTreeMap<String, Arc<Calendar>>,
+) -> std::result::Result<Instantiated, Vec<Diagnostic>> {
+    let span = u.span();
+    let u = u.get_ref();
+    let tsrc = template_source(user, &u.template).map_err(|d| vec![d])?;
+    let traw: RawPack =
+        toml::from_str(tsrc.text()).map_err(|e| vec![toml_diagnostic(&tsrc, &e)])?;
+    if !traw.uses.is_empty() {
+        return Err(vec![Diagnostic::error(
+            user,
+            u.template.span(),
+            format!(
+                "`{}` uses templates itself and cannot be used as one",
+                u.template.get_ref()
+            ),
+        )]);
+    }
+    let text = template::substitute(&tsrc, &traw.params, user, &u.params)?;
+    let inst = SourceFile::new(template::use_name(tsrc.name(), user, &span), text);
+    let mut iraw: RawPack =
+        toml::from_str(inst.text()).map_err(|e| vec![toml_diagnostic(&inst, &e)])?;
+    iraw.pack.id = Spanned::new(iraw.pack.id.span(), pack_id.to_owned());
+    let (tpack, _) = crate::pack::validate::validate(&inst, &iraw, calendars, &[], &[])?;
+    let mut rules = tpack.rules;
+    // The template's worked cases hold for its defaults only: keep them
+    // for a rule whose arithmetic the parameters left as it was (a changed
+    // citation or subject), drop them where a number or time changed.
+    if !u.params.is_empty() {
+        let defaults = template::substitute(&tsrc, &traw.params, user, &template::Params::new())?;
+        let draw: RawPack =
+            toml::from_str(&defaults).map_err(|e| vec![toml_diagnostic(&tsrc, &e)])?;
+        let arithmetic = |raw: &RawPack, id: &str| {
+            raw.rule
+                .iter()
+                .find(|x| x.id.get_ref() == id)
+                .map(crate::pack::schema::RawRule::arithmetic)
+        };
+        for r in &mut rules {
+            if arithmetic(&iraw, &r.id) != arithmetic(&draw, &r.id) {
+                r.cases.clear();
+            }
+        }
+    }
+    if let Some(only) = &u.rule {
+        let known: Vec<String> = rules.iter().map(|r| r.id.clone()).collect();
+        rules.retain(|r| &r.id == only.get_ref());
+        if rules.is_empty() {
+            return Err(vec![
+                Diagnostic::error(
+                    user,
+                    only.span(),
+                    format!("template has no rule `{}`", only.get_ref()),
+                )
+                .with_help_opt(did_you_mean(
+                    only.get_ref(),
+                    known.iter().map(String::as_str),
+                )),
+            ]);
+        }
+    }
+    let mut problems = Vec::new();
+    if let Some(id) = &u.id {
+        if rules.len() == 1 {
+            rules[0].id.clone_from(id.get_ref());
+        } else {
+            problems.push(
+                Diagnostic::error(
+                    user,
+                    id.span(),
+                    format!(
+                        "`id` renames one rule, but the template makes {}",
+                        rules.len()
+                    ),
+                )
+                .with_help("pick one with `rule = \"...\"`"),
+            );
+        }
+    }
+    if !u.case.is_empty() {
+        if rules.len() == 1 {
+            let mut known: std::collections::BTreeSet<String> = crate::facts::STANDARD_FACTS
+                .iter()
+                .map(|(n, _)| (*n).to_owned())
+                .collect();
+            known.extend(tpack.facts.iter().map(|f| f.name.clone()));
+            for c in &u.case {
+                let case = crate::pack::validate::case(user, c, &known, &mut problems);
+                rules[0].cases.push(case);
+            }
+        } else {
+            problems.push(
+                Diagnostic::error(
+                    user,
+                    span.clone(),
+                    format!(
+                        "worked cases need one rule, but the template makes {}",
+                        rules.len()
+                    ),
+                )
+                .with_help("pick one with `rule = \"...\"`"),
+            );
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let warnings = rules
+        .iter()
+        .filter(|r| r.cases.is_empty())
+        .map(|r| {
+            Diagnostic::warning(
+                user,
+                span.clone(),
+                format!("rule `{}` has no worked cases for these parameters", r.id),
+            )
+            .with_help("add `[[use.case]]` tables with dates computed from the bylaw text")
+        })
+        .collect();
+    Ok((rules, tpack.facts, warnings))
 }
 
 /// Returns the built-in packs that `name` selects: a pack id

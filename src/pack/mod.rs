@@ -5,6 +5,7 @@
 pub mod expr;
 pub mod load;
 pub(crate) mod schema;
+pub(crate) mod template;
 pub(crate) mod validate;
 
 use std::ops::Range;
@@ -190,8 +191,11 @@ pub struct Rule {
     /// The disclosure requirement that makes the company print next year's
     /// date in this year's proxy statement (Rule 14a-5(e)), if any.
     pub disclose_in_proxy: Option<String>,
-    /// Span of the rule's id in the pack file.
+    /// Span of the rule's id in [`Rule::source`].
     pub span: Range<usize>,
+    /// The file the rule was read from: its pack's file, or a template as
+    /// instantiated by the pack's `[[use]]`.
+    pub source: Arc<SourceFile>,
 }
 
 impl Rule {
@@ -219,8 +223,10 @@ pub struct Case {
     pub status: Status,
     /// Why, in words.
     pub why: Option<String>,
-    /// Span of the case table in the pack file.
+    /// Span of the case table in [`Case::source`].
     pub span: Range<usize>,
+    /// The file the case was written in.
+    pub source: Arc<SourceFile>,
 }
 
 impl RulePack {

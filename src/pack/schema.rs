@@ -41,6 +41,30 @@ pub(crate) struct RawPack {
     pub(crate) fact: Vec<RawFact>,
     #[serde(default)]
     pub(crate) rule: Vec<RawRule>,
+    /// A template's parameters and their defaults.
+    #[serde(default)]
+    pub(crate) params: crate::pack::template::Params,
+    /// Templates this pack instantiates.
+    #[serde(default, rename = "use")]
+    pub(crate) uses: Vec<Spanned<RawUse>>,
+}
+
+/// One `[[use]]`: a template and this company's numbers.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawUse {
+    /// A built-in template (`bylaws/templates/anniversary_window`) or a path.
+    pub(crate) template: Spanned<String>,
+    /// Take only this rule of the template.
+    pub(crate) rule: Option<Spanned<String>>,
+    /// The id the rule takes in this pack.
+    pub(crate) id: Option<Spanned<String>>,
+    /// Values for the template's parameters.
+    #[serde(default)]
+    pub(crate) params: crate::pack::template::Params,
+    /// Worked cases for the instantiated rule.
+    #[serde(default)]
+    pub(crate) case: Vec<Spanned<RawCase>>,
 }
 
 /// The `[pack]` table.
@@ -125,6 +149,46 @@ pub(crate) struct RawRule {
     pub(crate) checks: Option<Spanned<String>>,
     #[serde(default)]
     pub(crate) case: Vec<Spanned<RawCase>>,
+}
+
+impl RawRule {
+    /// Everything that decides the rule's dates, as text: two rules with the
+    /// same arithmetic give the same dates for the same facts.
+    pub(crate) fn arithmetic(&self) -> String {
+        let s = |v: &Option<Spanned<String>>| v.as_ref().map(|x| x.get_ref().clone());
+        let branches: Vec<_> = self
+            .branch
+            .iter()
+            .map(|b| {
+                (
+                    b.when.get_ref().clone(),
+                    s(&b.opens),
+                    s(&b.closes),
+                    b.unspecified.clone(),
+                )
+            })
+            .collect();
+        format!(
+            "{:?}",
+            (
+                (
+                    s(&self.applies_when),
+                    s(&self.opens),
+                    s(&self.closes),
+                    &self.unspecified
+                ),
+                branches,
+                (
+                    self.roll,
+                    self.opens_roll,
+                    self.closes_roll,
+                    s(&self.calendar)
+                ),
+                (s(&self.at), s(&self.opens_at), s(&self.closes_at)),
+                (self.counting, self.leap_day, s(&self.checks)),
+            )
+        )
+    }
 }
 
 /// One `[[rule.branch]]`.

@@ -14,7 +14,7 @@ use crate::calc::calendar::{Calendar, Roll};
 use crate::diag::{Diagnostic, SourceFile, did_you_mean};
 use crate::facts::{Facts, STANDARD_FACTS, fact_value, parse_clock, parse_zone};
 use crate::pack::expr::{self, Cond, Expr, ExprError, ExprKind};
-use crate::pack::schema::{RawAppliesTo, RawPack, RawRule};
+use crate::pack::schema::{RawAppliesTo, RawCase, RawPack, RawRule};
 use crate::pack::{AppliesTo, Branch, Case, FactDecl, Outcome, Rule, RulePack, TimeSpec};
 
 /// Returns the byte offset where a TOML string's content starts, given the
@@ -257,10 +257,13 @@ pub(crate) fn validate(
     src: &Arc<SourceFile>,
     raw: &RawPack,
     calendars: &BTreeMap<String, Arc<Calendar>>,
+    imported: &[Rule],
+    imported_facts: &[FactDecl],
 ) -> Result<(RulePack, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut facts: BTreeSet<String> = STANDARD_FACTS
         .iter()
         .map(|(n, _)| (*n).to_owned())
+        .chain(imported_facts.iter().map(|f| f.name.clone()))
         .collect();
     let mut cx = Ctx {
         src,
@@ -270,6 +273,11 @@ pub(crate) fn validate(
             .rule
             .iter()
             .flat_map(|r| std::iter::once(r.id.get_ref().clone()).chain(r.aliases.iter().cloned()))
+            .chain(
+                imported
+                    .iter()
+                    .flat_map(|r| std::iter::once(r.id.clone()).chain(r.aliases.iter().cloned())),
+            )
             .collect(),
         calendars,
     };
@@ -316,7 +324,8 @@ pub(crate) fn validate(
     cx.facts = facts;
     let mut seen: BTreeMap<String, Range<usize>> = BTreeMap::new();
     let mut warnings = Vec::new();
-    let mut rules = Vec::new();
+    let mut rules: Vec<Rule> = imported.to_vec();
+    decls.extend(imported_facts.iter().cloned());
     for r in &raw.rule {
         let id = r.id.get_ref();
         if !is_snake_case(id) {
@@ -336,6 +345,18 @@ pub(crate) fn validate(
                 r.id.span(),
                 format!("rule `{id}` is defined twice; first defined on line {line}"),
             ));
+        } else if let Some(other) = imported.iter().find(|i| &i.id == id) {
+            cx.problems.push(
+                Diagnostic::error(
+                    src,
+                    r.id.span(),
+                    format!(
+                        "rule `{id}` is already defined by `{}`",
+                        other.source.name()
+                    ),
+                )
+                .with_help("give the `[[use]]` an `id`, or rename this rule"),
+            );
         } else {
             seen.insert(id.clone(), r.id.span());
         }
@@ -378,6 +399,58 @@ pub(crate) fn validate(
         all.extend(warnings);
         all.sort_by_key(|d| d.span.start);
         Err(all)
+    }
+}
+
+/// Builds one worked case written in `src`, checking its fact names against
+/// `known`.
+pub(crate) fn case(
+    src: &Arc<SourceFile>,
+    c: &Spanned<RawCase>,
+    known: &BTreeSet<String>,
+    problems: &mut Vec<Diagnostic>,
+) -> Case {
+    let span = c.span();
+    let c = c.get_ref();
+    let mut facts = Facts::default();
+    for (name, value) in &c.facts {
+        if !known.contains(name.get_ref()) {
+            let help = did_you_mean(name.get_ref(), known.iter().map(String::as_str));
+            problems.push(
+                Diagnostic::error(
+                    src,
+                    name.span(),
+                    format!("unknown fact `{}`", name.get_ref()),
+                )
+                .with_help_opt(help),
+            );
+            continue;
+        }
+        fact_value(src, name.get_ref(), value, &mut facts, problems);
+    }
+    let status = match (c.status, c.opens.is_some() || c.closes.is_some()) {
+        (Some(s), _) => s,
+        (None, true) => Status::Computed,
+        (None, false) => {
+            problems.push(
+                Diagnostic::error(
+                    src,
+                    span.clone(),
+                    "a worked case needs `opens`, `closes` or `status`",
+                )
+                .with_help("add the expected date, or `status = \"unspecified\"`"),
+            );
+            Status::Computed
+        }
+    };
+    Case {
+        source: Arc::clone(src),
+        facts,
+        opens: c.opens.map(|d| d.0),
+        closes: c.closes.map(|d| d.0),
+        status,
+        why: c.why.clone(),
+        span,
     }
 }
 
@@ -527,50 +600,11 @@ fn rule(
         .or(at_all);
     let roll = r.roll.unwrap_or(Roll::None);
     let leap_day = r.leap_day.unwrap_or(pack_leap_day);
-    let mut cases = Vec::new();
-    for c in &r.case {
-        let span = c.span();
-        let c = c.get_ref();
-        let mut facts = Facts::default();
-        for (name, value) in &c.facts {
-            if !cx.facts.contains(name.get_ref()) {
-                let help = did_you_mean(name.get_ref(), cx.facts.iter().map(String::as_str));
-                cx.problems.push(
-                    Diagnostic::error(
-                        cx.src,
-                        name.span(),
-                        format!("unknown fact `{}`", name.get_ref()),
-                    )
-                    .with_help_opt(help),
-                );
-                continue;
-            }
-            fact_value(cx.src, name.get_ref(), value, &mut facts, &mut cx.problems);
-        }
-        let status = match (c.status, c.opens.is_some() || c.closes.is_some()) {
-            (Some(s), _) => s,
-            (None, true) => Status::Computed,
-            (None, false) => {
-                cx.problems.push(
-                    Diagnostic::error(
-                        cx.src,
-                        span.clone(),
-                        "a worked case needs `opens`, `closes` or `status`",
-                    )
-                    .with_help("add the expected date, or `status = \"unspecified\"`"),
-                );
-                Status::Computed
-            }
-        };
-        cases.push(Case {
-            facts,
-            opens: c.opens.map(|d| d.0),
-            closes: c.closes.map(|d| d.0),
-            status,
-            why: c.why.clone(),
-            span,
-        });
-    }
+    let cases = r
+        .case
+        .iter()
+        .map(|c| case(cx.src, c, &cx.facts, &mut cx.problems))
+        .collect();
     let mut tags = Vec::new();
     for t in r.tags.iter().chain(r.yields_to.as_ref().map(|y| &y.tag)) {
         if !is_snake_case(t.get_ref()) {
@@ -624,6 +658,7 @@ fn rule(
             .map(|y| (y.tag.get_ref().clone(), y.reason.clone())),
         disclose_in_proxy: r.disclose_in_proxy.clone(),
         checks: r.checks.as_ref().map(|c| c.get_ref().clone()),
+        source: Arc::clone(cx.src),
         span: r.id.span(),
     })
 }
@@ -672,8 +707,8 @@ pub(crate) fn check_cycles(packs: &[RulePack]) -> Vec<Diagnostic> {
     let mut edges: BTreeMap<Key, Vec<Edge>> = BTreeMap::new();
     let mut sources = BTreeMap::new();
     for p in packs {
-        sources.insert(p.id.clone(), Arc::clone(&p.source));
         for r in &p.rules {
+            sources.insert((p.id.clone(), r.id.clone()), Arc::clone(&r.source));
             let mut refs = Vec::new();
             let mut visit = |e: &Expr| {
                 if let ExprKind::RuleRef { pack, rule, .. } = &e.kind {
@@ -700,7 +735,7 @@ pub(crate) fn check_cycles(packs: &[RulePack]) -> Vec<Diagnostic> {
                 if !exists {
                     problems.push(
                         Diagnostic::error(
-                            &p.source,
+                            &r.source,
                             span.clone(),
                             format!("unknown rule `{tp}/{tr}`"),
                         )
@@ -721,8 +756,7 @@ pub(crate) fn check_cycles(packs: &[RulePack]) -> Vec<Diagnostic> {
             key.sort();
             if reported.insert(key) {
                 let names: Vec<String> = cycle.iter().map(|(_, r)| format!("`{r}`")).collect();
-                let (pack, _) = &cycle[0];
-                let src = &sources[pack];
+                let src = &sources[&cycle[0]];
                 problems.push(
                     Diagnostic::error(
                         src,

@@ -231,7 +231,7 @@ const ACME: &str = r#"
     [company]
     name = "Acme, Inc."
     zone = "America/Los_Angeles"
-    rules = ["bylaws/model_anniversary_window"]
+    rules = ["bylaws/templates/anniversary_window"]
 
     [facts]
     prior_meeting = 2025-05-15
@@ -245,7 +245,7 @@ fn acme_ics() -> Vec<u8> {
         "deadlines",
         "acme.toml",
         "--rules",
-        "bylaws/model_anniversary_window",
+        "bylaws/templates/anniversary_window",
         "--today",
         "2026-01-01",
         "--format",
@@ -368,7 +368,7 @@ fn csv_quotes_a_company_name_with_a_comma() {
     ]);
     let row = out.lines().nth(2).unwrap();
     assert!(
-        row.starts_with("\"Acme, Inc.\",model_anniversary_window,shareholder_notice,closes,2026-02-14,Sat,17:00,America/Los_Angeles,computed,"),
+        row.starts_with("\"Acme, Inc.\",anniversary_window,shareholder_notice,closes,2026-02-14,Sat,17:00,America/Los_Angeles,computed,"),
         "{row}"
     );
 }

@@ -31,5 +31,6 @@ mod errors;
 mod explain;
 mod export;
 mod rules;
+mod templates;
 mod util;
 mod worked;

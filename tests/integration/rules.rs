@@ -8,10 +8,7 @@ fn rules_list_names_every_built_in_pack_with_its_id() {
     for (name, id) in [
         ("sec/regulation_14a", "sec_regulation_14a"),
         ("bylaws/hemacare", "hemacare_bylaws"),
-        (
-            "bylaws/model_anniversary_window",
-            "model_anniversary_window",
-        ),
+        ("bylaws/templates/anniversary_window", "anniversary_window"),
     ] {
         let line = out
             .lines()

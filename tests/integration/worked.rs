@@ -19,16 +19,16 @@ use serde_json::Value;
 use crate::util::{Cli, closes, deadline, opens, status};
 
 const SEC: &str = "sec_regulation_14a";
-const BYLAW: &str = "model_anniversary_window";
+const BYLAW: &str = "anniversary_window";
 
-/// `deadlines --rules sec --rules bylaws/model_anniversary_window` in JSON.
+/// `deadlines --rules sec --rules bylaws/templates/anniversary_window` in JSON.
 fn worked(prior: &str, meeting: &str, announcement: Option<&str>) -> Value {
     let mut args = vec![
         "deadlines",
         "--rules",
         "sec",
         "--rules",
-        "bylaws/model_anniversary_window",
+        "bylaws/templates/anniversary_window",
         "--prior-meeting",
         prior,
         "--meeting",
@@ -110,7 +110,7 @@ fn w6_table_warns_that_saturday_14_february_2026_is_not_a_business_day() {
     let out = Cli::new().ok(&[
         "deadlines",
         "--rules",
-        "bylaws/model_anniversary_window",
+        "bylaws/templates/anniversary_window",
         "--prior-meeting",
         "2025-05-15",
         "--meeting",

@@ -1,0 +1,263 @@
+//! Templates: a pack whose strings contain `{name}` placeholders, with
+//! defaults in a `[params]` table, and the `[[use]]` tables that instantiate
+//! one inside a company's own bylaws pack with only that company's numbers.
+//!
+//! Instantiation is textual: the template's TOML text, with every
+//! placeholder replaced, is parsed and validated like any pack, so a
+//! diagnostic in an instantiated rule points at real text (the substituted
+//! template, named after the template and the `[[use]]` that made it).
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+use toml::Spanned;
+
+use crate::diag::{Diagnostic, SourceFile, did_you_mean};
+
+/// Parameters by name, each with the span of its value where written.
+pub(crate) type Params = BTreeMap<Spanned<String>, Spanned<toml::Value>>;
+
+/// Returns the text of a template with `values` (over its `defaults`)
+/// substituted for every `{name}` and `{name:ordinal}` placeholder.
+///
+/// `values` are checked against `defaults`: an unknown name or a value of
+/// another type is an error at the value in `values_src`.
+///
+/// # Errors
+///
+/// Every unknown parameter, mistyped value and unknown placeholder.
+pub(crate) fn substitute(
+    template: &Arc<SourceFile>,
+    defaults: &Params,
+    values_src: &Arc<SourceFile>,
+    values: &Params,
+) -> Result<String, Vec<Diagnostic>> {
+    let mut problems = Vec::new();
+    let mut merged: BTreeMap<String, toml::Value> = defaults
+        .iter()
+        .map(|(k, v)| (k.get_ref().clone(), v.get_ref().clone()))
+        .collect();
+    for (name, value) in values {
+        let Some(default) = merged.get(name.get_ref()) else {
+            let known = defaults.keys().map(|k| k.get_ref().as_str());
+            let help = did_you_mean(name.get_ref(), known).or_else(|| {
+                Some(format!(
+                    "the template's parameters are: {}",
+                    defaults
+                        .keys()
+                        .map(|k| k.get_ref().as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ))
+            });
+            problems.push(
+                Diagnostic::error(
+                    values_src,
+                    name.span(),
+                    format!("unknown template parameter `{}`", name.get_ref()),
+                )
+                .with_help_opt(help),
+            );
+            continue;
+        };
+        if let Some(message) = type_mismatch(default, value.get_ref()) {
+            problems.push(
+                Diagnostic::error(values_src, value.span(), message).with_help(format!(
+                    "the template's default is `{default}`; give a value of the same kind"
+                )),
+            );
+            continue;
+        }
+        merged.insert(name.get_ref().clone(), value.get_ref().clone());
+    }
+    let text = template.text();
+    let mut out = String::with_capacity(text.len());
+    let mut rest = 0;
+    for (start, end, name, format) in placeholders(text) {
+        out.push_str(&text[rest..start]);
+        rest = end;
+        if let Some(v) = merged.get(name) {
+            match render(v, format) {
+                Ok(s) => out.push_str(&s),
+                Err(message) => {
+                    problems.push(Diagnostic::error(template, start..end, message));
+                }
+            }
+        } else {
+            let help = did_you_mean(name, merged.keys().map(String::as_str)).or_else(|| {
+                Some("declare it with a default in the template's `[params]` table".to_owned())
+            });
+            problems.push(
+                Diagnostic::error(template, start..end, format!("unknown parameter `{name}`"))
+                    .with_help_opt(help),
+            );
+        }
+    }
+    out.push_str(&text[rest..]);
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Finds `{name}` and `{name:format}` where `name` is `snake_case`: the
+/// start, end, name and format of each.
+fn placeholders(text: &str) -> Vec<(usize, usize, &str, Option<&str>)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'{'
+            && let Some(len) = text[i + 1..].find('}')
+        {
+            let inner = &text[i + 1..i + 1 + len];
+            let (name, format) = match inner.split_once(':') {
+                Some((n, f)) => (n, Some(f)),
+                None => (inner, None),
+            };
+            let snake = name.starts_with(|c: char| c.is_ascii_lowercase())
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+            let format_ok = format.is_none_or(|f| f.chars().all(|c| c.is_ascii_lowercase()));
+            if snake && format_ok {
+                out.push((i, i + len + 2, name, format));
+                i += len + 2;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+fn type_mismatch(default: &toml::Value, value: &toml::Value) -> Option<String> {
+    if default.type_str() != value.type_str() {
+        return Some(format!(
+            "expected {}, found {}",
+            article(default.type_str()),
+            article(value.type_str())
+        ));
+    }
+    if let toml::Value::Integer(n) = value
+        && !(0..=3660).contains(n)
+    {
+        return Some(format!(
+            "`{n}` is out of range: a number of days, weeks or months from 0 to 3660"
+        ));
+    }
+    None
+}
+
+fn article(t: &str) -> String {
+    match t {
+        "integer" => "a whole number".to_owned(),
+        "string" => "a string".to_owned(),
+        "datetime" => "a date".to_owned(),
+        "boolean" => "true or false".to_owned(),
+        other => format!("a {other}"),
+    }
+}
+
+/// Renders a value for use inside a TOML basic string.
+fn render(v: &toml::Value, format: Option<&str>) -> Result<String, String> {
+    match (v, format) {
+        (toml::Value::Integer(n), Some("ordinal")) => Ok(ordinal(*n)),
+        (_, Some(f)) if f != "ordinal" => Err(format!(
+            "unknown placeholder format `{f}`; the only format is `ordinal`"
+        )),
+        (_, Some(_)) => Err("`ordinal` applies to whole numbers only".to_owned()),
+        (toml::Value::String(s), None) => Ok(s
+            .replace('\\', "\\\\")
+            .replace('"', "\\\"")
+            .replace('\n', "\\n")),
+        (other, None) => Ok(other.to_string()),
+    }
+}
+
+/// `1st`, `2nd`, `3rd`, `11th`, `90th`, `101st`.
+pub(crate) fn ordinal(n: i64) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// The span of a `[[use]]` for naming the instantiated text.
+pub(crate) fn use_name(template: &str, user: &Arc<SourceFile>, span: &Range<usize>) -> String {
+    let (line, _) = user.line_col(span.start);
+    format!("{template} (as used at {}:{line})", user.name())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn params(src: &Arc<SourceFile>, table: &str) -> Params {
+        #[derive(serde::Deserialize)]
+        struct P {
+            params: Params,
+        }
+        let _ = src;
+        toml::from_str::<P>(table).unwrap().params
+    }
+
+    #[test]
+    fn ordinals_follow_english() {
+        let got: Vec<String> = [1, 2, 3, 4, 7, 10, 11, 12, 13, 21, 22, 90, 101, 111, 120]
+            .into_iter()
+            .map(ordinal)
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "1st", "2nd", "3rd", "4th", "7th", "10th", "11th", "12th", "13th", "21st", "22nd",
+                "90th", "101st", "111th", "120th"
+            ]
+        );
+    }
+
+    #[test]
+    fn substitutes_values_over_defaults_and_escapes_strings() {
+        let t = SourceFile::new(
+            "t.toml",
+            "a = \"{close_days:ordinal} day, {close_days} days at {at}\"\nb = { x = 1 }\n",
+        );
+        let d = params(
+            &t,
+            "[params]\nclose_days = 90\nat = \"close_of_business\"\n",
+        );
+        let u = SourceFile::new("u.toml", "");
+        let v = params(&u, "[params]\nat = \"17:00 \\\"ET\\\"\"\n");
+        let out = substitute(&t, &d, &u, &v).unwrap();
+        assert_eq!(
+            out,
+            "a = \"90th day, 90 days at 17:00 \\\"ET\\\"\"\nb = { x = 1 }\n"
+        );
+    }
+
+    #[test]
+    fn unknown_and_mistyped_parameters_are_errors_at_the_value() {
+        let t = SourceFile::new("t.toml", "a = \"{close_days} {nope}\"\n");
+        let d = params(&t, "[params]\nclose_days = 90\n");
+        let text = "[params]\nclose_day = 80\n";
+        let u = SourceFile::new("u.toml", text);
+        let v = params(&u, text);
+        let errs = substitute(&t, &d, &u, &v).unwrap_err();
+        assert_eq!(errs[0].message, "unknown template parameter `close_day`");
+        assert_eq!(errs[0].help.as_deref(), Some("did you mean `close_days`?"));
+        assert_eq!(errs[1].message, "unknown parameter `nope`");
+        let text = "[params]\nclose_days = \"ninety\"\n";
+        let u = SourceFile::new("u.toml", text);
+        let v = params(&u, text);
+        let errs = substitute(&t, &d, &u, &v).unwrap_err();
+        assert_eq!(errs[0].message, "expected a whole number, found a string");
+        assert_eq!(&text[errs[0].span.clone()], "\"ninety\"");
+    }
+}
