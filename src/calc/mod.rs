@@ -154,6 +154,10 @@ pub struct Deadline {
     pub trace: Vec<Step>,
     /// Things to look at: weekend dates that do not roll, dates past.
     pub warnings: Vec<String>,
+    /// The disclosure rule under which next year's date is printed in this
+    /// year's proxy statement, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub disclose_in_proxy: Option<String>,
 }
 
 impl Deadline {
@@ -182,6 +186,74 @@ pub struct Context<'a> {
     pub calendars: &'a BTreeMap<String, Arc<Calendar>>,
     /// "Today", for warnings about past dates; never read from the clock here.
     pub today: Option<NaiveDate>,
+}
+
+/// The facts of next year's annual meeting as far as this year's give them:
+/// this meeting becomes the prior meeting and this year's proxy release the
+/// prior release. `None` unless this is an annual meeting with a date.
+pub fn next_year_facts(facts: &Facts) -> Option<Facts> {
+    if facts.meeting_kind != crate::pack::MeetingKind::Annual {
+        return None;
+    }
+    let meeting = facts.get("meeting")?;
+    let mut next = Facts::default();
+    next.set("prior_meeting", meeting);
+    if let Some(r) = facts.get("proxy_release") {
+        next.set("prior_proxy_release", r);
+    }
+    Some(next)
+}
+
+/// Evaluates the rules whose next-year date this year's proxy statement must
+/// print (Rule 14a-5(e)), for next year's meeting, whose date is not known:
+/// each answer says for which meeting dates it holds. Cases in which the
+/// rule would not apply (a meeting before this one) are dropped.
+///
+/// # Errors
+///
+/// As [`evaluate`].
+pub fn evaluate_next_year(
+    packs: &[RulePack],
+    facts: &Facts,
+    cx: &Context<'_>,
+) -> Result<Vec<Deadline>> {
+    let Some(next) = next_year_facts(facts) else {
+        return Ok(Vec::new());
+    };
+    let cx = Context { today: None, ..*cx };
+    let mut out: Vec<Deadline> = evaluate(packs, &next, &cx)?
+        .into_iter()
+        .filter(|d| d.disclose_in_proxy.is_some() && d.status != Status::NotApplicable)
+        .collect();
+    let next_year = |t: &str| t.replace("the meeting", "next year's meeting");
+    for d in &mut out {
+        d.cases.retain(|c| c.not_applicable.is_none());
+        for c in &mut d.cases {
+            c.when = next_year(&c.when);
+            for a in [&mut c.opens, &mut c.closes].into_iter().flatten() {
+                if let Answer::Words(w) = a {
+                    *w = next_year(w);
+                }
+            }
+        }
+        // The case with a date first: it is what the proxy statement prints.
+        d.cases.sort_by_key(|c| {
+            !matches!(
+                (&c.opens, &c.closes),
+                (Some(Answer::Date(_)), _) | (_, Some(Answer::Date(_)))
+            )
+        });
+    }
+    out.sort_by_key(|d| {
+        let first_date = d.closes.as_ref().map(|b| b.date).or_else(|| {
+            d.cases.iter().find_map(|c| match &c.closes {
+                Some(Answer::Date(b)) => Some(b.date),
+                _ => None,
+            })
+        });
+        (first_date.is_none(), first_date, d.id())
+    });
+    Ok(out)
 }
 
 /// Evaluates every rule of `packs` against `facts`, in dependency order,
@@ -408,6 +480,7 @@ impl<'a> Evaluator<'a> {
             missing: Vec::new(),
             trace: Vec::new(),
             warnings: Vec::new(),
+            disclose_in_proxy: rule.disclose_in_proxy.clone(),
         };
         let mut trace = Vec::new();
         // A pack for another state or exchange governs other companies.

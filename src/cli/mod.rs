@@ -214,9 +214,15 @@ fn deadlines(q: &QueryArgs) -> Result<Status> {
         })
         .cloned()
         .collect();
+    let cx = Context {
+        company: &req.company,
+        calendars: &req.library.calendars,
+        today: Some(req.today),
+    };
+    let next = crate::calc::evaluate_next_year(&req.library.packs, &req.facts, &cx)?;
     let text = match req.format {
-        Format::Table => report::table(&req.company, &req.facts, &shown, req.today, req.all),
-        Format::Json => report::json(&req.company, &req.facts, &shown, req.today),
+        Format::Table => report::table(&req.company, &req.facts, &shown, &next, req.today, req.all),
+        Format::Json => report::json(&req.company, &req.facts, &shown, &next, req.today),
         Format::Csv => report::csv(&req.company, &shown),
         Format::Ics => report::ics(&req.company, &req.facts, &shown, req.today, &req.alarms),
     };
@@ -236,7 +242,7 @@ fn explain(e: &ExplainArgs) -> Result<Status> {
         }
     }
     let text = match req.format {
-        Format::Json => report::json(&req.company, &req.facts, &all, req.today),
+        Format::Json => report::json(&req.company, &req.facts, &all, &[], req.today),
         _ => report::explain(&req.company, &req.facts, &all),
     };
     emit(&req, &text)

@@ -35,6 +35,17 @@ fn time_text(b: &Bound) -> String {
     )
 }
 
+/// Whose deadline it is: the company's side or the shareholder's.
+fn who(d: &Deadline) -> &'static str {
+    match d.actor {
+        Some(crate::pack::Actor::Company) => "company",
+        Some(crate::pack::Actor::Board) => "board",
+        Some(crate::pack::Actor::Shareholder) => "holder",
+        Some(crate::pack::Actor::Dissident) => "dissident",
+        None => "-",
+    }
+}
+
 fn days_from(today: NaiveDate, d: NaiveDate) -> String {
     let n = d.signed_duration_since(today).num_days();
     if n == 0 {
@@ -121,6 +132,7 @@ pub fn table(
     company: &Company,
     facts: &Facts,
     deadlines: &[Deadline],
+    next_year: &[Deadline],
     today: NaiveDate,
     all: bool,
 ) -> String {
@@ -131,26 +143,27 @@ pub fn table(
     if rows.is_empty() {
         let _ = writeln!(out, "No computed dates.");
     } else {
-        let cells: Vec<[String; 5]> = rows
+        let cells: Vec<[String; 6]> = rows
             .iter()
             .map(|r| {
                 [
                     show_date(r.date),
                     time_text(r.b),
                     r.bound.as_str().to_owned(),
+                    who(r.d).to_owned(),
                     r.d.id(),
                     days_from(today, r.date),
                 ]
             })
             .collect();
-        let head = ["DATE", "TIME", "BOUND", "RULE", "DAYS"];
+        let head = ["DATE", "TIME", "BOUND", "WHO", "RULE", "DAYS"];
         let mut widths = head.map(str::len);
         for c in &cells {
             for (w, s) in widths.iter_mut().zip(c) {
                 *w = (*w).max(s.chars().count());
             }
         }
-        let line = |cols: [&str; 5]| {
+        let line = |cols: [&str; 6]| {
             let mut s = String::new();
             for (i, (c, w)) in cols.iter().zip(widths).enumerate() {
                 if i + 1 == cols.len() {
@@ -163,7 +176,7 @@ pub fn table(
         };
         let _ = writeln!(out, "{}", line(head));
         for c in &cells {
-            let _ = writeln!(out, "{}", line([&c[0], &c[1], &c[2], &c[3], &c[4]]));
+            let _ = writeln!(out, "{}", line([&c[0], &c[1], &c[2], &c[3], &c[4], &c[5]]));
         }
     }
     // Why: the reasoning for each computed deadline, with its citation.
@@ -208,6 +221,55 @@ pub fn table(
             let _ = writeln!(out, "  {} ({})", d.id(), d.citation);
             for c in &d.cases {
                 let _ = writeln!(out, "    {}", case_text(c));
+            }
+        }
+    }
+    if !next_year.is_empty() {
+        let prior = facts.get("meeting").map(show_date).unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "\nNext year's annual meeting: deadlines to print in this year's proxy statement\n(Rule 14a-5(e); computed from this meeting, {prior}{}):",
+            facts
+                .get("proxy_release")
+                .map(|r| format!(", and this proxy statement's release, {}", show_date(r)))
+                .unwrap_or_default()
+        );
+        for d in next_year {
+            let _ = writeln!(
+                out,
+                "  {} ({}; {})",
+                d.id(),
+                d.citation,
+                d.disclose_in_proxy.as_deref().unwrap_or_default()
+            );
+            match d.status {
+                Status::Computed => {
+                    for (bound, b) in d.bounds() {
+                        let _ = writeln!(
+                            out,
+                            "    {} {}",
+                            bound.as_str(),
+                            answer_text(&Answer::Date(b.clone()))
+                        );
+                    }
+                }
+                Status::Unspecified => {
+                    let _ = writeln!(
+                        out,
+                        "    no date: {}",
+                        d.words.as_deref().unwrap_or_default()
+                    );
+                }
+                _ => {
+                    for c in &d.cases {
+                        let text = case_text(c);
+                        let text = match text.strip_prefix("otherwise: ") {
+                            Some(only) if d.cases.len() == 1 => only.to_owned(),
+                            _ => text,
+                        };
+                        let _ = writeln!(out, "    {text}");
+                    }
+                }
             }
         }
     }
@@ -307,7 +369,21 @@ pub fn explain(company: &Company, facts: &Facts, deadlines: &[Deadline]) -> Stri
 }
 
 /// Renders the JSON document: company, facts, today and every deadline.
-pub fn json(company: &Company, facts: &Facts, deadlines: &[Deadline], today: NaiveDate) -> String {
+pub fn json(
+    company: &Company,
+    facts: &Facts,
+    deadlines: &[Deadline],
+    next_year: &[Deadline],
+    today: NaiveDate,
+) -> String {
+    let next_facts: serde_json::Map<String, serde_json::Value> =
+        crate::calc::next_year_facts(facts)
+            .map(|f| {
+                f.iter()
+                    .map(|(n, d)| (n.to_owned(), serde_json::Value::String(d.to_string())))
+                    .collect()
+            })
+            .unwrap_or_default();
     let facts_json: serde_json::Map<String, serde_json::Value> = facts
         .iter()
         .map(|(n, d)| (n.to_owned(), serde_json::Value::String(d.to_string())))
@@ -325,6 +401,10 @@ pub fn json(company: &Company, facts: &Facts, deadlines: &[Deadline], today: Nai
         "facts": facts_json,
         "today": today.to_string(),
         "deadlines": deadlines,
+        "next_year": {
+            "facts": next_facts,
+            "deadlines": next_year,
+        },
     });
     let mut s =
         serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
