@@ -219,7 +219,16 @@ fn deadlines(q: &QueryArgs) -> Result<Status> {
         calendars: &req.library.calendars,
         today: Some(req.today),
     };
-    let next = crate::calc::evaluate_next_year(&req.library.packs, &req.facts, &cx)?;
+    // Next year's dates are an extra: if they cannot be computed (a meeting
+    // late in the last year a calendar covers), say so and show this year's.
+    let next = crate::calc::evaluate_next_year(&req.library.packs, &req.facts, &cx)
+        .unwrap_or_else(|e| {
+            let _ = writeln!(
+                std::io::stderr().lock(),
+                "warning: next year's deadlines were not computed: {e}"
+            );
+            Vec::new()
+        });
     let text = match req.format {
         Format::Table => report::table(&req.company, &req.facts, &shown, &next, req.today, req.all),
         Format::Json => report::json(&req.company, &req.facts, &shown, &next, req.today),
