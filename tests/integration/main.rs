@@ -19,6 +19,9 @@
 //! - `check`: `govcal check` over the built-in packs and a pack whose worked
 //!   case is wrong, as text and JSON.
 //! - `rules`: `govcal rules list|show` and `govcal --version`.
+//! - `states`: the state corporate-code packs: a Delaware record date
+//!   outside § 213(a) (McKesson), other states' packs not applicable to a
+//!   California company, and the rules reference's W9 windows.
 
 #![allow(
     clippy::doc_markdown,
@@ -31,6 +34,7 @@ mod errors;
 mod explain;
 mod export;
 mod rules;
+mod states;
 mod templates;
 mod util;
 mod worked;
