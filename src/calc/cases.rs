@@ -31,12 +31,23 @@ pub fn run_cases(lib: &Library) -> Result<CaseReport> {
         calendars: &lib.calendars,
         today: None,
     };
+    // A worked case states the rule's own arithmetic, whatever company the
+    // pack was loaded for: every pack applies, as if named on its own.
+    let packs: Vec<_> = lib
+        .packs
+        .iter()
+        .map(|p| {
+            let mut p = p.clone();
+            p.requested = true;
+            p
+        })
+        .collect();
     let mut report = CaseReport::default();
     for pack in &lib.packs {
         for rule in &pack.rules {
             for case in &rule.cases {
                 report.run += 1;
-                let got = evaluate(&lib.packs, &case.facts, &cx).map(|all| {
+                let got = evaluate(&packs, &case.facts, &cx).map(|all| {
                     all.into_iter()
                         .find(|d| d.pack == pack.id && d.rule == rule.id)
                 });

@@ -487,7 +487,7 @@ impl<'a> Evaluator<'a> {
         let excluded = pack
             .applies_to
             .as_ref()
-            .and_then(|a| a.excludes(self.cx.company));
+            .and_then(|a| a.excludes(self.cx.company, pack.requested));
         // A rule another loaded rule replaces (an advance-notice bylaw date
         // replaces Rule 14a-4(c)(1)'s 45-day date).
         let replaced = rule.yields_to.as_ref().and_then(|(tag, reason)| {
@@ -497,7 +497,7 @@ impl<'a> Evaluator<'a> {
                     p.id != pack.id
                         && p.applies_to
                             .as_ref()
-                            .is_none_or(|a| a.excludes(self.cx.company).is_none())
+                            .is_none_or(|a| a.excludes(self.cx.company, p.requested).is_none())
                 })
                 .find_map(|p| {
                     p.rules
@@ -1401,8 +1401,8 @@ fn roll_words(text: &str, roll: Roll) -> String {
 mod tests {
     use super::*;
     use crate::calc::offset::add_days;
-    use chrono::Datelike as _;
     use crate::pack::load::{BUILTIN_PACKS, Library};
+    use chrono::Datelike as _;
     use proptest::prelude::*;
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {

@@ -221,8 +221,8 @@ fn deadlines(q: &QueryArgs) -> Result<Status> {
     };
     // Next year's dates are an extra: if they cannot be computed (a meeting
     // late in the last year a calendar covers), say so and show this year's.
-    let next = crate::calc::evaluate_next_year(&req.library.packs, &req.facts, &cx)
-        .unwrap_or_else(|e| {
+    let next =
+        crate::calc::evaluate_next_year(&req.library.packs, &req.facts, &cx).unwrap_or_else(|e| {
             let _ = writeln!(
                 std::io::stderr().lock(),
                 "warning: next year's deadlines were not computed: {e}"

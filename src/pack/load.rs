@@ -444,6 +444,8 @@ impl Library {
         let mut problems = Vec::new();
         let mut warnings = Vec::new();
         let mut sources: Vec<Arc<SourceFile>> = Vec::new();
+        // Packs named on their own rather than through their family.
+        let mut requested: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
         for spec in specs {
             let path = match base {
                 Some(b) if Path::new(spec).is_relative() => b.join(spec),
@@ -453,10 +455,14 @@ impl Library {
                 let mut files = Vec::new();
                 toml_files(&path, &mut files)?;
                 for f in files {
-                    sources.push(load_source(&f)?);
+                    let src = load_source(&f)?;
+                    requested.insert(src.name().to_owned());
+                    sources.push(src);
                 }
             } else if is_path(spec) {
-                sources.push(load_source(&path)?);
+                let src = load_source(&path)?;
+                requested.insert(src.name().to_owned());
+                sources.push(src);
             } else {
                 let found = builtin_matches(spec);
                 if found.is_empty() {
@@ -472,11 +478,16 @@ impl Library {
                     });
                     return Err(Error::usage(format!("unknown rule pack `{spec}`"), help));
                 }
-                sources.extend(
-                    found
-                        .into_iter()
-                        .map(|p| SourceFile::new(format!("rules/{}.toml", p.name), p.text)),
-                );
+                let by_family = BUILTIN_PACKS
+                    .iter()
+                    .any(|p| p.name.split('/').next() == Some(spec.as_str()));
+                for p in found {
+                    let src = SourceFile::new(format!("rules/{}.toml", p.name), p.text);
+                    if !by_family {
+                        requested.insert(src.name().to_owned());
+                    }
+                    sources.push(src);
+                }
             }
         }
         // Calendars first, so that packs may name a calendar loaded beside them.
@@ -528,6 +539,8 @@ impl Library {
                         continue;
                     }
                     warnings.extend(w);
+                    let mut pack = pack;
+                    pack.requested = requested.contains(src.name());
                     packs.push(pack);
                 }
                 Err(d) => problems.extend(d),

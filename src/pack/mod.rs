@@ -43,6 +43,10 @@ pub struct RulePack {
     pub facts: Vec<FactDecl>,
     /// The companies the source governs; `None`: every company.
     pub applies_to: Option<AppliesTo>,
+    /// Named on its own (by name, id or path) rather than as part of a
+    /// family: a state's pack asked for by name applies even when the
+    /// profile does not name the company's state.
+    pub requested: bool,
     /// The rules, in file order.
     pub rules: Vec<Rule>,
     /// The file it came from.
@@ -62,10 +66,25 @@ pub struct AppliesTo {
 
 impl AppliesTo {
     /// Returns why the pack does not govern `company`, or `None` when it
-    /// does or when the profile does not say (a pack asked for by name is
-    /// then taken to apply).
-    pub fn excludes(&self, company: &crate::facts::Company) -> Option<String> {
+    /// does. When the profile does not name the company's state (or
+    /// exchange), a pack loaded with its family does not apply, and says
+    /// how to fix that; a pack asked for by name (`requested`) applies.
+    pub fn excludes(&self, company: &crate::facts::Company, requested: bool) -> Option<String> {
         use crate::jurisdiction::{exchange_name, state_name};
+        if !requested {
+            if company.state.is_none() && !self.states.is_empty() {
+                return Some(format!(
+                    "applies to {}; the profile does not name {}'s state of incorporation (add `state = \"...\"` under `[company]`)",
+                    self.description, company.name
+                ));
+            }
+            if company.exchange.is_none() && !self.exchanges.is_empty() {
+                return Some(format!(
+                    "applies to {}; the profile does not name the exchange {} is listed on (add `exchange = \"...\"` under `[company]`)",
+                    self.description, company.name
+                ));
+            }
+        }
         if let Some(state) = &company.state
             && !self.states.is_empty()
             && !self.states.contains(state)

@@ -389,6 +389,7 @@ pub(crate) fn validate(
                 notes: header.notes.clone(),
                 facts: decls,
                 applies_to,
+                requested: false,
                 rules,
                 source: Arc::clone(src),
             },

@@ -375,7 +375,7 @@ fn csv_quotes_a_company_name_with_a_comma() {
         "deadlines",
         "acme.toml",
         "--rules",
-        "bylaws/model_anniversary_window",
+        "bylaws/templates/anniversary_window",
         "--today",
         "2026-01-01",
         "--format",

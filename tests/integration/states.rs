@@ -152,11 +152,43 @@ fn california_company_does_not_list_other_states_rules_without_all() {
 /// Mon 2 Jun] (90 days); New York third-class notice by Mon 19 May (24
 /// days); California third-class notice by Tue 13 May (30 days).
 #[test]
-fn w9_meeting_12_june_2025_gives_each_states_window() {
+fn a_state_pack_loaded_with_its_family_asks_for_the_state_when_the_profile_has_none() {
     let doc = Cli::new().json(&[
         "deadlines",
         "--rules",
         "states",
+        "--meeting",
+        "2025-06-12",
+        "--all",
+        "--format",
+        "json",
+    ]);
+    let d = deadline(&doc, DE, "record_date");
+    assert_eq!(d["status"], "not_applicable");
+    assert_eq!(
+        d["words"],
+        "applies to corporations incorporated in Delaware; the profile does not name Company's state of incorporation (add `state = \"...\"` under `[company]`)"
+    );
+}
+
+#[test]
+fn w9_meeting_12_june_2025_gives_each_states_window() {
+    // Each state's pack named on its own applies although no profile names
+    // a state (loaded as the `states` family, they would not).
+    let doc = Cli::new().json(&[
+        "deadlines",
+        "--rules",
+        "states/delaware",
+        "--rules",
+        "states/california",
+        "--rules",
+        "states/new_york",
+        "--rules",
+        "states/mbca",
+        "--rules",
+        "states/nevada",
+        "--rules",
+        "states/maryland",
         "--meeting",
         "2025-06-12",
         "--today",
