@@ -19,12 +19,16 @@
 //! - `check`: `govcal check` over the built-in packs and a pack whose worked
 //!   case is wrong, as text and JSON.
 //! - `rules`: `govcal rules list|show` and `govcal --version`.
+//! - `calendars`: the shipped holiday calendars compared year by year with
+//!   published lists (fixtures in `tests/fixtures/calendars/`), and dates
+//!   outside a calendar's years refused.
 
 #![allow(
     clippy::doc_markdown,
     reason = "test comments cite sources in prose: HemaCare, America/New_York"
 )]
 
+mod calendars;
 mod check;
 mod deadlines;
 mod errors;
