@@ -192,11 +192,22 @@ struct RawClosure {
 // Validated model
 // ---------------------------------------------------------------------------
 
+/// What happens to a holiday that falls on a weekend.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Observance {
+    /// Kept where it falls.
     None,
+    /// Saturday -> the Friday before (5 U.S.C. 6103(b)(1)); Sunday -> the
+    /// Monday after (Executive Order 11582, section 3(a)).
     Federal,
+    /// Sunday -> the Monday after; a Saturday holiday is not moved.
     SundayToMonday,
+    /// NYSE Rule 7.2: Sunday -> the Monday after; Saturday -> the Friday
+    /// before, unless that Friday ends a monthly or yearly accounting
+    /// period, in which case no day is closed. "Ends a period" is read as
+    /// "is the last weekday of its month": the Monday after the Saturday is
+    /// in the next month. Weekday holidays later in the month are not
+    /// considered; none of Rule 7.2's holidays can make a difference.
     Nyse,
 }
 
@@ -1493,6 +1504,79 @@ observance = "sunday_to_monday"
                 .map(|h| h.name.as_str()),
             Some("Memorial Day")
         );
+    }
+
+    /// One fixed-date holiday with the `nyse` observance, for probing the
+    /// Saturday and Sunday rules on chosen dates.
+    fn nyse_fixed(month: u32, day: u32) -> Calendar {
+        Calendar::parse_toml(&format!(
+            "id = \"t\"\ntitle = \"t\"\nversion = \"1\"\ncitation = \"c\"\n\
+             first_year = 2020\nlast_year = 2030\nweekend = [\"saturday\", \"sunday\"]\n\
+             [[holiday]]\nname = \"h\"\ncitation = \"c\"\nmonth = {month}\nday = {day}\n\
+             observance = \"nyse\"\n"
+        ))
+        .expect("valid calendar")
+    }
+
+    fn closed(cal: &Calendar, date: NaiveDate) -> bool {
+        !cal.is_business_day(date).expect("covered")
+    }
+
+    #[test]
+    fn nyse_saturday_holiday_closes_the_friday_before_within_a_month() {
+        // Saturday 29 January 2028: Friday the 28th is not the month's last
+        // weekday (Monday the 31st is), so the Exchange closes on it.
+        let cal = nyse_fixed(1, 29);
+        assert_eq!(ymd(2028, 1, 29).weekday(), Weekday::Sat);
+        assert!(closed(&cal, ymd(2028, 1, 28)));
+        assert!(!closed(&cal, ymd(2028, 1, 31)));
+        let h = cal
+            .holiday(ymd(2028, 1, 28))
+            .expect("covered")
+            .expect("holiday");
+        assert!(h.observed);
+    }
+
+    #[test]
+    fn nyse_saturday_holiday_closes_nothing_when_the_friday_ends_the_month() {
+        // Saturday 31 January 2026: Friday the 30th is the last weekday of
+        // January (a monthly accounting period ends): no closure, and the
+        // holiday is not moved to Monday either.
+        let cal = nyse_fixed(1, 31);
+        assert_eq!(ymd(2026, 1, 31).weekday(), Weekday::Sat);
+        assert!(!closed(&cal, ymd(2026, 1, 30)));
+        assert!(!closed(&cal, ymd(2026, 2, 2)));
+        assert!(cal.holidays_in(2026).expect("covered").is_empty());
+        // Saturday 30 January 2027: the 31st is a Sunday, so Friday the
+        // 29th ends the month: no closure.
+        let cal = nyse_fixed(1, 30);
+        assert_eq!(ymd(2027, 1, 30).weekday(), Weekday::Sat);
+        assert!(!closed(&cal, ymd(2027, 1, 29)));
+        assert!(!closed(&cal, ymd(2027, 2, 1)));
+        // New Year's Day on a Saturday (2022): Friday 31 December 2021 ends
+        // the year, so the Exchange is open that day and on Monday 3 January.
+        let cal = nyse_fixed(1, 1);
+        assert!(!closed(&cal, ymd(2021, 12, 31)));
+        assert!(!closed(&cal, ymd(2022, 1, 3)));
+        assert!(
+            cal.holidays_in(2021)
+                .expect("covered")
+                .iter()
+                .all(|(d, _)| d.month() == 1)
+        );
+    }
+
+    #[test]
+    fn nyse_sunday_holiday_closes_the_monday_after_even_across_a_month_end() {
+        // Sunday 31 May 2026 -> Monday 1 June 2026.
+        let cal = nyse_fixed(5, 31);
+        assert_eq!(ymd(2026, 5, 31).weekday(), Weekday::Sun);
+        assert!(closed(&cal, ymd(2026, 6, 1)));
+        assert!(!closed(&cal, ymd(2026, 5, 29)));
+        // Sunday 1 January 2023 -> Monday 2 January 2023.
+        let cal = nyse_fixed(1, 1);
+        assert!(closed(&cal, ymd(2023, 1, 2)));
+        assert!(!closed(&cal, ymd(2022, 12, 30)));
     }
 
     fn problems(text: &str) -> Vec<CalendarProblem> {

@@ -19,15 +19,19 @@
 //! - `check`: `govcal check` over the built-in packs and a pack whose worked
 //!   case is wrong, as text and JSON.
 //! - `rules`: `govcal rules list|show` and `govcal --version`.
-//! - `states`: the state corporate-code packs: a Delaware record date
-//!   outside § 213(a) (McKesson), other states' packs not applicable to a
 //!   California company, and the rules reference's W9 windows.
+//!   outside a calendar's years refused.
+//!   outside § 213(a) (McKesson), other states' packs not applicable to a
+//!   published lists (fixtures in `tests/fixtures/calendars/`), and dates
+//! - `calendars`: the shipped holiday calendars compared year by year with
+//! - `states`: the state corporate-code packs: a Delaware record date
 
 #![allow(
     clippy::doc_markdown,
     reason = "test comments cite sources in prose: HemaCare, America/New_York"
 )]
 
+mod calendars;
 mod check;
 mod deadlines;
 mod errors;
