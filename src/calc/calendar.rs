@@ -355,7 +355,7 @@ impl Calendar {
     }
 
     /// The built-in U.S. federal calendar (`rules/calendars/us_federal.toml`):
-    /// 5 U.S.C. 6103(a) holidays and executive-order closures, 1990–2040.
+    /// 5 U.S.C. 6103(a) holidays and executive-order closures, 1990–2050.
     ///
     /// # Panics
     ///
@@ -1187,7 +1187,7 @@ mod tests {
     fn builtin_us_federal_parses() {
         let cal = Calendar::parse_toml(US_FEDERAL_TOML).expect("us_federal.toml parses");
         assert_eq!(cal.id(), "us_federal");
-        assert_eq!(cal.years(), (1990, 2040));
+        assert_eq!(cal.years(), (1990, 2050));
         assert!(!cal.title().is_empty());
         assert!(!cal.version().is_empty());
         assert!(cal.citation().contains("6103"));
@@ -1275,39 +1275,39 @@ mod tests {
         assert_eq!(h.name, "New Year's Day");
         assert!(h.observed);
         assert!(!cal.is_business_day(ymd(2021, 12, 31)).expect("covered"));
-        // And 2040-12-31 is reachable even though New Year 2041 is outside the span
-        // (1 Jan 2041 is a Tuesday, so nothing moves; the last day stays a business day).
-        assert!(cal.is_business_day(ymd(2040, 12, 31)).expect("covered"));
+        // And 2050-12-30 is reachable even though New Year 2051 is outside the span
+        // (1 Jan 2051 is a Sunday, observed Monday 2 Jan 2051; Friday stays a business day).
+        assert!(cal.is_business_day(ymd(2050, 12, 30)).expect("covered"));
     }
 
     #[test]
     fn outside_span_is_an_error() {
         let cal = fed();
         let err = cal
-            .is_business_day(ymd(2041, 1, 2))
+            .is_business_day(ymd(2051, 1, 2))
             .expect_err("not covered");
         assert_eq!(
             err,
             CalendarError::NotCovered {
                 calendar: "us_federal".into(),
-                date: ymd(2041, 1, 2),
+                date: ymd(2051, 1, 2),
                 first_year: 1990,
-                last_year: 2040,
+                last_year: 2050,
             }
         );
         assert_eq!(
             err.to_string(),
-            "calendar `us_federal` covers 1990–2040, not 2041"
+            "calendar `us_federal` covers 1990–2050, not 2051"
         );
         assert!(cal.holiday(ymd(1989, 12, 25)).is_err());
-        assert!(cal.holidays_in(2041).is_err());
-        assert!(cal.non_business_reason(ymd(2041, 1, 1)).is_err());
-        assert!(cal.roll(ymd(2041, 1, 5), Roll::Forward).is_err());
-        assert_eq!(cal.roll(ymd(2041, 1, 5), Roll::None), Ok(ymd(2041, 1, 5)));
-        assert!(cal.add_business_days(ymd(2040, 12, 31), 1).is_err());
+        assert!(cal.holidays_in(2051).is_err());
+        assert!(cal.non_business_reason(ymd(2051, 1, 1)).is_err());
+        assert!(cal.roll(ymd(2051, 1, 5), Roll::Forward).is_err());
+        assert_eq!(cal.roll(ymd(2051, 1, 5), Roll::None), Ok(ymd(2051, 1, 5)));
+        assert!(cal.add_business_days(ymd(2050, 12, 30), 1).is_err());
         assert_eq!(
-            cal.add_business_days(ymd(2041, 1, 5), 0),
-            Ok(ymd(2041, 1, 5))
+            cal.add_business_days(ymd(2051, 1, 5), 0),
+            Ok(ymd(2051, 1, 5))
         );
         assert_eq!(
             CalendarError::OutOfRange.to_string(),
@@ -1358,7 +1358,7 @@ mod tests {
             assert!(!cal.is_business_day(date).expect("covered"), "{date}");
         }
         // Every closure names an executive order or a Federal Register cite.
-        for year in 1990..=2040 {
+        for year in 1990..=2050 {
             for (_, h) in cal.holidays_in(year).expect("covered") {
                 if h.is_closure() {
                     assert!(h.source.contains("Executive Order") || h.source.contains(" FR "));

@@ -18,7 +18,7 @@ use govcal::pack::load::builtin_calendars;
 
 use crate::util::{Cli, manifest_path};
 
-/// The calendars this file checks, all covering 1990-2040.
+/// The calendars this file checks, all covering 1990-2050.
 const SHIPPED: [&str; 3] = ["nyse", "sec_business_days", "us_federal"];
 
 fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -187,7 +187,7 @@ const FEDERAL_CLOSINGS_BEFORE_2001: [KnownDifference; 2] = [
 ];
 
 #[test]
-fn us_federal_matches_the_holidays_package_every_year_1990_2040() {
+fn us_federal_matches_the_holidays_package_every_year_1990_2050() {
     assert_matches_fixture(
         "us_federal",
         "us_federal_python_holidays.txt",
@@ -196,7 +196,7 @@ fn us_federal_matches_the_holidays_package_every_year_1990_2040() {
 }
 
 #[test]
-fn sec_business_days_matches_the_federal_list_every_year_1990_2040() {
+fn sec_business_days_matches_the_federal_list_every_year_1990_2050() {
     // The SEC is closed on federal holidays and on days the President closes
     // the executive departments (its notice for 5 Dec. 2018); see the head of
     // rules/calendars/sec_business_days.toml.
@@ -208,12 +208,12 @@ fn sec_business_days_matches_the_federal_list_every_year_1990_2040() {
 }
 
 #[test]
-fn nyse_matches_exchange_calendars_xnys_every_year_1990_2040() {
+fn nyse_matches_exchange_calendars_xnys_every_year_1990_2050() {
     assert_matches_fixture("nyse", "nyse_exchange_calendars.txt", &[]);
 }
 
 #[test]
-fn nyse_matches_the_holidays_package_every_year_1990_2040() {
+fn nyse_matches_the_holidays_package_every_year_1990_2050() {
     assert_matches_fixture("nyse", "nyse_python_holidays.txt", &[]);
 }
 
@@ -255,13 +255,13 @@ fn us_federal_matches_opm_for_2021_to_2027_apart_from_executive_order_closings()
 }
 
 #[test]
-fn sec_business_days_and_us_federal_agree_on_every_day_1990_2040() {
+fn sec_business_days_and_us_federal_agree_on_every_day_1990_2050() {
     // Each file stands alone, so a closing added to one must be added to the
     // other by hand; this catches one forgotten.
     let sec = calendar("sec_business_days");
     let federal = calendar("us_federal");
     let mut differences = Vec::new();
-    for year in 1990..=2040 {
+    for year in 1990..=2050 {
         let (a, b) = (closed_weekdays(&sec, year), closed_weekdays(&federal, year));
         if a != b {
             let only_sec: Vec<_> = a.difference(&b).map(ToString::to_string).collect();
@@ -337,7 +337,7 @@ fn nyse_and_sec_calendars_differ_where_the_rules_differ() {
 }
 
 #[test]
-fn every_shipped_calendar_is_built_in_and_covers_1990_to_2040() {
+fn every_shipped_calendar_is_built_in_and_covers_1990_to_2050() {
     let built_in = builtin_calendars();
     let on_disk: BTreeSet<String> = std::fs::read_dir(manifest_path("rules/calendars"))
         .expect("read rules/calendars")
@@ -356,7 +356,7 @@ fn every_shipped_calendar_is_built_in_and_covers_1990_to_2040() {
         "every file in rules/calendars is built in, under its file name"
     );
     for id in SHIPPED {
-        assert_eq!(calendar(id).years(), (1990, 2040), "{id}");
+        assert_eq!(calendar(id).years(), (1990, 2050), "{id}");
     }
 }
 
@@ -393,7 +393,7 @@ fn every_calendar_refuses_a_date_outside_its_years() {
 }
 
 #[test]
-fn a_rule_counting_nyse_business_days_past_2040_is_an_error_naming_the_calendar() {
+fn a_rule_counting_nyse_business_days_past_2050_is_an_error_naming_the_calendar() {
     let cli = Cli::new();
     cli.file(
         "pack.toml",
@@ -416,13 +416,13 @@ fn a_rule_counting_nyse_business_days_past_2040_is_an_error_naming_the_calendar(
         "--rules",
         "pack.toml",
         "--meeting",
-        "2041-01-10",
+        "2051-01-10",
     ]);
     assert_eq!(code, 1, "{stderr}");
     assert!(stdout.is_empty(), "{stdout}");
     assert_eq!(
         stderr,
-        "error: rule `p/a`: calendar `nyse` covers 1990–2040, not 2041\n"
+        "error: rule `p/a`: calendar `nyse` covers 1990–2050, not 2051\n"
     );
     // Inside the span the same rule counts over the 9 Jan. 2025 closure.
     let out = cli.ok(&[
