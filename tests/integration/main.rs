@@ -19,6 +19,11 @@
 //! - `check`: `govcal check` over the built-in packs and a pack whose worked
 //!   case is wrong, as text and JSON.
 //! - `rules`: `govcal rules list|show` and `govcal --version`.
+//! - `sec_season`: the SEC and exchange packs through the CLI: worked
+//!   examples W10 (broker search, NYSE notice, notice and access) and W13
+//!   (Rule 14a-6(k)), Form 8-K Item 5.07 across holidays, NYSE's 30-day
+//!   recommendation as a warning, Rule 14a-4(c)(1) yielding to an
+//!   advance-notice bylaw, and Rule 14a-19(a)(2)'s backward roll.
 
 #![allow(
     clippy::doc_markdown,
@@ -31,5 +36,6 @@ mod errors;
 mod explain;
 mod export;
 mod rules;
+mod sec_season;
 mod util;
 mod worked;
