@@ -32,13 +32,18 @@ pub fn run_cases(lib: &Library) -> Result<CaseReport> {
         today: None,
     };
     // A worked case states the rule's own arithmetic, whatever company the
-    // pack was loaded for: every pack applies, as if named on its own.
+    // pack was loaded for and whatever else is loaded with it: every pack
+    // applies, as if named on its own, and no rule yields to another (Rule
+    // 14a-4(c)(1)'s cases hold although a bylaw pack is loaded beside it).
     let packs: Vec<_> = lib
         .packs
         .iter()
         .map(|p| {
             let mut p = p.clone();
             p.requested = true;
+            for r in &mut p.rules {
+                r.yields_to = None;
+            }
             p
         })
         .collect();

@@ -96,15 +96,12 @@ fn hemacare_nomination_notice_closes_friday_5_march_2004_in_json_with_trace() {
 /// § 2.14 (Form 8-K of 27 Feb 2004).
 #[test]
 fn hemacare_without_announcement_is_conditional_on_18_february_2004_in_table() {
-    // Only the packs this example names: the California code's windows do
-    // not depend on the announcement and would be computed.
+    // The bylaw pack alone: Rule 14a-6(a) has a date from the release date.
     let out = hemacare().ok(&[
         "deadlines",
         "hemacare-2004.toml",
         "--rules",
         "bylaws/hemacare",
-        "--rules",
-        "sec",
         "--today",
         "2004-02-27",
         "--without",
@@ -253,19 +250,31 @@ fn hemacare_2004_not_applicable_rules_are_hidden_unless_all() {
         "{rules:?}"
     );
 
-    // Counted over the packs the example names; the default library adds
-    // the other states' packs, which do not apply to a California company.
-    let table = cli.ok(&[
+    // Rule 14a-19's three deadlines (2022) and notice and access (2007),
+    // among others, did not exist in 2004: count them from `--all`.
+    let every = cli.json(&[
         "deadlines",
         "hemacare-2004.toml",
-        "--rules",
-        "bylaws/hemacare",
-        "--rules",
-        "sec",
         "--today",
         "2004-02-27",
+        "--all",
+        "--format",
+        "json",
     ]);
-    assert!(table.contains("2 rules not applicable to this meeting (--all lists them)"));
+    let hidden = every["deadlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["status"] == "not_applicable")
+        .count();
+    assert!(hidden >= 4, "{every:#}");
+    let table = cli.ok(&["deadlines", "hemacare-2004.toml", "--today", "2004-02-27"]);
+    assert!(
+        table.contains(&format!(
+            "{hidden} rules not applicable to this meeting (--all lists them)"
+        )),
+        "{table}"
+    );
     let all = cli.ok(&[
         "deadlines",
         "hemacare-2004.toml",
@@ -275,6 +284,9 @@ fn hemacare_2004_not_applicable_rules_are_hidden_unless_all() {
     ]);
     assert!(all.contains("Not applicable:"), "{all}");
     assert!(all.contains("sec_regulation_14a/dissident_nominee_notice: Rule 14a-19 applies only"));
+    assert!(all.contains(
+        "sec_regulation_14a/notice_of_internet_availability: no Notice of Internet Availability could be sent before 1 July 2007"
+    ));
 }
 
 /// The same 80-day move in 2025 (prior meeting 13 Aug 2024, anniversary

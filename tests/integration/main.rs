@@ -19,12 +19,19 @@
 //! - `check`: `govcal check` over the built-in packs and a pack whose worked
 //!   case is wrong, as text and JSON.
 //! - `rules`: `govcal rules list|show` and `govcal --version`.
-//!   California company, and the rules reference's W9 windows.
-//!   outside a calendar's years refused.
-//!   outside § 213(a) (McKesson), other states' packs not applicable to a
-//!   published lists (fixtures in `tests/fixtures/calendars/`), and dates
+//! - `templates`: a company's bylaws as `[[use]]` of a template with its
+//!   own numbers, and errors in those lines.
 //! - `calendars`: the shipped holiday calendars compared year by year with
+//!   published lists (fixtures in `tests/fixtures/calendars/`), and dates
+//!   outside a calendar's years refused.
 //! - `states`: the state corporate-code packs: a Delaware record date
+//!   outside § 213(a) (McKesson), other states' packs not applicable to a
+//!   California company, and the rules reference's W9 windows.
+//! - `sec_season`: the SEC and exchange packs through the CLI: worked
+//!   examples W10 (broker search, NYSE notice, notice and access) and W13
+//!   (Rule 14a-6(k)), Form 8-K Item 5.07 across holidays, NYSE's 30-day
+//!   recommendation as a warning, Rule 14a-4(c)(1) yielding to an
+//!   advance-notice bylaw, and Rule 14a-19(a)(2)'s backward roll.
 
 #![allow(
     clippy::doc_markdown,
@@ -38,6 +45,7 @@ mod errors;
 mod explain;
 mod export;
 mod rules;
+mod sec_season;
 mod states;
 mod templates;
 mod util;
