@@ -204,13 +204,15 @@ fn hemacare_2004_sec_rules_fall_back_and_rule_14a_19_does_not_apply() {
         "{trace}"
     );
 
+    // HemaCare's § 2.14 is an advance-notice bylaw: its date replaces Rule
+    // 14a-4(c)(1)'s (C&DI 124.02), and the rule says which bylaw rule does.
     let discretionary = deadline(&doc, sec, "discretionary_authority_notice");
-    assert_eq!(discretionary["status"], "unspecified");
+    assert_eq!(discretionary["status"], "not_applicable");
     assert!(
         discretionary["words"]
             .as_str()
             .unwrap()
-            .contains("a reasonable time before the company sends its proxy materials"),
+            .contains("here hemacare_bylaws/business_notice sets it"),
         "{discretionary:#}"
     );
 

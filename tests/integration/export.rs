@@ -327,10 +327,6 @@ fn csv_has_a_header_and_one_row_per_bound_with_hemacare_on_2004_03_05() {
     let out = hemacare().ok(&[
         "deadlines",
         "hemacare-2004.toml",
-        "--rules",
-        "bylaws/hemacare",
-        "--rules",
-        "sec",
         "--today",
         "2004-02-27",
         "--format",
