@@ -916,6 +916,9 @@ impl<'a> Evaluator<'a> {
             });
         } else if roll == Roll::None {
             match rc.calendar.non_business_reason(computed) {
+                // A window that opens on a Sunday is harmless; one that
+                // closes on a Sunday may find the office shut.
+                Ok(Some(_)) if bound == BoundName::Opens => {}
                 Ok(Some(why)) => warnings.push(format!(
                     "{} {} falls on a day that is not a business day ({why}) and this rule does not roll it",
                     bound.as_str(),

@@ -19,6 +19,8 @@
 //! - `check`: `govcal check` over the built-in packs and a pack whose worked
 //!   case is wrong, as text and JSON.
 //! - `rules`: `govcal rules list|show` and `govcal --version`.
+//! - `examples`: the shipped example profiles as whole seasons: dates
+//!   computed independently, and golden tables.
 //! - `templates`: a company's bylaws as `[[use]]` of a template with its
 //!   own numbers, and errors in those lines.
 //! - `calendars`: the shipped holiday calendars compared year by year with
@@ -42,6 +44,7 @@ mod calendars;
 mod check;
 mod deadlines;
 mod errors;
+mod examples;
 mod explain;
 mod export;
 mod rules;

@@ -69,16 +69,19 @@ fn delaware_record_date_61_days_before_the_meeting_is_flagged_under_section_213a
     );
 }
 
-/// A record date on the 60th day, a Saturday, is valid as it stands: only
-/// the not-a-business-day notes remain, no window warning.
+/// A record date on the 60th day, a Saturday, is valid as it stands: no
+/// window warning, and no note that the window opens on a Saturday (an
+/// opening day off a business day is harmless); the closing day, Sunday
+/// 15 July 2001, is noted.
 #[test]
 fn delaware_record_date_on_saturday_26_may_2001_is_inside_the_window() {
     let doc = mckesson("2001-05-26");
     let w = warnings(&doc, DE, "record_date");
     assert!(!w.iter().any(|w| w.contains("window")), "{w:?}");
+    assert!(!w.iter().any(|w| w.contains("Sat 26 May 2001")), "{w:?}");
     assert!(
         w.iter()
-            .any(|w| w.contains("Sat 26 May 2001") && w.contains("does not roll")),
+            .any(|w| w.contains("closes Sun 15 Jul 2001") && w.contains("does not roll")),
         "{w:?}"
     );
 }
