@@ -19,12 +19,18 @@
 //! - `check`: `govcal check` over the built-in packs and a pack whose worked
 //!   case is wrong, as text and JSON.
 //! - `rules`: `govcal rules list|show` and `govcal --version`.
+//! - `bylaw_templates`: the templates of `rules/bylaws/templates/` in three
+//!   companies' bylaws with numbers other than the defaults (70/45 from the
+//!   mailing date, P6(b) fallback, proxy access 150/120 before the meeting,
+//!   a deemed first-meeting date, a 15-day P7 leg, a 10-day P9 leg) and the
+//!   special-meeting clause not applicable at an annual meeting.
 
 #![allow(
     clippy::doc_markdown,
     reason = "test comments cite sources in prose: HemaCare, America/New_York"
 )]
 
+mod bylaw_templates;
 mod check;
 mod deadlines;
 mod errors;
