@@ -34,12 +34,18 @@
 //!   (Rule 14a-6(k)), Form 8-K Item 5.07 across holidays, NYSE's 30-day
 //!   recommendation as a warning, Rule 14a-4(c)(1) yielding to an
 //!   advance-notice bylaw, and Rule 14a-19(a)(2)'s backward roll.
+//! - `bylaw_templates`: the templates of `rules/bylaws/templates/` in three
+//!   companies' bylaws with numbers other than the defaults (70/45 from the
+//!   mailing date, P6(b) fallback, proxy access 150/120 before the meeting,
+//!   a deemed first-meeting date, a 15-day P7 leg, a 10-day P9 leg) and the
+//!   special-meeting clause not applicable at an annual meeting.
 
 #![allow(
     clippy::doc_markdown,
     reason = "test comments cite sources in prose: HemaCare, America/New_York"
 )]
 
+mod bylaw_templates;
 mod calendars;
 mod check;
 mod deadlines;

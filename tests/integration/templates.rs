@@ -3,9 +3,9 @@
 
 use crate::util::{Cli, deadline, dedent};
 
-/// Acme's bylaws: nominations on a 150/120-day window, other business on the
-/// default 120/90, nominations with a 5:00 p.m. Eastern cut-off and a
-/// 15-day announcement leg.
+/// Acme's bylaws: nominations on a 150/120-day window (and a 150/120-day
+/// fallback), other business on the default 120/90, nominations with a
+/// 5:00 p.m. Eastern cut-off and a 15-day announcement leg.
 const ACME_BYLAWS: &str = r#"
     [pack]
     id = "acme_bylaws"
@@ -16,7 +16,7 @@ const ACME_BYLAWS: &str = r#"
     [[use]]
     template = "bylaws/templates/anniversary_window"
     id = "nomination_notice"
-    params = { citation = "Acme Bylaws § 2.4(b)", subject = "a nomination", open_days = 150, close_days = 120, announcement_days = 15, at = "17:00 America/New_York" }
+    params = { citation = "Acme Bylaws § 2.4(b)", subject = "a nomination", open_days = 150, close_days = 120, announcement_days = 15, at = "17:00 America/New_York", fallback_open_days = 150, fallback_close_days = 120 }
 
     [[use.case]]
     facts = { prior_meeting = 2025-05-15, meeting = 2026-05-14 }
@@ -47,8 +47,8 @@ fn a_company_states_only_its_numbers_and_each_use_is_checked_against_its_own_cas
     let (code, _, stderr) = acme().run(&["check", "acme_bylaws.toml"]);
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(
-        stderr, "checked 1 pack: 0 errors, 0 warnings, 6 worked cases run\n",
-        "2 cases of ours + 4 of the template's defaults kept for business_notice"
+        stderr, "checked 1 pack: 0 errors, 0 warnings, 7 worked cases run\n",
+        "2 cases of ours + 5 of the template's defaults kept for business_notice"
     );
 }
 
