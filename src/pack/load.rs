@@ -96,18 +96,22 @@ pub fn parse_pack(
     src: &Arc<SourceFile>,
     calendars: &BTreeMap<String, Arc<Calendar>>,
 ) -> std::result::Result<(RulePack, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let raw: RawPack = toml::from_str(src.text()).map_err(|e| vec![toml_diagnostic(src, &e)])?;
-    // A template read on its own is instantiated with its defaults.
-    let (src, raw) = if raw.params.is_empty() {
+    // A template read on its own is instantiated with its defaults. Its
+    // placeholders may stand where only certain words are allowed
+    // (`roll = "{roll}"`), so only `[params]` is read before substitution.
+    let head = read_params(src)?;
+    let (src, raw) = if head.params.is_empty() {
+        let raw: RawPack =
+            toml::from_str(src.text()).map_err(|e| vec![toml_diagnostic(src, &e)])?;
         (Arc::clone(src), raw)
     } else {
-        if let Some(u) = raw.uses.first() {
+        if let Some(u) = head.uses.first() {
             return Err(vec![
                 Diagnostic::error(src, u.span(), "a template cannot use another template")
                     .with_help("copy the rules you need into the template"),
             ]);
         }
-        let text = template::substitute(src, &raw.params, src, &template::Params::new())?;
+        let text = template::substitute(src, &head.params, src, &template::Params::new())?;
         let inst = SourceFile::new(src.name(), text);
         let raw: RawPack =
             toml::from_str(inst.text()).map_err(|e| vec![toml_diagnostic(&inst, &e)])?;
@@ -154,6 +158,21 @@ pub fn parse_pack(
     let (pack, w) = crate::pack::validate::validate(&src, &raw, calendars, &imported, &facts)?;
     warnings.extend(w);
     Ok((pack, warnings))
+}
+
+/// What is read of a pack before its placeholders are filled in.
+#[derive(serde::Deserialize)]
+struct Head {
+    #[serde(default)]
+    params: template::Params,
+    #[serde(default, rename = "use")]
+    uses: Vec<Spanned<toml::Value>>,
+}
+
+/// Reads a pack's `[params]` (and whether it has `[[use]]` tables) and
+/// nothing else.
+fn read_params(src: &Arc<SourceFile>) -> std::result::Result<Head, Vec<Diagnostic>> {
+    toml::from_str(src.text()).map_err(|e| vec![toml_diagnostic(src, &e)])
 }
 
 /// Finds a template by built-in name or id, or as a path relative to the
@@ -220,8 +239,7 @@ fn instantiate(
     let span = u.span();
     let u = u.get_ref();
     let tsrc = template_source(user, &u.template).map_err(|d| vec![d])?;
-    let traw: RawPack =
-        toml::from_str(tsrc.text()).map_err(|e| vec![toml_diagnostic(&tsrc, &e)])?;
+    let traw = read_params(&tsrc)?;
     if !traw.uses.is_empty() {
         return Err(vec![Diagnostic::error(
             user,

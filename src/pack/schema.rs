@@ -41,8 +41,10 @@ pub(crate) struct RawPack {
     pub(crate) fact: Vec<RawFact>,
     #[serde(default)]
     pub(crate) rule: Vec<RawRule>,
-    /// A template's parameters and their defaults.
+    /// A template's parameters and their defaults (read before
+    /// substitution by `load::read_params`; kept here so the key is known).
     #[serde(default)]
+    #[allow(dead_code, reason = "read by load::read_params before substitution")]
     pub(crate) params: crate::pack::template::Params,
     /// Templates this pack instantiates.
     #[serde(default, rename = "use")]
