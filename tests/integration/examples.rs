@@ -242,3 +242,61 @@ fn hemacare_california_season() {
 fn hemacare_table_matches_golden() {
     table_matches_golden("hemacare-2004.toml", "2004-02-27");
 }
+
+/// Harborview (Maryland REIT, NYSE): the notice window is keyed to the
+/// anniversary of last year's proxy statement (Fri 4 Apr 2025, anniversary
+/// Sat 4 Apr 2026): opens 150 days before (Wed 5 Nov 2025) and closes at
+/// 5:00 p.m. Eastern 120 days before (Fri 5 Dec 2025); Maryland's notice and
+/// record-date windows run from 90 to 10 days before the 20 May 2026 meeting;
+/// Rule 14a-19's 60th day before the 21 May anniversary is Sunday 22 March,
+/// rolled to Monday 23 March.
+#[test]
+fn harborview_maryland_reit_window_keyed_to_the_proxy_date() {
+    let doc = season("harborview-2026.toml", "2025-10-01", &[]);
+    assert_eq!(
+        bound(&doc, "harborview_bylaws/advance_notice", "opens"),
+        "2025-11-05"
+    );
+    assert_eq!(
+        bound(&doc, "harborview_bylaws/advance_notice", "closes"),
+        "2025-12-05"
+    );
+    let time = &deadline(&doc, "harborview_bylaws", "advance_notice")["closes"]["time"];
+    assert_eq!(time["local"], "2025-12-05T17:00:00");
+    assert_eq!(time["zone"], "America/New_York");
+    assert_eq!(
+        bound(&doc, "us_md_corps_assns/meeting_notice", "opens"),
+        "2026-02-19"
+    );
+    assert_eq!(
+        bound(&doc, "us_md_corps_assns/record_date", "closes"),
+        "2026-05-10"
+    );
+    assert_eq!(
+        bound(
+            &doc,
+            "sec_regulation_14a/dissident_nominee_notice",
+            "closes"
+        ),
+        "2026-03-23"
+    );
+    assert_eq!(
+        bound(&doc, "sec_regulation_14a/company_nominee_notice", "closes"),
+        "2026-04-01"
+    );
+    assert_eq!(
+        bound(&doc, "sec_filings/voting_results_8k", "closes"),
+        "2026-05-27"
+    ); // over Memorial Day
+    // Next year's window, to print in this year's proxy statement: the
+    // anniversary of the 3 Apr 2026 proxy statement less 150 and 120 days.
+    let next = doc["next_year"]["deadlines"].as_array().unwrap();
+    let notice = next.iter().find(|d| d["rule"] == "advance_notice").unwrap();
+    assert_eq!(notice["cases"][0]["opens"]["value"]["date"], "2026-11-04");
+    assert_eq!(notice["cases"][0]["closes"]["value"]["date"], "2026-12-04");
+}
+
+#[test]
+fn harborview_table_matches_golden() {
+    table_matches_golden("harborview-2026.toml", "2025-10-01");
+}
