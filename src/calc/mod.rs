@@ -841,51 +841,40 @@ impl<'a> Evaluator<'a> {
         e.map(|e| self.eval(e, rc, trace)).transpose()
     }
 
-    /// Rolls a known date, attaches its time of day, and adds warnings.
     /// For a rule that `checks` a fact (a record date against the window
     /// the statute allows), warns when the fact lies outside the window.
     fn check_fact(&self, d: &Deadline, rule: &Rule) -> Vec<String> {
-        let Some(fact) = &rule.checks else {
+        let Some(value) = rule.checks.as_ref().and_then(|f| self.facts.get(f)) else {
             return Vec::new();
         };
-        let Some(value) = self.facts.get(fact) else {
-            return Vec::new();
-        };
-        let mut out = Vec::new();
-        let what = fact_phrase(fact);
-        if let Some(o) = &d.opens
-            && value < o.date
-        {
-            out.push(format!(
-                "{what} ({}) is {} before the window opens on {} ({})",
-                show_date(value),
-                crate::error::plural(
-                    usize::try_from((o.date - value).num_days()).unwrap_or(0),
-                    "day",
-                    "days"
-                ),
-                show_date(o.date),
-                d.citation
-            ));
-        }
-        if let Some(c) = &d.closes
-            && value > c.date
-        {
-            out.push(format!(
-                "{what} ({}) is {} after the window closes on {} ({})",
-                show_date(value),
-                crate::error::plural(
-                    usize::try_from((value - c.date).num_days()).unwrap_or(0),
-                    "day",
-                    "days"
-                ),
-                show_date(c.date),
-                d.citation
-            ));
-        }
-        out
+        let what = fact_phrase(rule.checks.as_deref().unwrap_or_default());
+        let opens = d
+            .opens
+            .as_ref()
+            .filter(|o| value < o.date)
+            .map(|o| ("before the window opens", o.date));
+        let closes = d
+            .closes
+            .as_ref()
+            .filter(|c| value > c.date)
+            .map(|c| ("after the window closes", c.date));
+        opens
+            .into_iter()
+            .chain(closes)
+            .map(|(side, date)| {
+                let days = usize::try_from((date - value).num_days().abs()).unwrap_or(0);
+                format!(
+                    "{what} ({}) is {} {side} on {} ({})",
+                    show_date(value),
+                    crate::error::plural(days, "day", "days"),
+                    show_date(date),
+                    d.citation
+                )
+            })
+            .collect()
     }
 
+    /// Rolls a known date, attaches its time of day, and adds warnings.
     fn finish(
         &mut self,
         v: Option<&Val>,

@@ -195,13 +195,16 @@ fn emit(req: &Request, text: &str) -> Result<Status> {
     }
 }
 
-fn compute(req: &Request) -> Result<Vec<crate::calc::Deadline>> {
-    let cx = Context {
+fn context(req: &Request) -> Context<'_> {
+    Context {
         company: &req.company,
         calendars: &req.library.calendars,
         today: Some(req.today),
-    };
-    evaluate(&req.library.packs, &req.facts, &cx)
+    }
+}
+
+fn compute(req: &Request) -> Result<Vec<crate::calc::Deadline>> {
+    evaluate(&req.library.packs, &req.facts, &context(req))
 }
 
 fn deadlines(q: &QueryArgs) -> Result<Status> {
@@ -214,15 +217,10 @@ fn deadlines(q: &QueryArgs) -> Result<Status> {
         })
         .cloned()
         .collect();
-    let cx = Context {
-        company: &req.company,
-        calendars: &req.library.calendars,
-        today: Some(req.today),
-    };
     // Next year's dates are an extra: if they cannot be computed (a meeting
     // late in the last year a calendar covers), say so and show this year's.
-    let next =
-        crate::calc::evaluate_next_year(&req.library.packs, &req.facts, &cx).unwrap_or_else(|e| {
+    let next = crate::calc::evaluate_next_year(&req.library.packs, &req.facts, &context(&req))
+        .unwrap_or_else(|e| {
             let _ = writeln!(
                 std::io::stderr().lock(),
                 "warning: next year's deadlines were not computed: {e}"

@@ -151,53 +151,44 @@ fn an_unknown_template_suggests_the_nearest() {
     );
 }
 
+/// A company pack using the anniversary window with `roll` set, and extra
+/// TOML (worked cases) after the `[[use]]`.
+fn rolling_bylaws(roll: &str, extra: &str) -> Cli {
+    let cli = Cli::new();
+    let text = dedent(&format!(
+        r#"
+        [pack]
+        id = "roll_bylaws"
+        title = "Rolling bylaws"
+        version = "1"
+        citation = "Bylaws § 1"
+
+        [[use]]
+        template = "bylaws/templates/anniversary_window"
+        params = {{ roll = "{roll}" }}
+        "#
+    ));
+    cli.file("roll.toml", &format!("{text}{}", dedent(extra)));
+    cli
+}
+
 /// A bylaw that moves a weekend deadline says so with `roll`: W6's Saturday
 /// 14 February 2026 becomes Friday 13 February when rolled backward.
 #[test]
 fn a_template_parameter_can_set_the_roll() {
-    let cli = Cli::new();
-    cli.file(
-        "roll.toml",
-        &dedent(
-            r#"
-            [pack]
-            id = "roll_bylaws"
-            title = "Rolling bylaws"
-            version = "1"
-            citation = "Bylaws § 1"
-
-            [[use]]
-            template = "bylaws/templates/anniversary_window"
-            params = { roll = "backward" }
-
-            [[use.case]]
-            facts = { prior_meeting = 2025-05-15, meeting = 2026-05-14 }
-            opens = 2026-01-15
-            closes = 2026-02-13
-            why = "90 days before Fri 15 May 2026 is Sat 14 Feb 2026, rolled back to Fri 13 Feb."
-            "#,
-        ),
+    let cli = rolling_bylaws(
+        "backward",
+        r#"
+        [[use.case]]
+        facts = { prior_meeting = 2025-05-15, meeting = 2026-05-14 }
+        opens = 2026-01-15
+        closes = 2026-02-13
+        why = "90 days before Fri 15 May 2026 is Sat 14 Feb 2026, rolled back to Fri 13 Feb."
+        "#,
     );
     let (code, _, stderr) = cli.run(&["check", "roll.toml"]);
     assert_eq!(code, 0, "{stderr}");
-    let bad = Cli::new();
-    bad.file(
-        "roll.toml",
-        &dedent(
-            r#"
-            [pack]
-            id = "roll_bylaws"
-            title = "Rolling bylaws"
-            version = "1"
-            citation = "Bylaws § 1"
-
-            [[use]]
-            template = "bylaws/templates/anniversary_window"
-            params = { roll = "sideways" }
-            "#,
-        ),
-    );
-    let (code, _, stderr) = bad.run(&["check", "roll.toml"]);
+    let (code, _, stderr) = rolling_bylaws("sideways", "").run(&["check", "roll.toml"]);
     assert_eq!(code, 1, "{stderr}");
     assert!(stderr.contains("unknown value `sideways`"), "{stderr}");
     assert!(stderr.contains("(as used at roll.toml:7)"), "{stderr}");
