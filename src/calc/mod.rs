@@ -221,9 +221,28 @@ pub fn evaluate_next_year(
         return Ok(Vec::new());
     };
     let cx = Context { today: None, ..*cx };
+    // A rule that would not apply to a meeting held on this one's
+    // anniversary (Rule 14a-19 for a meeting before September 2022) has
+    // nothing to print.
+    let mut likely = next.clone();
+    if let Some(this) = facts.get("meeting") {
+        likely.set(
+            "meeting",
+            anniversary(this, crate::pack::LeapDay::default())?,
+        );
+    }
+    let inapplicable: BTreeSet<String> = evaluate(packs, &likely, &cx)?
+        .into_iter()
+        .filter(|d| d.status == Status::NotApplicable)
+        .map(|d| d.id())
+        .collect();
     let mut out: Vec<Deadline> = evaluate(packs, &next, &cx)?
         .into_iter()
-        .filter(|d| d.disclose_in_proxy.is_some() && d.status != Status::NotApplicable)
+        .filter(|d| {
+            d.disclose_in_proxy.is_some()
+                && d.status != Status::NotApplicable
+                && !inapplicable.contains(&d.id())
+        })
         .collect();
     let next_year = |t: &str| t.replace("the meeting", "next year's meeting");
     for d in &mut out {

@@ -226,6 +226,23 @@ fn hemacare_california_season() {
         ),
         "2004-04-25"
     );
+    // Next year's proxy items: Rule 14a-8's date from the anniversary of the
+    // 10 Apr 2004 mailing (10 Apr 2005 less 120 days: Sat 11 Dec 2004), and
+    // nothing for Rule 14a-19, which does not reach a 2005 meeting.
+    let next = doc["next_year"]["deadlines"].as_array().unwrap();
+    let proposal = next
+        .iter()
+        .find(|d| d["rule"] == "shareholder_proposal_deadline")
+        .unwrap();
+    assert_eq!(
+        proposal["cases"][0]["closes"]["value"]["date"],
+        "2004-12-11"
+    );
+    assert!(
+        next.iter()
+            .all(|d| d["pack"] != "sec_regulation_14a" || d["rule"] != "dissident_nominee_notice"),
+        "{next:#?}"
+    );
     let all = season("hemacare-2004.toml", "2004-02-27", &["--all"]);
     let de = deadline(&all, "us_de_dgcl", "record_date");
     assert_eq!(de["status"], "not_applicable");
