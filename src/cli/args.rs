@@ -21,7 +21,7 @@ pub struct Args {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Compute every deadline for a meeting
-    Deadlines(QueryArgs),
+    Deadlines(DeadlinesArgs),
     /// Show how each deadline was computed, step by step, with citations
     Explain(ExplainArgs),
     /// Check rule packs and run their worked cases
@@ -59,6 +59,21 @@ pub enum Format {
     Ics,
 }
 
+/// Output formats for `explain`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExplainFormat {
+    /// Plain text for people
+    #[value(alias = "text")]
+    Table,
+    /// JSON, for programs
+    Json,
+    /// A rulebook in Markdown (with a rule pack)
+    #[value(alias = "md")]
+    Markdown,
+    /// A rulebook as a standalone HTML page (with a rule pack)
+    Html,
+}
+
 /// Output formats for `check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CheckFormat {
@@ -71,7 +86,7 @@ pub enum CheckFormat {
 /// The meeting and the rules to apply.
 #[derive(Debug, ClapArgs)]
 pub struct QueryArgs {
-    /// Facts file: the company profile and the meeting's dates
+    /// Facts file: the company profile and the meeting's dates (for `explain`, or a rule pack)
     pub facts: Option<PathBuf>,
     /// Rule pack to apply: built-in name, id or family (`sec`), or a `.toml` path; repeatable
     #[arg(long = "rules", value_name = "PACK")]
@@ -103,9 +118,6 @@ pub struct QueryArgs {
     /// Today's date, for "days left" and past-date warnings [default: `SOURCE_DATE_EPOCH`, else the system date]
     #[arg(long, value_name = "DATE")]
     pub today: Option<String>,
-    /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
     /// Write the output to this file (atomically) instead of stdout
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -117,12 +129,28 @@ pub struct QueryArgs {
     pub all: bool,
 }
 
-/// `explain`: the same inputs, and optionally one rule.
+/// `deadlines`: the meeting, the rules and an output format.
 #[derive(Debug, ClapArgs)]
-pub struct ExplainArgs {
+pub struct DeadlinesArgs {
     /// The meeting and the rules
     #[command(flatten)]
     pub query: QueryArgs,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+/// `explain`: the same inputs, and optionally one rule. The positional may
+/// also name a rule pack (built-in name, id, family, or a `.toml` file with
+/// a `[pack]` table): then its rules are explained with no facts.
+#[derive(Debug, ClapArgs)]
+pub struct ExplainArgs {
+    /// The meeting and the rules; the positional may be a rule pack instead
+    #[command(flatten)]
+    pub query: QueryArgs,
+    /// Output format (`markdown` and `html` print a rule pack as a rulebook)
+    #[arg(long, value_enum, default_value_t = ExplainFormat::Table)]
+    pub format: ExplainFormat,
     /// Only this rule (`rule_id` or `pack_id/rule_id`)
     #[arg(long, value_name = "ID")]
     pub rule: Option<String>,

@@ -5,6 +5,7 @@
 pub mod args;
 pub mod report;
 pub mod request;
+pub mod rulebook;
 
 use std::ffi::OsString;
 use std::fmt::Write as _;
@@ -20,7 +21,10 @@ use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
 use crate::pack::load::{BUILTIN_PACKS, Library, builtin_id, builtin_matches};
 
-use args::{Args, CheckArgs, CheckFormat, Command, ExplainArgs, Format, QueryArgs, RulesAction};
+use args::{
+    Args, CheckArgs, CheckFormat, Command, DeadlinesArgs, ExplainArgs, ExplainFormat, Format,
+    RulesAction,
+};
 use request::Request;
 
 /// How a run ended; the process exit code.
@@ -185,8 +189,8 @@ pub fn write_atomically(path: &Path, text: &str) -> Result<()> {
     result.map_err(err)
 }
 
-fn emit(req: &Request, text: &str) -> Result<Status> {
-    match &req.output {
+fn emit(output: Option<&Path>, text: &str) -> Result<Status> {
+    match output {
         Some(path) => {
             write_atomically(path, text)?;
             Ok(Status::Ok)
@@ -207,8 +211,8 @@ fn compute(req: &Request) -> Result<Vec<crate::calc::Deadline>> {
     evaluate(&req.library.packs, &req.facts, &context(req))
 }
 
-fn deadlines(q: &QueryArgs) -> Result<Status> {
-    let req = Request::from_query(q)?;
+fn deadlines(d: &DeadlinesArgs) -> Result<Status> {
+    let req = Request::from_query(&d.query, d.format)?;
     let all = compute(&req)?;
     let shown: Vec<_> = all
         .iter()
@@ -233,11 +237,28 @@ fn deadlines(q: &QueryArgs) -> Result<Status> {
         Format::Csv => report::csv(&req.company, &shown),
         Format::Ics => report::ics(&req.company, &req.facts, &shown, req.today, &req.alarms),
     };
-    emit(&req, &text)
+    emit(req.output.as_deref(), &text)
 }
 
 fn explain(e: &ExplainArgs) -> Result<Status> {
-    let req = Request::from_query(&e.query)?;
+    if let Some(spec) = e.query.facts.as_deref().and_then(rulebook::pack_spec) {
+        let text = rulebook::explain_pack(&spec, e)?;
+        return emit(e.query.output.as_deref(), &text);
+    }
+    let format = match e.format {
+        ExplainFormat::Table => Format::Table,
+        ExplainFormat::Json => Format::Json,
+        ExplainFormat::Markdown | ExplainFormat::Html => {
+            return Err(Error::usage(
+                "`--format markdown` and `--format html` print a rule pack as a rulebook; a facts file's trace is `table` or `json`",
+                Some(
+                    "name a pack instead, e.g. `govcal explain bylaws/hemacare --format html`"
+                        .to_owned(),
+                ),
+            ));
+        }
+    };
+    let req = Request::from_query(&e.query, format)?;
     let mut all = compute(&req)?;
     if let Some(id) = &e.rule {
         all.retain(|d| d.rule == *id || d.id() == *id);
@@ -252,7 +273,7 @@ fn explain(e: &ExplainArgs) -> Result<Status> {
         Format::Json => report::json(&req.company, &req.facts, &all, &[], req.today),
         _ => report::explain(&req.company, &req.facts, &all),
     };
-    emit(&req, &text)
+    emit(req.output.as_deref(), &text)
 }
 
 fn check(c: &CheckArgs) -> Result<Status> {

@@ -95,13 +95,13 @@ fn today(flag: Option<&str>) -> Result<NaiveDate> {
 pub const DEFAULT_LIBRARY: [&str; 3] = ["sec", "states", "exchanges"];
 
 impl Request {
-    /// Builds a request from `args`.
+    /// Builds a request from `args`, to be printed in `format`.
     ///
     /// # Errors
     ///
     /// [`Error::Invalid`] for problems in the facts file or packs,
     /// [`Error::Usage`] for bad flags, [`Error::Read`] for unreadable files.
-    pub fn from_query(args: &QueryArgs) -> Result<Request> {
+    pub fn from_query(args: &QueryArgs, format: Format) -> Result<Request> {
         let profile = match &args.facts {
             Some(path) => {
                 let src = load_source(path)?;
@@ -209,7 +209,7 @@ impl Request {
             facts,
             library,
             today: today(args.today.as_deref())?,
-            format: args.format,
+            format,
             output: args.output.clone(),
             alarms,
             all: args.all,

@@ -41,6 +41,8 @@ fn explain_hemacare_nomination_notice_numbers_the_steps_and_cites_section_2_14()
         );
     }
     assert!(out.contains("=> closes Fri 5 Mar 2004"), "{out}");
+    // A facts file, not a rule pack: the trace, not the rulebook.
+    assert!(!out.contains("Generated:"), "{out}");
 }
 
 /// `--rule` also takes `pack_id/rule_id`.

@@ -11,6 +11,9 @@
 //! - `worked`: the rules reference's worked examples W3-W7 through the CLI
 //!   (Rule 14a-19 and the model anniversary-window bylaw).
 //! - `explain`: `govcal explain`, numbered steps with citations.
+//! - `rulebook`: `govcal explain PACK`, a pack as a rulebook (plain text,
+//!   Markdown and HTML goldens for HemaCare, JSON): English generated from
+//!   the expressions beside the summary, branches, rolls, times, `--rule`.
 //! - `export`: CSV and iCalendar output (golden file, RFC 5545 framing,
 //!   parse-back with the `ical` crate, determinism, `--output`, timed
 //!   deadlines with a VTIMEZONE).
@@ -53,6 +56,7 @@ mod errors;
 mod examples;
 mod explain;
 mod export;
+mod rulebook;
 mod rules;
 mod sec_season;
 mod states;

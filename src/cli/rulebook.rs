@@ -1,0 +1,778 @@
+//! `govcal explain PACK`: a rule pack printed as a rulebook for the lawyer
+//! who checks it against the bylaw or rule it restates. Each rule shows the
+//! pack's own words (summary, citation, notes) beside English that
+//! [`crate::calc::describe`] generates from the rule's parsed expressions,
+//! then its branches, timing and worked cases. Plain text, Markdown, a
+//! standalone HTML page or JSON; the same input gives the same bytes.
+//!
+//! This module lays the words out; it does not choose them (that is
+//! `describe`'s job) and computes no dates.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use serde_json::{Value, json};
+
+use crate::calc::describe::{RuleWords, describe_rule};
+use crate::error::{Error, Result};
+use crate::facts::{STANDARD_FACTS, fact_phrase, show_date};
+use crate::pack::load::{Library, builtin_matches, is_path};
+use crate::pack::{Actor, Case, Certainty, MeetingKind, Rule, RulePack, Test};
+
+use super::args::{ExplainArgs, ExplainFormat};
+
+/// Returns the pack spec that `explain`'s positional argument names, or
+/// `None` when it is a facts file: a `.toml` file whose top level has a
+/// `[pack]` table, or (when no such file exists) a built-in pack's name, id
+/// or family.
+pub fn pack_spec(arg: &Path) -> Option<String> {
+    let text = arg.to_str()?;
+    if arg.is_file() {
+        // A file that cannot be read or parsed is left to the facts-file
+        // path, which reports the problem at its line and column.
+        let table: toml::Table = std::fs::read_to_string(arg).ok()?.parse().ok()?;
+        let is_pack = table.get("pack").is_some_and(toml::Value::is_table);
+        (is_pack && is_path(text)).then(|| text.to_owned())
+    } else {
+        (!is_path(text) && !builtin_matches(text).is_empty()).then(|| text.to_owned())
+    }
+}
+
+/// Renders the rulebook of the packs `spec` names, in `args.format`. Packs
+/// given with `--rules` are loaded too, so that references to their rules
+/// resolve, but only `spec`'s packs are printed.
+///
+/// # Errors
+///
+/// [`Error::Usage`] for a flag that needs a meeting's facts or a `--rule`
+/// the packs do not have; the errors of [`Library::load`].
+pub fn explain_pack(spec: &str, args: &ExplainArgs) -> Result<String> {
+    let q = &args.query;
+    let fact_flags = [
+        ("--meeting", q.meeting.is_some()),
+        ("--prior-meeting", q.prior_meeting.is_some()),
+        ("--announcement", q.announcement.is_some()),
+        ("--prior-proxy-release", q.prior_proxy_release.is_some()),
+        ("--record-date", q.record_date.is_some()),
+        ("--meeting-kind", q.meeting_kind.is_some()),
+        ("--fact", !q.fact.is_empty()),
+        ("--without", !q.without.is_empty()),
+        ("--alarm", q.alarm.is_some()),
+        ("--all", q.all),
+    ];
+    if let Some((flag, _)) = fact_flags.iter().find(|(_, given)| *given) {
+        return Err(Error::usage(
+            format!(
+                "`{flag}` needs a meeting, but `{spec}` is a rule pack, explained without facts"
+            ),
+            Some(format!(
+                "to trace a meeting through it, write `govcal explain --rules {spec} {flag} ...`"
+            )),
+        ));
+    }
+    let mut specs = vec![spec.to_owned()];
+    specs.extend(q.rules.iter().cloned());
+    let library = Library::load(&specs, None)?;
+    let wanted: Vec<String> = if is_path(spec) {
+        vec![Path::new(spec).display().to_string()]
+    } else {
+        builtin_matches(spec)
+            .iter()
+            .map(|p| format!("rules/{}.toml", p.name))
+            .collect()
+    };
+    let packs: Vec<&RulePack> = library
+        .packs
+        .iter()
+        .filter(|p| wanted.iter().any(|w| w == p.source.name()))
+        .collect();
+    let book = Book::new(&packs, args.rule.as_deref())?;
+    Ok(match args.format {
+        ExplainFormat::Table => book.text(),
+        ExplainFormat::Json => book.json(),
+        ExplainFormat::Markdown => book.markdown(),
+        ExplainFormat::Html => book.html(),
+    })
+}
+
+/// One labelled line of a pack or rule: "Citation: …", linked when `url`.
+struct Field {
+    label: &'static str,
+    value: String,
+    url: Option<String>,
+}
+
+fn field(label: &'static str, value: impl Into<String>) -> Field {
+    Field {
+        label,
+        value: value.into(),
+        url: None,
+    }
+}
+
+/// A worked case in words.
+struct CaseRow {
+    facts: String,
+    expected: String,
+    why: String,
+}
+
+/// One rule, with its generated English and what a reader needs beside it.
+struct Page<'a> {
+    pack: &'a RulePack,
+    rule: &'a Rule,
+    words: RuleWords,
+    fields: Vec<Field>,
+    branches: Vec<String>,
+    cases: Vec<CaseRow>,
+}
+
+/// The packs and the rules to print.
+struct Book<'a> {
+    packs: Vec<(&'a RulePack, Vec<Field>, Vec<Page<'a>>)>,
+}
+
+const INTRO: &str = "For each rule, \u{201c}Summary\u{201d} is the rule file's own prose and \u{201c}Generated\u{201d} is English that govcal produces from the rule's date expressions, which are what it computes with. Where the two say different things, the expressions decide govcal's dates.";
+
+impl<'a> Book<'a> {
+    fn new(packs: &[&'a RulePack], only: Option<&str>) -> Result<Book<'a>> {
+        let mut out = Vec::new();
+        for pack in packs {
+            let pages: Vec<Page<'a>> = pack
+                .rules
+                .iter()
+                .filter(|r| only.is_none_or(|id| rule_is(pack, r, id)))
+                .map(|r| page(pack, r))
+                .collect();
+            if only.is_none() || !pages.is_empty() {
+                out.push((*pack, pack_fields(pack), pages));
+            }
+        }
+        if let Some(id) = only
+            && out.is_empty()
+        {
+            let known: Vec<String> = packs
+                .iter()
+                .flat_map(|p| p.rules.iter().map(|r| format!("`{}`", r.id)))
+                .collect();
+            let names: Vec<&str> = packs.iter().map(|p| p.id.as_str()).collect();
+            return Err(Error::usage(
+                format!("no rule is called `{id}` in {}", names.join(", ")),
+                Some(format!("its rules are {}", known.join(", "))),
+            ));
+        }
+        Ok(Book { packs: out })
+    }
+
+    fn title(&self) -> String {
+        match self.packs.as_slice() {
+            [(p, ..)] => format!("Rulebook: {}", p.title),
+            many => format!("Rulebook: {} rule packs", many.len()),
+        }
+    }
+
+    fn text(&self) -> String {
+        let mut out = String::new();
+        let _ = writeln!(out, "{}\n", self.title());
+        wrap_into(&mut out, INTRO, "", "");
+        for (pack, fields, pages) in &self.packs {
+            let _ = writeln!(
+                out,
+                "\n{}\n{}",
+                pack.title,
+                "=".repeat(pack.title.chars().count())
+            );
+            text_fields(&mut out, fields, "");
+            for p in pages {
+                let _ = writeln!(out, "\n{}/{}", p.pack.id, p.rule.id);
+                text_fields(&mut out, &p.fields, "  ");
+                if !p.branches.is_empty() {
+                    let _ = writeln!(out, "  Branches, tried in order:");
+                    for (i, b) in p.branches.iter().enumerate() {
+                        wrap_into(&mut out, b, &format!("    {}. ", i + 1), "       ");
+                    }
+                }
+                if !p.cases.is_empty() {
+                    let _ = writeln!(out, "  Worked cases:");
+                    for (i, c) in p.cases.iter().enumerate() {
+                        let line = format!("{} \u{2192} {}", c.facts, c.expected);
+                        wrap_into(&mut out, &line, &format!("    {}. ", i + 1), "       ");
+                        if !c.why.is_empty() {
+                            wrap_into(&mut out, &format!("Why: {}", c.why), "       ", "       ");
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn markdown(&self) -> String {
+        let mut out = String::new();
+        let _ = writeln!(out, "# {}\n\n{}", md(&self.title()), md(INTRO));
+        for (pack, fields, pages) in &self.packs {
+            let _ = writeln!(out, "\n## {}\n", md(&pack.title));
+            md_fields(&mut out, fields);
+            for p in pages {
+                let _ = writeln!(out, "\n### `{}/{}`\n", p.pack.id, p.rule.id);
+                md_fields(&mut out, &p.fields);
+                if !p.branches.is_empty() {
+                    let _ = writeln!(out, "\n**Branches, tried in order**\n");
+                    for (i, b) in p.branches.iter().enumerate() {
+                        let _ = writeln!(out, "{}. {}", i + 1, md(b));
+                    }
+                }
+                if !p.cases.is_empty() {
+                    let _ = writeln!(
+                        out,
+                        "\n**Worked cases**\n\n| # | Facts | Expected | Why |\n| --- | --- | --- | --- |"
+                    );
+                    for (i, c) in p.cases.iter().enumerate() {
+                        let _ = writeln!(
+                            out,
+                            "| {} | {} | {} | {} |",
+                            i + 1,
+                            md(&c.facts),
+                            md(&c.expected),
+                            md(&c.why)
+                        );
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn html(&self) -> String {
+        let mut out = String::new();
+        let title = html(&self.title());
+        let _ = write!(
+            out,
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n<h1>{title}</h1>\n<p class=\"intro\">{}</p>\n",
+            html(INTRO)
+        );
+        for (pack, fields, pages) in &self.packs {
+            let _ = writeln!(
+                out,
+                "<section class=\"pack\" id=\"{}\">\n<h2>{}</h2>",
+                html(&pack.id),
+                html(&pack.title)
+            );
+            html_fields(&mut out, fields);
+            for p in pages {
+                let id = format!("{}/{}", p.pack.id, p.rule.id);
+                let _ = writeln!(
+                    out,
+                    "<section class=\"rule\" id=\"{}\">\n<h3><code>{}</code></h3>",
+                    html(&id),
+                    html(&id)
+                );
+                html_fields(&mut out, &p.fields);
+                if !p.branches.is_empty() {
+                    out.push_str("<h4>Branches, tried in order</h4>\n<ol>\n");
+                    for b in &p.branches {
+                        let _ = writeln!(out, "<li>{}</li>", html_prose(b));
+                    }
+                    out.push_str("</ol>\n");
+                }
+                if !p.cases.is_empty() {
+                    out.push_str("<h4>Worked cases</h4>\n<table>\n<thead><tr><th>#</th><th>Facts</th><th>Expected</th><th>Why</th></tr></thead>\n<tbody>\n");
+                    for (i, c) in p.cases.iter().enumerate() {
+                        let _ = writeln!(
+                            out,
+                            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                            i + 1,
+                            html_prose(&c.facts),
+                            html_prose(&c.expected),
+                            html_prose(&c.why)
+                        );
+                    }
+                    out.push_str("</tbody>\n</table>\n");
+                }
+                out.push_str("</section>\n");
+            }
+            out.push_str("</section>\n");
+        }
+        out.push_str("</body>\n</html>\n");
+        out
+    }
+
+    fn json(&self) -> String {
+        let packs: Vec<Value> = self
+            .packs
+            .iter()
+            .map(|(pack, _, pages)| {
+                json!({
+                    "id": pack.id,
+                    "title": pack.title,
+                    "version": pack.version,
+                    "citation": pack.citation,
+                    "url": pack.url,
+                    "calendar": pack.calendar,
+                    "applies_to": pack.applies_to.as_ref().map(|a| a.description.clone()),
+                    "notes": pack.notes.as_deref().map(prose),
+                    "rules": pages.iter().map(Page::json).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        let doc = json!({ "govcal": "rulebook", "packs": packs });
+        format!(
+            "{}\n",
+            serde_json::to_string_pretty(&doc).expect("a JSON value always serializes")
+        )
+    }
+}
+
+impl Page<'_> {
+    fn json(&self) -> Value {
+        let r = self.rule;
+        let w = &self.words;
+        json!({
+            "id": r.id,
+            "summary": r.summary,
+            "citation": r.citation,
+            "url": r.url,
+            "english": w.sentence(),
+            "applies_when": w.applies,
+            "not_applicable": r.not_applicable,
+            "branches": w.branches.iter().map(|b| json!({
+                "condition": b.condition,
+                "otherwise": b.otherwise,
+                "label": b.label,
+                "citation": b.citation,
+                "outcome": b.outcome,
+            })).collect::<Vec<_>>(),
+            "no_branch": w.no_branch,
+            "timing": w.timing.iter().map(|(b, t)| (b.as_str().to_owned(), Value::from(t.as_str()))).collect::<serde_json::Map<_, _>>(),
+            "counting": w.counting,
+            "business_days": w.business_days,
+            "calendar": r.calendar,
+            "actor": r.actor,
+            "test": r.test,
+            "certainty": r.certainty,
+            "yields_to": r.yields_to.as_ref().map(|(tag, reason)| json!({ "tag": tag, "reason": reason })),
+            "checks": r.checks,
+            "disclose_in_proxy": r.disclose_in_proxy,
+            "tags": r.tags,
+            "aliases": r.aliases,
+            "notes": r.notes.as_deref().map(prose),
+            "cases": r.cases.iter().map(|c| json!({
+                "facts": c.facts.iter().map(|(n, d)| (n.to_owned(), Value::from(d.to_string()))).collect::<serde_json::Map<_, _>>(),
+                "meeting_kind": c.facts.meeting_kind.as_str(),
+                "opens": c.opens.map(|d| d.to_string()),
+                "closes": c.closes.map(|d| d.to_string()),
+                "status": c.status.as_str(),
+                "why": c.why.as_deref().map(prose),
+            })).collect::<Vec<_>>(),
+        })
+    }
+}
+
+/// Returns whether `id` (`rule`, an alias, or `pack/rule`) names `rule`.
+fn rule_is(pack: &RulePack, rule: &Rule, id: &str) -> bool {
+    let (p, r) = id.split_once('/').unwrap_or((pack.id.as_str(), id));
+    p == pack.id && (rule.id == r || rule.aliases.iter().any(|a| a == r))
+}
+
+fn pack_fields(pack: &RulePack) -> Vec<Field> {
+    let mut f = vec![
+        field("Pack id", format!("`{}`", pack.id)),
+        field("Version", pack.version.clone()),
+        Field {
+            label: "Source",
+            value: pack.citation.clone(),
+            url: pack.url.clone(),
+        },
+    ];
+    if let Some(u) = &pack.url {
+        f.push(Field {
+            label: "URL",
+            value: u.clone(),
+            url: Some(u.clone()),
+        });
+    }
+    f.push(field(
+        "Calendar",
+        format!(
+            "`{}` (business days and rolls, unless a rule names another)",
+            pack.calendar
+        ),
+    ));
+    if let Some(a) = &pack.applies_to {
+        f.push(field("Applies to", a.description.clone()));
+    }
+    if !pack.facts.is_empty() {
+        let facts: Vec<String> = pack
+            .facts
+            .iter()
+            .map(|d| format!("`{}`: {}", d.name, d.summary))
+            .collect();
+        f.push(field("Own facts", facts.join("; ")));
+    }
+    if let Some(n) = &pack.notes {
+        f.push(field("Notes", prose(n)));
+    }
+    f
+}
+
+fn page<'a>(pack: &'a RulePack, rule: &'a Rule) -> Page<'a> {
+    let words = describe_rule(rule);
+    let mut f = vec![
+        Field {
+            label: "Citation",
+            value: rule.citation.clone(),
+            url: rule.url.clone(),
+        },
+        field("Summary", prose(&rule.summary)),
+        field("Generated", words.sentence()),
+    ];
+    if let Some(n) = &rule.not_applicable {
+        f.push(field("Not applicable", prose(n)));
+    }
+    if let Some(c) = &words.counting {
+        f.push(field("Counting", c.clone()));
+    }
+    if let Some(b) = &words.business_days {
+        f.push(field("Business days", b.clone()));
+    }
+    let who = rule.actor.map(actor_words);
+    let test = rule.test.map(|t| test_words(t, rule.actor));
+    match (who, test) {
+        (Some(a), Some(t)) => f.push(field("Who", format!("{a}; timely when {t}"))),
+        (Some(a), None) => f.push(field("Who", a)),
+        (None, Some(t)) => f.push(field("Who", format!("timely when {t}"))),
+        (None, None) => {}
+    }
+    if let Some(c) = rule.certainty {
+        f.push(field("Certainty", certainty_words(c)));
+    }
+    if let Some((tag, reason)) = &rule.yields_to {
+        f.push(field(
+            "Gives way",
+            format!(
+                "not applicable when another applicable pack has a rule tagged `{tag}`: {}",
+                prose(reason)
+            ),
+        ));
+    }
+    if let Some(c) = &rule.checks {
+        f.push(field(
+            "Checks",
+            format!("warns when {} falls outside the window", fact_phrase(c)),
+        ));
+    }
+    if let Some(d) = &rule.disclose_in_proxy {
+        f.push(field(
+            "Proxy statement",
+            format!("next year's date must be printed in this year's proxy statement ({d})"),
+        ));
+    }
+    if !rule.tags.is_empty() {
+        let tags: Vec<String> = rule.tags.iter().map(|t| format!("`{t}`")).collect();
+        f.push(field("Tags", tags.join(", ")));
+    }
+    if !rule.aliases.is_empty() {
+        let ids: Vec<String> = rule.aliases.iter().map(|t| format!("`{t}`")).collect();
+        f.push(field("Former ids", ids.join(", ")));
+    }
+    if let Some(n) = &rule.notes {
+        f.push(field("Notes", prose(n)));
+    }
+    let branches = if words.branches.len() > 1 || words.applies.is_some() {
+        branch_lines(&words)
+    } else {
+        Vec::new()
+    };
+    Page {
+        pack,
+        rule,
+        fields: f,
+        branches,
+        cases: rule.cases.iter().map(case_row).collect(),
+        words,
+    }
+}
+
+/// One line per branch, with its label and own citation, then what happens
+/// when none holds.
+fn branch_lines(words: &RuleWords) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(a) = &words.applies {
+        out.push(format!("{}; otherwise it does not apply.", capitalize(a)));
+    }
+    for b in &words.branches {
+        let mut line = match &b.condition {
+            Some(_) if b.otherwise => format!("Otherwise: {}.", b.outcome),
+            Some(c) => format!("If {c}: {}.", b.outcome),
+            None => format!("{}.", capitalize(&b.outcome)),
+        };
+        if let Some(l) = &b.label {
+            let _ = write!(line, " Label: \u{201c}{l}\u{201d}.");
+        }
+        if let Some(c) = &b.citation {
+            let _ = write!(line, " Citation: {c}.");
+        }
+        out.push(line);
+    }
+    if let Some(n) = &words.no_branch {
+        out.push(format!("If none of these holds, {n}."));
+    }
+    out
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+fn case_row(c: &Case) -> CaseRow {
+    let mut facts: Vec<String> = Vec::new();
+    if c.facts.meeting_kind == MeetingKind::Special {
+        facts.push("a special meeting".to_owned());
+    }
+    let mut given: Vec<(&str, chrono::NaiveDate)> = c.facts.iter().collect();
+    // The standard facts in their usual order (the meeting first), then the
+    // pack's own, by name.
+    given.sort_by_key(|(n, _)| {
+        (
+            STANDARD_FACTS
+                .iter()
+                .position(|(s, _)| s == n)
+                .unwrap_or(usize::MAX),
+            *n,
+        )
+    });
+    facts.extend(
+        given
+            .iter()
+            .map(|(n, d)| format!("{n} = {}", show_date(*d))),
+    );
+    let mut expected: Vec<String> = Vec::new();
+    if let Some(d) = c.opens {
+        expected.push(format!("opens {}", show_date(d)));
+    }
+    if let Some(d) = c.closes {
+        expected.push(format!("closes {}", show_date(d)));
+    }
+    if expected.is_empty() {
+        expected.push(c.status.as_str().to_owned());
+    }
+    CaseRow {
+        facts: if facts.is_empty() {
+            "no facts".to_owned()
+        } else {
+            facts.join(", ")
+        },
+        expected: expected.join(", "),
+        why: c.why.as_deref().map(prose).unwrap_or_default(),
+    }
+}
+
+fn actor_words(a: Actor) -> String {
+    match a {
+        Actor::Shareholder => "the shareholder",
+        Actor::Company => "the company",
+        Actor::Dissident => "the dissident (a person soliciting proxies for its own nominees)",
+        Actor::Board => "the board of directors",
+    }
+    .to_owned()
+}
+
+fn test_words(t: Test, actor: Option<Actor>) -> String {
+    match t {
+        Test::Received => "received at the principal executive offices".to_owned(),
+        Test::Sent => match actor {
+            Some(a) => format!("sent by {}", actor_words(a)),
+            None => "sent".to_owned(),
+        },
+        Test::Postmarked => "postmarked or transmitted electronically".to_owned(),
+        Test::Filed => "filed with the SEC".to_owned(),
+        Test::Done => "done (a board act such as fixing a record date)".to_owned(),
+    }
+}
+
+fn certainty_words(c: Certainty) -> String {
+    match c {
+        Certainty::RuleText => "read from the text of the rule, statute or bylaw",
+        Certainty::SecondarySource => {
+            "from a secondary source (a practitioner memo or a summary in a filing)"
+        }
+        Certainty::Practice => "market practice; no authority was found",
+    }
+    .to_owned()
+}
+
+/// Collapses the line breaks and runs of spaces of a TOML multi-line string.
+fn prose(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+// Plain text
+
+const WIDTH: usize = 79;
+const LABEL: usize = 18;
+
+fn text_fields(out: &mut String, fields: &[Field], indent: &str) {
+    for f in fields {
+        let first = format!("{indent}{:<LABEL$}", format!("{}:", f.label));
+        let rest = " ".repeat(indent.len() + LABEL);
+        wrap_into(out, &f.value, &first, &rest);
+        if let Some(u) = &f.url
+            && *u != f.value
+            && f.label != "Source"
+        {
+            wrap_into(out, &format!("<{u}>"), &rest, &rest);
+        }
+    }
+}
+
+/// Writes `text` wrapped at [`WIDTH`] columns: the first line after
+/// `first`, the others after `rest`. A word longer than a line stands alone.
+fn wrap_into(out: &mut String, text: &str, first: &str, rest: &str) {
+    let mut line = first.to_owned();
+    let mut empty = true;
+    for word in text.split_whitespace() {
+        let len = line.chars().count();
+        if !empty && len + 1 + word.chars().count() > WIDTH {
+            out.push_str(line.trim_end());
+            out.push('\n');
+            rest.clone_into(&mut line);
+            empty = true;
+        }
+        if !empty {
+            line.push(' ');
+        }
+        line.push_str(word);
+        empty = false;
+    }
+    out.push_str(line.trim_end());
+    out.push('\n');
+}
+
+// Markdown
+
+/// Escapes the characters Markdown would read as markup (and `|`, which
+/// ends a table cell), leaving `` `ids` `` as code.
+fn md(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (i, part) in s.split('`').enumerate() {
+        if i % 2 == 1 {
+            let _ = write!(out, "`{part}`");
+            continue;
+        }
+        for c in part.chars() {
+            if matches!(c, '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#') {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn md_fields(out: &mut String, fields: &[Field]) {
+    for f in fields {
+        let value = match &f.url {
+            Some(u) if *u == f.value => format!("<{}>", u.replace('>', "%3E")),
+            Some(u) => format!("[{}](<{}>)", md(&f.value), u.replace('>', "%3E")),
+            None => md(&f.value),
+        };
+        let _ = writeln!(out, "- **{}:** {value}", f.label);
+    }
+}
+
+// HTML
+
+const CSS: &str = "body { font-family: Georgia, 'Times New Roman', serif; max-width: 50em; margin: 2em auto; padding: 0 1em; line-height: 1.45; color: #111; }
+h1, h2, h3, h4 { font-family: Helvetica, Arial, sans-serif; }
+h2 { border-bottom: 2px solid #333; margin-top: 2.5em; }
+h3 { border-bottom: 1px solid #999; margin-top: 2em; }
+.intro { font-style: italic; }
+dl { display: grid; grid-template-columns: 11em 1fr; gap: 0.3em 1em; }
+dt { font-weight: bold; }
+dd { margin: 0; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border: 1px solid #999; padding: 0.3em 0.5em; vertical-align: top; text-align: left; }
+code { font-size: 0.95em; }
+@media print { body { margin: 0; max-width: none; } section.rule { break-inside: avoid-page; } a { color: inherit; } }
+";
+
+/// Escapes text for HTML content and attribute values.
+fn html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escapes prose for HTML, setting `` `ids` `` in `<code>` as Markdown does.
+fn html_prose(s: &str) -> String {
+    s.split('`')
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 1 {
+                format!("<code>{}</code>", html(part))
+            } else {
+                html(part)
+            }
+        })
+        .collect()
+}
+
+fn html_fields(out: &mut String, fields: &[Field]) {
+    out.push_str("<dl>\n");
+    for f in fields {
+        let value = match &f.url {
+            Some(u) => format!("<a href=\"{}\">{}</a>", html(u), html_prose(&f.value)),
+            None => html_prose(&f.value),
+        };
+        let _ = writeln!(out, "<dt>{}</dt><dd>{value}</dd>", html(f.label));
+    }
+    out.push_str("</dl>\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_escapes_markup_and_quotes() {
+        assert_eq!(
+            html(r#"<script>alert("x & 'y'")</script>"#),
+            "&lt;script&gt;alert(&quot;x &amp; &#39;y&#39;&quot;)&lt;/script&gt;"
+        );
+    }
+
+    #[test]
+    fn html_prose_sets_ids_as_code() {
+        assert_eq!(html_prose("`a<b` & c"), "<code>a&lt;b</code> &amp; c");
+    }
+
+    #[test]
+    fn markdown_escapes_markup_but_keeps_code() {
+        assert_eq!(md("a_b | *c* `x_y`"), r"a\_b \| \*c\* `x_y`");
+    }
+
+    #[test]
+    fn wrap_keeps_words_whole_and_indents_the_rest() {
+        let mut out = String::new();
+        let text = "word ".repeat(30);
+        wrap_into(&mut out, &text, "  Label: ", "         ");
+        for line in out.lines() {
+            assert!(line.chars().count() <= WIDTH, "{line}");
+        }
+        assert!(out.starts_with("  Label: word"));
+        assert!(out.lines().nth(1).unwrap().starts_with("         word"));
+        assert_eq!(out.split_whitespace().filter(|w| *w == "word").count(), 30);
+    }
+}
