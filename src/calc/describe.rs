@@ -296,13 +296,14 @@ impl RuleWords {
             .counting
             .clone()
             .filter(|c| c != counting_words(Counting::ExcludeAnchor));
-        for extra in [
-            Some(self.timing_text()),
-            self.business_days.clone(),
-            unusual,
-        ]
-        .into_iter()
-        .flatten()
+        // After several branches, say that the timing governs them all.
+        let timing = match self.timing_text() {
+            t if self.branches.len() > 1 && !t.is_empty() => format!("in every case, {t}"),
+            t => t,
+        };
+        for extra in [Some(timing), self.business_days.clone(), unusual]
+            .into_iter()
+            .flatten()
         {
             if !extra.is_empty() {
                 parts.push(extra);
@@ -419,10 +420,10 @@ pub fn roll_words(roll: Roll, calendar: &str) -> String {
     match roll {
         Roll::None => "not rolled off weekends or holidays".to_owned(),
         Roll::Forward => format!(
-            "if it falls on a weekend or holiday, moved forward to the next business day on the `{calendar}` calendar"
+            "if it falls on a weekend or holiday, it moves forward to the next business day on the `{calendar}` calendar"
         ),
         Roll::Backward => format!(
-            "if it falls on a weekend or holiday, moved back to the previous business day on the `{calendar}` calendar"
+            "if it falls on a weekend or holiday, it moves back to the previous business day on the `{calendar}` calendar"
         ),
     }
 }

@@ -159,7 +159,7 @@ fn branches_of_the_anniversary_window_template_read_in_order() {
         .unwrap();
     assert!(english.starts_with("applies only when the meeting is an annual meeting; "));
     assert!(first < otherwise, "{english}");
-    assert!(english.ends_with("both bounds: not rolled off weekends or holidays; at the company's close of business (17:00 unless its profile says otherwise), in its time zone"), "{english}");
+    assert!(english.ends_with("in every case, both bounds: not rolled off weekends or holidays; at the company's close of business (17:00 unless its profile says otherwise), in its time zone"), "{english}");
     // The plain text numbers the branches, with the pack's labels.
     let text = cli.ok(&["explain", "bylaws/templates/anniversary_window"]);
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -192,7 +192,7 @@ fn unspecified_branch_and_no_fallback_are_said() {
     let r = rule(&doc, "demo", "notice");
     assert_eq!(
         r["english"],
-        "if no annual meeting was held last year: no fixed date: “a reasonable time before printing”; otherwise, if the meeting is less than 70 days after the first public announcement of the meeting date: closes 10 days after the first public announcement of the meeting date; otherwise: the rule does not apply; not rolled off weekends or holidays; no time of day"
+        "if no annual meeting was held last year: no fixed date: “a reasonable time before printing”; otherwise, if the meeting is less than 70 days after the first public announcement of the meeting date: closes 10 days after the first public announcement of the meeting date; otherwise: the rule does not apply; in every case, not rolled off weekends or holidays; no time of day"
     );
     assert_eq!(r["branches"][1]["citation"], "Demo Bylaws § 1(b)");
 }
@@ -220,11 +220,11 @@ fn roll_time_of_day_calendar_and_counting_are_worded_per_bound() {
     let r = rule(&doc, "demo", "notice");
     assert_eq!(
         r["timing"]["opens"],
-        "if it falls on a weekend or holiday, moved forward to the next business day on the `nyse` calendar; at the company's close of business (17:00 unless its profile says otherwise), in its time zone"
+        "if it falls on a weekend or holiday, it moves forward to the next business day on the `nyse` calendar; at the company's close of business (17:00 unless its profile says otherwise), in its time zone"
     );
     assert_eq!(
         r["timing"]["closes"],
-        "if it falls on a weekend or holiday, moved back to the previous business day on the `nyse` calendar; at 17:30 America/New_York"
+        "if it falls on a weekend or holiday, it moves back to the previous business day on the `nyse` calendar; at 17:30 America/New_York"
     );
     assert_eq!(
         r["business_days"],
