@@ -9,6 +9,7 @@
 pub mod calendar;
 pub mod cases;
 pub mod describe;
+pub mod diff;
 pub mod offset;
 pub(crate) mod ranges;
 pub mod zone;

@@ -3,6 +3,7 @@
 //! reads the environment or looks at the clock.
 
 pub mod args;
+pub mod diff;
 pub mod report;
 pub mod request;
 pub mod rulebook;
@@ -120,6 +121,7 @@ fn execute(args: Args) -> Result<Status> {
         Some(Command::Deadlines(q)) => deadlines(&q),
         Some(Command::Explain(e)) => explain(&e),
         Some(Command::Check(c)) => check(&c),
+        Some(Command::Diff(d)) => diff::diff(&d),
         Some(Command::Rules { action }) => rules(&action),
     }
 }

@@ -114,7 +114,8 @@ fn case_text(c: &Case) -> String {
     format!("{when}: {}", parts.join("; "))
 }
 
-fn heading(company: &Company, facts: &Facts) -> String {
+/// Returns the first line of a report: the company and its meeting.
+pub(super) fn heading(company: &Company, facts: &Facts) -> String {
     let meeting = facts
         .get("meeting")
         .map_or_else(|| "date not given".to_owned(), show_date);

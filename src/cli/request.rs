@@ -35,7 +35,7 @@ pub struct Request {
     pub all: bool,
 }
 
-fn flag_date(flag: &str, text: &str) -> Result<NaiveDate> {
+pub(crate) fn flag_date(flag: &str, text: &str) -> Result<NaiveDate> {
     parse_date(text).map_err(|e| Error::usage(format!("`--{flag}`: {}", e.message), e.help))
 }
 

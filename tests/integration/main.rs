@@ -10,6 +10,9 @@
 //!   14A fallbacks when the meeting moves 80 days (2004 and 2025).
 //! - `worked`: the rules reference's worked examples W3-W7 through the CLI
 //!   (Rule 14a-19 and the model anniversary-window bylaw).
+//! - `diff`: `govcal diff OLD NEW`, the Northwind amendment for one
+//!   meeting and over two years, a threshold amendment's exact boundary
+//!   dates, rules added, removed and renamed, JSON fields, bad spans.
 //! - `explain`: `govcal explain`, numbered steps with citations.
 //! - `rulebook`: `govcal explain PACK`, a pack as a rulebook (plain text,
 //!   Markdown and HTML goldens for HemaCare, JSON): English generated from
@@ -52,6 +55,7 @@ mod bylaw_templates;
 mod calendars;
 mod check;
 mod deadlines;
+mod diff;
 mod errors;
 mod examples;
 mod explain;
