@@ -54,6 +54,7 @@ mod examples;
 mod explain;
 mod export;
 mod rules;
+mod schema;
 mod sec_season;
 mod states;
 mod templates;
