@@ -406,22 +406,49 @@ pub struct Profile {
     pub source: Arc<SourceFile>,
 }
 
-#[derive(Deserialize)]
+/// A govcal facts file: one company and one meeting. Both tables are
+/// optional; command-line flags override what the file says.
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-struct RawProfile {
+#[schemars(deny_unknown_fields, rename = "Profile", title = "govcal facts file")]
+pub(crate) struct RawProfile {
+    /// The company: its name, state, exchange, time zone, close of business
+    /// and the rule packs that apply to it.
     company: Option<RawCompany>,
+    /// The meeting's dates, by fact name: a bare TOML date (`2004-05-25`) or
+    /// a date as filings write it (`"May 25, 2004"`). Standard facts need no
+    /// declaration; any other must be declared by a loaded pack.
     #[serde(default)]
+    #[schemars(schema_with = "crate::pack::jsonschema::facts_table")]
     facts: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
 }
 
-#[derive(Deserialize)]
+/// The `[company]` table of a facts file.
+#[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields, rename = "Company")]
 struct RawCompany {
+    /// The company's name as it appears in its filings. Required when
+    /// `[company]` is present.
     name: String,
+    /// The state of incorporation, as its name or two-letter code
+    /// (`"Delaware"` or `"DE"`). Packs with `applies_to` use it.
+    #[schemars(with = "Option<String>")]
     state: Option<Spanned<String>>,
+    /// The listing exchange: `"NYSE"`, `"Nasdaq"` or `"NYSE American"`.
+    #[schemars(with = "Option<String>")]
     exchange: Option<Spanned<String>>,
+    /// The IANA time zone of the principal executive offices
+    /// (`"America/Los_Angeles"`). Default `"America/New_York"`.
+    #[schemars(with = "Option<String>")]
     zone: Option<Spanned<String>>,
+    /// What close of business means there, as a 24-hour `HH:MM` time.
+    /// Default `"17:00"`.
+    #[schemars(with = "Option<String>")]
     close_of_business: Option<Spanned<String>>,
+    /// The rule packs to apply when no `--rules` is given: built-in names
+    /// (`"bylaws/hemacare"`), families (`"sec"`), pack ids, or paths ending in
+    /// `.toml` (relative to this file's directory).
     #[serde(default)]
     rules: Vec<String>,
 }

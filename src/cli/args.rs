@@ -35,6 +35,21 @@ pub enum Command {
         #[command(subcommand)]
         action: RulesAction,
     },
+    /// Print the JSON Schema of rule packs or facts files, for editors
+    Schema {
+        /// Which file format
+        #[arg(value_enum)]
+        kind: SchemaKind,
+    },
+}
+
+/// The file formats `govcal schema` describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaKind {
+    /// A rule pack (`rules/**/*.toml`, your bylaws)
+    Pack,
+    /// A facts file (`[company]` and `[facts]`)
+    Facts,
 }
 
 /// `rules list` and `rules show`.

@@ -123,6 +123,10 @@ fn execute(args: Args) -> Result<Status> {
         Some(Command::Check(c)) => check(&c),
         Some(Command::Diff(d)) => diff::diff(&d),
         Some(Command::Rules { action }) => rules(&action),
+        Some(Command::Schema { kind }) => print_out(&match kind {
+            args::SchemaKind::Pack => crate::pack::jsonschema::pack_schema(),
+            args::SchemaKind::Facts => crate::pack::jsonschema::facts_schema(),
+        }),
     }
 }
 

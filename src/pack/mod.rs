@@ -3,6 +3,7 @@
 //! names, types and cycles and builds a [`RulePack`].
 
 pub mod expr;
+pub mod jsonschema;
 pub mod load;
 pub(crate) mod schema;
 pub(crate) mod template;

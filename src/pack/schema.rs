@@ -1,14 +1,22 @@
 //! Serde structs that mirror the rule-pack TOML one to one, with spans on
 //! every value a later check may point at. `deny_unknown_fields` everywhere,
 //! so a misspelt key is reported at its own line and column.
+//!
+//! The same structs describe the format to editors: they derive
+//! `JsonSchema`, and their doc comments become the hover text a person
+//! sees while typing a key (`govcal schema pack`; see
+//! `pack::jsonschema`). So the field docs are written for the lawyer
+//! writing a pack, and agree with `rules/README.md` §3.
 
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
+use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer};
 use toml::Spanned;
 
 use crate::calc::calendar::Roll;
+use crate::pack::jsonschema as js;
 
 /// A TOML local date. chrono's `Deserialize` takes only strings, so every
 /// date in our files comes through here.
@@ -32,124 +40,251 @@ pub(crate) fn toml_date(dt: &toml::value::Datetime) -> Result<NaiveDate, String>
         .ok_or_else(|| format!("no such date `{dt}`"))
 }
 
-/// The whole file.
-#[derive(Debug, Deserialize)]
+/// A govcal rule pack: one source of law (an SEC rule, a state's
+/// corporation code, an exchange's rules or one company's bylaws) restated
+/// as dated obligations, each with its citation and worked cases.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields, rename = "Pack", title = "govcal rule pack")]
 pub(crate) struct RawPack {
+    /// The pack's header: its id, title, version and the citation of the
+    /// source as a whole. Required, once per file.
     pub(crate) pack: RawHeader,
+    /// A date this pack uses beyond the standard facts (`meeting`,
+    /// `prior_meeting`, `announcement`, `record_date`, ...). Once declared
+    /// it can be used in expressions, facts files and worked cases.
     #[serde(default)]
     pub(crate) fact: Vec<RawFact>,
+    /// One obligation of the source: who must act, by when, and under which
+    /// clause.
     #[serde(default)]
     pub(crate) rule: Vec<RawRule>,
-    /// A template's parameters and their defaults (read before
-    /// substitution by `load::read_params`; kept here so the key is known).
+    /// Templates only: the template's parameters with their default values.
+    /// The pack's text uses them as `{name}` (or `{name:ordinal}`, "90th").
+    // Read by `load::read_params` before substitution; kept here so the key
+    // is known.
     #[serde(default)]
     #[allow(dead_code, reason = "read by load::read_params before substitution")]
+    #[schemars(schema_with = "js::template_params")]
     pub(crate) params: crate::pack::template::Params,
-    /// Templates this pack instantiates.
+    /// A bylaw template this pack uses, with this company's numbers: the
+    /// template's rule becomes a rule of this pack.
     #[serde(default, rename = "use")]
+    #[schemars(with = "Vec<RawUse>")]
     pub(crate) uses: Vec<Spanned<RawUse>>,
 }
 
 /// One `[[use]]`: a template and this company's numbers.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields, rename = "Use")]
 pub(crate) struct RawUse {
-    /// A built-in template (`bylaws/templates/anniversary_window`) or a path.
+    /// The template: a built-in name such as
+    /// `"bylaws/templates/anniversary_window"`, or a path ending in `.toml`.
+    #[schemars(with = "String")]
     pub(crate) template: Spanned<String>,
-    /// Take only this rule of the template.
+    /// Take only this rule of the template (for templates with several).
+    #[schemars(with = "Option<String>")]
     pub(crate) rule: Option<Spanned<String>>,
-    /// The id the rule takes in this pack.
+    /// The id the instantiated rule takes in this pack, in lowercase letters,
+    /// digits and underscores (`advance_notice`).
+    #[schemars(with = "Option<String>")]
     pub(crate) id: Option<Spanned<String>>,
-    /// Values for the template's parameters.
+    /// Values for the template's parameters, overriding its defaults, e.g.
+    /// `{ citation = "Acme Bylaws § 2.14", open_days = 120, close_days = 90 }`.
+    /// Each value must be of the same kind as the default.
     #[serde(default)]
+    #[schemars(schema_with = "js::template_params")]
     pub(crate) params: crate::pack::template::Params,
-    /// Worked cases for the instantiated rule.
+    /// Worked cases for the instantiated rule, checked by `govcal check`.
     #[serde(default)]
+    #[schemars(with = "Vec<RawCase>")]
     pub(crate) case: Vec<Spanned<RawCase>>,
 }
 
-/// The `[pack]` table.
-#[derive(Debug, Deserialize)]
+/// The `[pack]` table: what the source is and where it comes from.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields, rename = "Header")]
 pub(crate) struct RawHeader {
+    /// The pack's identifier (`acme_bylaws`): a lowercase letter first, then
+    /// lowercase letters, digits and `_`. Used in `pack/rule` references and
+    /// on the command line; unique among the loaded packs.
+    #[schemars(with = "String")]
     pub(crate) id: Spanned<String>,
+    /// A title for people.
     pub(crate) title: String,
+    /// The version of the pack's content. Change it whenever any rule's
+    /// result can change; output shows it next to each deadline.
     pub(crate) version: String,
+    /// The source of law as a whole.
     pub(crate) citation: String,
+    /// Where to read the source.
     pub(crate) url: Option<String>,
+    /// The holiday calendar for business days and rolls in this pack:
+    /// `us_federal` (the default), `sec_business_days` or `nyse`.
+    #[schemars(with = "Option<String>")]
     pub(crate) calendar: Option<Spanned<String>>,
+    /// What the anniversary of 29 February is in a common year, for the
+    /// whole pack. Default `february_28`.
     pub(crate) leap_day: Option<LeapDay>,
+    /// Notes on the pack as a whole.
     pub(crate) notes: Option<String>,
+    /// The companies the source governs. When the company's profile names a
+    /// state or exchange not listed here, every rule of the pack is not
+    /// applicable; when it does not say, the pack applies.
     pub(crate) applies_to: Option<RawAppliesTo>,
 }
 
 /// `[pack] applies_to`: the companies a source of law governs.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields, rename = "AppliesTo")]
 pub(crate) struct RawAppliesTo {
-    /// States of incorporation (codes or names).
+    /// States of incorporation, as two-letter codes or names (`"DE"` or
+    /// `"Delaware"`).
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub(crate) states: Vec<Spanned<String>>,
-    /// Listing exchanges.
+    /// Listing exchanges: `"nyse"`, `"nasdaq"`, `"nyse_american"`.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub(crate) exchanges: Vec<Spanned<String>>,
-    /// Who, in words ("corporations incorporated in Delaware").
+    /// Who, in words; replaces the generated "corporations incorporated in
+    /// ..." in the reason a rule does not apply.
     pub(crate) description: Option<String>,
 }
 
 /// `yields_to`: another loaded rule, found by tag, that replaces this one.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields, rename = "YieldsTo")]
 pub(crate) struct RawYield {
+    /// The tag to look for (`advance_notice`, `proxy_access`). When a rule of
+    /// another applicable pack carries it, this rule is not applicable.
+    #[schemars(with = "String")]
     pub(crate) tag: Spanned<String>,
+    /// Why the tagged rule replaces this one, with its authority (for
+    /// example C&DI 124.02).
     pub(crate) reason: String,
 }
 
 /// A `[[fact]]` the pack declares beyond the standard ones.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields, rename = "Fact")]
 pub(crate) struct RawFact {
+    /// The fact's name (`board_approval`): a lowercase letter first, then
+    /// lowercase letters, digits and `_`. It must not repeat a standard fact or
+    /// another declared fact.
+    #[schemars(with = "String")]
     pub(crate) name: Spanned<String>,
+    /// What the date is, in words.
     pub(crate) summary: String,
 }
 
-/// One `[[rule]]` table, exactly as written.
-#[derive(Debug, Deserialize)]
+/// One `[[rule]]`: an obligation of the source. It needs `opens`, `closes`
+/// or `unspecified`, or at least one `[[rule.branch]]`.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields, rename = "Rule")]
 pub(crate) struct RawRule {
+    /// The rule's identifier (`nomination_notice`): a lowercase letter first,
+    /// then lowercase letters, digits and `_`; unique in the pack.
+    #[schemars(with = "String")]
     pub(crate) id: Spanned<String>,
+    /// One plain-English statement of the obligation that a non-programmer
+    /// can check against the source.
     pub(crate) summary: String,
+    /// The subsection the rule comes from (a warning if missing).
+    #[schemars(with = "Option<String>")]
     pub(crate) citation: Option<Spanned<String>>,
+    /// Where to read it.
     pub(crate) url: Option<String>,
+    /// Who must act.
     pub(crate) actor: Option<Actor>,
+    /// What makes the act timely.
     pub(crate) test: Option<Test>,
+    /// Where the reading comes from.
     pub(crate) certainty: Option<Certainty>,
+    /// The interpretation, in words: what was assumed and why.
     pub(crate) notes: Option<String>,
+    /// Former ids of this rule; references and lookups by id accept them.
     #[serde(default)]
     pub(crate) aliases: Vec<String>,
+    /// A condition (`meeting_kind == annual`, `meeting > 2022-08-31`): when
+    /// it is false, the rule is not applicable to the meeting.
+    #[schemars(with = "Option<String>")]
     pub(crate) applies_when: Option<Spanned<String>>,
+    /// The reason shown when `applies_when` is false; generated from the
+    /// condition if left out.
     pub(crate) not_applicable: Option<String>,
+    /// The earliest moment of the window, as a date expression
+    /// (`"meeting - 120 days"`, `"anniversary(prior_meeting) - 120 days"`).
+    #[schemars(with = "Option<String>")]
     pub(crate) opens: Option<Spanned<String>>,
+    /// The deadline, as a date expression
+    /// (`"later_of(meeting - 90 days, announcement + 10 days)"`).
+    #[schemars(with = "Option<String>")]
     pub(crate) closes: Option<Spanned<String>>,
+    /// The law gives no date: its wording ("a reasonable time before the
+    /// company begins to print and send its proxy materials"). Not together
+    /// with `opens` or `closes`.
     pub(crate) unspecified: Option<String>,
+    /// Alternatives, tried in order: the first whose `when` holds is used.
     #[serde(default)]
     pub(crate) branch: Vec<RawBranch>,
+    /// How both bounds move off a weekend or holiday. Default `none`: a date
+    /// does not move unless the source says so.
+    #[schemars(with = "Option<js::Roll>")]
     pub(crate) roll: Option<Roll>,
+    /// Overrides `roll` for `opens`.
+    #[schemars(with = "Option<js::Roll>")]
     pub(crate) opens_roll: Option<Roll>,
+    /// Overrides `roll` for `closes`.
+    #[schemars(with = "Option<js::Roll>")]
     pub(crate) closes_roll: Option<Roll>,
+    /// The holiday calendar for this rule's business days and rolls
+    /// (`us_federal`, `sec_business_days`, `nyse`); overrides the pack's.
+    #[schemars(with = "Option<String>")]
     pub(crate) calendar: Option<Spanned<String>>,
+    /// The time of day for both bounds: `"close_of_business"` (the company's,
+    /// from its facts file; default 17:00 New York time), `"17:00"` in the
+    /// company's zone, or `"17:30 America/New_York"`. Without it a bound is a
+    /// whole day.
+    #[schemars(with = "Option<String>")]
     pub(crate) at: Option<Spanned<String>>,
+    /// Overrides `at` for `opens`.
+    #[schemars(with = "Option<String>")]
     pub(crate) opens_at: Option<Spanned<String>>,
+    /// Overrides `at` for `closes`.
+    #[schemars(with = "Option<String>")]
     pub(crate) closes_at: Option<Spanned<String>>,
+    /// How day and week offsets count. Default `exclude_anchor`.
     pub(crate) counting: Option<Counting>,
+    /// Overrides the pack's `leap_day` for this rule.
     pub(crate) leap_day: Option<LeapDay>,
+    /// What the rule is, for other rules' `yields_to`: `advance_notice` (a
+    /// bylaw deadline for shareholder business or nominations),
+    /// `proxy_access`.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub(crate) tags: Vec<Spanned<String>>,
+    /// Another loaded rule, found by its tag, that replaces this one when it
+    /// applies: `{ tag = "advance_notice", reason = "..." }`.
     pub(crate) yields_to: Option<RawYield>,
+    /// The disclosure rule (`"Rule 14a-5(e)(2)"`) under which this deadline,
+    /// computed for next year's meeting, must be printed in this year's proxy
+    /// statement.
     pub(crate) disclose_in_proxy: Option<String>,
+    /// A fact the window constrains (`record_date`): when the facts give it
+    /// and it falls outside the window, the result carries a warning.
+    #[schemars(with = "Option<String>")]
     pub(crate) checks: Option<Spanned<String>>,
+    /// A worked example: facts in, expected dates out. `govcal check` runs
+    /// it; a rule without cases draws a warning.
     #[serde(default)]
+    #[schemars(with = "Vec<RawCase>")]
     pub(crate) case: Vec<Spanned<RawCase>>,
 }
 
@@ -193,45 +328,75 @@ impl RawRule {
     }
 }
 
-/// One `[[rule.branch]]`.
-#[derive(Debug, Deserialize)]
+/// One `[[rule.branch]]`: an alternative of the rule. It needs `opens`,
+/// `closes` or `unspecified`; `roll`, `at`, `counting`, `calendar` and
+/// `leap_day` stay on the rule.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields, rename = "Branch")]
 pub(crate) struct RawBranch {
+    /// When this branch applies, as a condition
+    /// (`"missing(prior_meeting) or anniversary(prior_meeting) - meeting > 30 days"`).
+    /// `"otherwise"` always applies and must be the last branch.
+    #[schemars(with = "String")]
     pub(crate) when: Spanned<String>,
+    /// A short name shown in output ("meeting moved more than 30 days");
+    /// govcal describes the condition in words if left out.
     pub(crate) label: Option<String>,
+    /// The clause for this branch, when it differs from the rule's citation.
     pub(crate) citation: Option<String>,
+    /// The earliest moment of the window on this branch, as a date
+    /// expression.
+    #[schemars(with = "Option<String>")]
     pub(crate) opens: Option<Spanned<String>>,
+    /// The deadline on this branch, as a date expression.
+    #[schemars(with = "Option<String>")]
     pub(crate) closes: Option<Spanned<String>>,
+    /// The law gives no date on this branch: its wording. Not together with
+    /// `opens` or `closes`.
     pub(crate) unspecified: Option<String>,
 }
 
-/// One `[[rule.case]]`: facts in, dates out.
-#[derive(Debug, Deserialize)]
+/// One `[[rule.case]]`: a worked example, facts in and dates out. It needs
+/// `opens`, `closes` or `status`.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields, rename = "Case")]
 pub(crate) struct RawCase {
+    /// The facts of the example, by name: `{ meeting = 2025-05-14,
+    /// prior_meeting = 2024-05-15 }` (`{}` for none).
+    #[schemars(schema_with = "js::facts_table")]
     pub(crate) facts: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
+    /// The expected opening date, after any roll: a bare TOML date
+    /// (`2025-01-15`, no quotes).
     pub(crate) opens: Option<TomlDate>,
+    /// The expected deadline, after any roll: a bare TOML date (`2025-02-14`,
+    /// no quotes).
     pub(crate) closes: Option<TomlDate>,
+    /// The expected kind of answer. Default `computed` when `opens` or
+    /// `closes` is given.
+    #[schemars(with = "Option<js::Status>")]
     pub(crate) status: Option<crate::calc::Status>,
+    /// The reasoning, with its source, for people reading the pack.
     pub(crate) why: Option<String>,
 }
 
 /// Who must act.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Actor {
     /// A shareholder (proponent, nominating holder).
     Shareholder,
     /// The company.
     Company,
-    /// A dissident soliciting proxies for its own nominees.
+    /// A dissident: a person soliciting proxies for its own nominees.
     Dissident,
     /// The board of directors.
     Board,
 }
 
-/// What counts as meeting the deadline.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, serde::Serialize)]
+/// What makes the act timely.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Test {
     /// Received at the principal executive offices.
@@ -246,8 +411,8 @@ pub enum Test {
     Done,
 }
 
-/// How sure the rule's reading is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, serde::Serialize)]
+/// Where the rule's reading comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Certainty {
     /// Read from the text of the rule, statute or bylaw.
@@ -258,21 +423,22 @@ pub enum Certainty {
     Practice,
 }
 
-/// How calendar-day offsets count.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+/// How day and week offsets count.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Counting {
-    /// The anchor day is not counted: "90 days before X" is X − 90.
+    /// The anchor day is not counted: "90 days before X" is X − 90 (SEC Staff
+    /// Legal Bulletin No. 14, part C.3).
     #[default]
     ExcludeAnchor,
-    /// Neither the anchor day nor the end day counts: X − 90 − 1.
+    /// Clear days: neither the anchor day nor the end day counts, X − 90 − 1.
     ClearDays,
     /// The anchor day is day one (Rule 14a-6(k)): "10 days from D" ends on D + 9.
     AnchorIsDayOne,
 }
 
 /// What the anniversary of 29 February is in a year without one.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum LeapDay {
     /// 28 February: the earlier, and so conservative, choice.

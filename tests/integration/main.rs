@@ -62,6 +62,7 @@ mod explain;
 mod export;
 mod rulebook;
 mod rules;
+mod schema;
 mod sec_season;
 mod states;
 mod templates;
