@@ -21,7 +21,7 @@ use crate::error::{Error, Result};
 use crate::pack::load::{BUILTIN_PACKS, Library, builtin_id, builtin_matches};
 
 use args::{Args, CheckArgs, CheckFormat, Command, ExplainArgs, Format, QueryArgs, RulesAction};
-use request::Request;
+use request::{DEFAULT_LIBRARY, Request};
 
 /// How a run ended; the process exit code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -267,6 +267,14 @@ fn check(c: &CheckArgs) -> Result<Status> {
                 let report = run_cases(&lib)?;
                 let mut d = lib.warnings.clone();
                 d.extend(report.failures);
+                // A company's rules are compared with the SEC's, its
+                // state's and its exchange's, loaded or not.
+                let above = Library::load(&DEFAULT_LIBRARY.map(str::to_owned), None)?;
+                d.extend(crate::calc::lint::lint(
+                    &lib.packs,
+                    &above.packs,
+                    &lib.calendars,
+                ));
                 (d, report.run, lib.packs.len())
             }
             Err(Error::Invalid { diagnostics }) => {

@@ -82,6 +82,7 @@ pub(crate) struct RawHeader {
     pub(crate) leap_day: Option<LeapDay>,
     pub(crate) notes: Option<String>,
     pub(crate) applies_to: Option<RawAppliesTo>,
+    pub(crate) level: Option<Level>,
 }
 
 /// `[pack] applies_to`: the companies a source of law governs.
@@ -187,7 +188,7 @@ impl RawRule {
                     s(&self.calendar)
                 ),
                 (s(&self.at), s(&self.opens_at), s(&self.closes_at)),
-                (self.counting, self.leap_day, s(&self.checks)),
+                (self.counting, self.leap_day),
             )
         )
     }
@@ -214,6 +215,36 @@ pub(crate) struct RawCase {
     pub(crate) closes: Option<TomlDate>,
     pub(crate) status: Option<crate::calc::Status>,
     pub(crate) why: Option<String>,
+}
+
+/// Where a pack sits in the order of authority. `govcal check` compares a
+/// company's rules with the rules above them that constrain the same fact.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// Federal law: the SEC's rules.
+    Federal,
+    /// A state's corporation statute.
+    State,
+    /// A stock exchange's listing rules.
+    Exchange,
+    /// The company's own charter and bylaws (the default).
+    #[default]
+    Company,
+}
+
+impl Level {
+    /// Returns the level as written in pack files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Federal => "federal",
+            Level::State => "state",
+            Level::Exchange => "exchange",
+            Level::Company => "company",
+        }
+    }
 }
 
 /// Who must act.
