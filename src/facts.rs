@@ -16,7 +16,7 @@ use crate::pack::MeetingKind;
 use crate::pack::schema::toml_date;
 
 /// The facts every pack may use, with what each means.
-pub const STANDARD_FACTS: [(&str, &str); 11] = [
+pub const STANDARD_FACTS: [(&str, &str); 13] = [
     ("meeting", "the date of the meeting"),
     (
         "meeting_kind",
@@ -49,6 +49,14 @@ pub const STANDARD_FACTS: [(&str, &str); 11] = [
         "the date the definitive proxy statement is filed with the SEC",
     ),
     ("fiscal_year_end", "the last day of the fiscal year"),
+    (
+        "nomination_notice",
+        "the date a shareholder's notice of director nominations reaches the company",
+    ),
+    (
+        "business_notice",
+        "the date a shareholder's notice of business other than nominations reaches the company",
+    ),
 ];
 
 /// Returns a short noun phrase for a fact, for explanations: "the meeting".
@@ -64,6 +72,8 @@ pub fn fact_phrase(name: &str) -> String {
         "preliminary_filing" => "the filing of the preliminary proxy statement".to_owned(),
         "definitive_filing" => "the filing of the definitive proxy statement".to_owned(),
         "fiscal_year_end" => "the fiscal year end".to_owned(),
+        "nomination_notice" => "the shareholder's notice of nominations".to_owned(),
+        "business_notice" => "the shareholder's notice of other business".to_owned(),
         other => format!("`{other}`"),
     }
 }
@@ -500,9 +510,7 @@ impl Profile {
     ///
     /// Every problem found, each at its line and column.
     pub fn parse(src: &Arc<SourceFile>) -> Result<Profile, Vec<Diagnostic>> {
-        let raw: RawProfile = toml::from_str(src.text())
-            .map_err(|e| vec![crate::pack::load::toml_diagnostic(src, &e)])?;
-        let mut problems = Vec::new();
+        let (raw, mut problems) = crate::pack::load::read_toml::<RawProfile>(src)?;
         let mut company = Company::default();
         if let Some(c) = raw.company {
             company.name = c.name;

@@ -10,6 +10,7 @@ pub mod calendar;
 pub mod cases;
 pub mod describe;
 pub mod diff;
+pub mod lint;
 pub mod offset;
 pub(crate) mod ranges;
 pub mod zone;
@@ -141,6 +142,10 @@ pub struct Deadline {
     pub status: Status,
     /// The label of the branch taken.
     pub branch: Option<String>,
+    /// The position of the branch taken among the rule's branches, when one
+    /// was taken on known facts (for `govcal check`'s search).
+    #[serde(skip)]
+    pub branch_index: Option<usize>,
     /// The window's earliest moment.
     pub opens: Option<Bound>,
     /// The window's latest moment.
@@ -298,6 +303,75 @@ pub fn evaluate(packs: &[RulePack], facts: &Facts, cx: &Context<'_>) -> Result<V
         }
     }
     Ok(out)
+}
+
+/// Evaluates one rule, `packs[pack].rules[rule]`, and the rules it refers
+/// to, on `facts`.
+///
+/// # Errors
+///
+/// As [`evaluate`].
+///
+/// # Panics
+///
+/// If `pack` or `rule` is out of range: callers pass positions they took
+/// from `packs`.
+pub fn evaluate_one(
+    packs: &[RulePack],
+    pack: usize,
+    rule: usize,
+    facts: &Facts,
+    cx: &Context<'_>,
+) -> Result<Deadline> {
+    let mut ev = Evaluator {
+        packs,
+        facts,
+        cx,
+        done: BTreeMap::new(),
+        active: BTreeSet::new(),
+    };
+    let p = &packs[pack];
+    ev.rule(p, &p.rules[rule])
+}
+
+/// Returns whether condition `c`, written in `packs[pack].rules[rule]`,
+/// holds on `facts`: `None` when a fact it needs is missing.
+///
+/// # Errors
+///
+/// As [`evaluate`].
+///
+/// # Panics
+///
+/// If `pack` or `rule` is out of range.
+pub fn condition_holds(
+    packs: &[RulePack],
+    pack: usize,
+    rule: usize,
+    c: &Cond,
+    facts: &Facts,
+    cx: &Context<'_>,
+) -> Result<Option<bool>> {
+    let mut ev = Evaluator {
+        packs,
+        facts,
+        cx,
+        done: BTreeMap::new(),
+        active: BTreeSet::new(),
+    };
+    let p = &packs[pack];
+    let r = &p.rules[rule];
+    let rc = RuleCx {
+        pack: &p.id,
+        rule: r,
+        calendar: ev.calendar(&r.calendar)?,
+        citation: r.citation.clone(),
+    };
+    Ok(match ev.truth(c, &rc, &mut Vec::new())? {
+        Truth::Yes => Some(true),
+        Truth::No => Some(false),
+        Truth::Maybe(_) => None,
+    })
 }
 
 /// A value during evaluation.
@@ -493,6 +567,7 @@ impl<'a> Evaluator<'a> {
             certainty: rule.certainty,
             status: Status::Computed,
             branch: None,
+            branch_index: None,
             opens: None,
             closes: None,
             words: None,
@@ -567,7 +642,7 @@ impl<'a> Evaluator<'a> {
             }
         }
         let mut chosen = None;
-        for b in &rule.branches {
+        for (i, b) in rule.branches.iter().enumerate() {
             let t = self.truth(&b.when, &rc, &mut trace)?;
             let label = b.label.clone().unwrap_or_else(|| describe_cond(&b.when));
             match t {
@@ -581,7 +656,7 @@ impl<'a> Evaluator<'a> {
                             ),
                         });
                     }
-                    chosen = Some(b);
+                    chosen = Some((i, b));
                     break;
                 }
                 Truth::No => {
@@ -600,8 +675,9 @@ impl<'a> Evaluator<'a> {
                     d.status = Status::NotApplicable;
                     d.words = Some("no branch of the rule applies to this meeting".to_owned());
                 }
-                Some(b) => {
+                Some((i, b)) => {
                     d.branch.clone_from(&b.label);
+                    d.branch_index = Some(i);
                     match &b.outcome {
                         Outcome::Unspecified(words) => {
                             d.status = Status::Unspecified;
@@ -687,7 +763,7 @@ impl<'a> Evaluator<'a> {
             };
             if let Some(cond) = rest_cond {
                 match chosen {
-                    Some(b) => {
+                    Some((_, b)) => {
                         let cases = self.branch_cases(cond, b, &rc, &mut d.missing)?;
                         d.cases.extend(cases);
                     }

@@ -26,7 +26,7 @@ use args::{
     Args, CheckArgs, CheckFormat, Command, DeadlinesArgs, ExplainArgs, ExplainFormat, Format,
     RulesAction,
 };
-use request::Request;
+use request::{DEFAULT_LIBRARY, Request};
 
 /// How a run ended; the process exit code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -294,6 +294,14 @@ fn check(c: &CheckArgs) -> Result<Status> {
                 let report = run_cases(&lib)?;
                 let mut d = lib.warnings.clone();
                 d.extend(report.failures);
+                // A company's rules are compared with the SEC's, its
+                // state's and its exchange's, loaded or not.
+                let above = Library::load(&DEFAULT_LIBRARY.map(str::to_owned), None)?;
+                d.extend(crate::calc::lint::lint(
+                    &lib.packs,
+                    &above.packs,
+                    &lib.calendars,
+                ));
                 (d, report.run, lib.packs.len())
             }
             Err(Error::Invalid { diagnostics }) => {

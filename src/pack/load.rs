@@ -86,6 +86,67 @@ pub(crate) fn toml_diagnostic(src: &Arc<SourceFile>, err: &toml::de::Error) -> D
     Diagnostic::error(src, span, first_line)
 }
 
+/// Reads `src` as TOML into `T`, reporting problems all at once: every
+/// syntax error, then every unknown key (each is set aside and the read
+/// goes on, so one misspelt key does not hide the next). Another shape
+/// error (a wrong type, a missing key) stops the read.
+///
+/// On success the unknown-key errors come back beside the value, so the
+/// caller can go on to report its own checks with them.
+///
+/// # Errors
+///
+/// The syntax errors, or the unknown keys and the shape error that stopped
+/// the read.
+pub(crate) fn read_toml<T: serde::de::DeserializeOwned>(
+    src: &Arc<SourceFile>,
+) -> std::result::Result<(T, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let (mut root, errors) = toml::de::DeTable::parse_recoverable(src.text());
+    if !errors.is_empty() {
+        return Err(errors.iter().map(|e| toml_diagnostic(src, e)).collect());
+    }
+    let mut problems = Vec::new();
+    loop {
+        match T::deserialize(toml::de::Deserializer::from(root.clone())) {
+            Ok(value) => return Ok((value, problems)),
+            Err(e) => {
+                let d = toml_diagnostic(src, &e);
+                let unknown_key = d.message.starts_with("unknown key");
+                problems.push(d);
+                let removed = match e.span() {
+                    Some(span) if unknown_key => remove_key(root.get_mut(), &span),
+                    _ => false,
+                };
+                if !removed {
+                    return Err(problems);
+                }
+            }
+        }
+    }
+}
+
+/// Removes the key whose span is `span` from `table` or a table inside it;
+/// returns whether one was found.
+fn remove_key(table: &mut toml::de::DeTable<'_>, span: &std::ops::Range<usize>) -> bool {
+    let found = table
+        .keys()
+        .find(|k| k.span() == *span)
+        .map(|k| k.get_ref().to_string());
+    if let Some(key) = found {
+        table.remove(key.as_str());
+        return true;
+    }
+    table.iter_mut().any(|(_, v)| remove_in(v.get_mut(), span))
+}
+
+fn remove_in(value: &mut toml::de::DeValue<'_>, span: &std::ops::Range<usize>) -> bool {
+    match value {
+        toml::de::DeValue::Table(t) => remove_key(t, span),
+        toml::de::DeValue::Array(items) => items.iter_mut().any(|v| remove_in(v.get_mut(), span)),
+        _ => false,
+    }
+}
+
 /// Parses and validates one pack's text.
 ///
 /// # Errors
@@ -100,10 +161,9 @@ pub fn parse_pack(
     // placeholders may stand where only certain words are allowed
     // (`roll = "{roll}"`), so only `[params]` is read before substitution.
     let head = read_params(src)?;
-    let (src, raw) = if head.params.is_empty() {
-        let raw: RawPack =
-            toml::from_str(src.text()).map_err(|e| vec![toml_diagnostic(src, &e)])?;
-        (Arc::clone(src), raw)
+    let (src, raw, mut problems) = if head.params.is_empty() {
+        let (raw, problems) = read_toml::<RawPack>(src)?;
+        (Arc::clone(src), raw, problems)
     } else {
         if let Some(u) = head.uses.first() {
             return Err(vec![
@@ -113,11 +173,9 @@ pub fn parse_pack(
         }
         let text = template::substitute(src, &head.params, src, &template::Params::new())?;
         let inst = SourceFile::new(src.name(), text);
-        let raw: RawPack =
-            toml::from_str(inst.text()).map_err(|e| vec![toml_diagnostic(&inst, &e)])?;
-        (inst, raw)
+        let (raw, problems) = read_toml::<RawPack>(&inst)?;
+        (inst, raw, problems)
     };
-    let mut problems = Vec::new();
     let mut warnings = Vec::new();
     let mut imported: Vec<crate::pack::Rule> = Vec::new();
     let mut facts: Vec<crate::pack::FactDecl> = Vec::new();
@@ -152,12 +210,20 @@ pub fn parse_pack(
             Err(d) => problems.extend(d),
         }
     }
-    if !problems.is_empty() {
-        return Err(problems);
+    match crate::pack::validate::validate(&src, &raw, calendars, &imported, &facts) {
+        Ok((pack, w)) if problems.is_empty() => {
+            warnings.extend(w);
+            Ok((pack, warnings))
+        }
+        Ok((_, w)) => {
+            problems.extend(w);
+            Err(sorted(problems))
+        }
+        Err(more) => {
+            problems.extend(more);
+            Err(sorted(problems))
+        }
     }
-    let (pack, w) = crate::pack::validate::validate(&src, &raw, calendars, &imported, &facts)?;
-    warnings.extend(w);
-    Ok((pack, warnings))
 }
 
 /// What is read of a pack before its placeholders are filled in.
@@ -172,7 +238,13 @@ struct Head {
 /// Reads a pack's `[params]` (and whether it has `[[use]]` tables) and
 /// nothing else.
 fn read_params(src: &Arc<SourceFile>) -> std::result::Result<Head, Vec<Diagnostic>> {
-    toml::from_str(src.text()).map_err(|e| vec![toml_diagnostic(src, &e)])
+    read_toml(src).map(|(head, _)| head)
+}
+
+/// Orders diagnostics by file, then position.
+fn sorted(mut list: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    list.sort_by(|a, b| (a.source.name(), a.span.start).cmp(&(b.source.name(), b.span.start)));
+    list
 }
 
 /// Finds a template by built-in name or id, or as a path relative to the
@@ -252,8 +324,10 @@ fn instantiate(
     }
     let text = template::substitute(&tsrc, &traw.params, user, &u.params)?;
     let inst = SourceFile::new(template::use_name(tsrc.name(), user, &span), text);
-    let mut iraw: RawPack =
-        toml::from_str(inst.text()).map_err(|e| vec![toml_diagnostic(&inst, &e)])?;
+    let (mut iraw, unknown) = read_toml::<RawPack>(&inst)?;
+    if !unknown.is_empty() {
+        return Err(unknown);
+    }
     iraw.pack.id = Spanned::new(iraw.pack.id.span(), pack_id.to_owned());
     let (tpack, _) = crate::pack::validate::validate(&inst, &iraw, calendars, &[], &[])?;
     let mut rules = tpack.rules;

@@ -20,7 +20,7 @@ use crate::calc::calendar::Roll;
 use crate::diag::SourceFile;
 use crate::facts::Facts;
 pub use expr::{BoundName, Cond, Expr, MeetingKind};
-pub use schema::{Actor, Certainty, Counting, LeapDay, Test};
+pub use schema::{Actor, Certainty, Counting, LeapDay, Level, Test};
 
 /// One source of law with its rules: the SEC's Regulation 14A, a state's
 /// code, one company's bylaws.
@@ -44,6 +44,8 @@ pub struct RulePack {
     pub facts: Vec<FactDecl>,
     /// The companies the source governs; `None`: every company.
     pub applies_to: Option<AppliesTo>,
+    /// Where the source sits in the order of authority.
+    pub level: Level,
     /// Named on its own (by name, id or path) rather than as part of a
     /// family: a state's pack asked for by name applies even when the
     /// profile does not name the company's state.
@@ -52,6 +54,8 @@ pub struct RulePack {
     pub rules: Vec<Rule>,
     /// The file it came from.
     pub source: Arc<SourceFile>,
+    /// Span of the pack's id in [`RulePack::source`].
+    pub span: Range<usize>,
 }
 
 /// The companies a pack governs, by state of incorporation or exchange.

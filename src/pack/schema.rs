@@ -134,6 +134,11 @@ pub(crate) struct RawHeader {
     /// state or exchange not listed here, every rule of the pack is not
     /// applicable; when it does not say, the pack applies.
     pub(crate) applies_to: Option<RawAppliesTo>,
+    /// Where the source sits in the order of authority: `federal` (the
+    /// SEC's rules), `state` (a corporation statute), `exchange` (listing
+    /// rules) or `company` (the charter and bylaws; the default). `govcal
+    /// check` compares a company's rules with the rules above them.
+    pub(crate) level: Option<Level>,
 }
 
 /// `[pack] applies_to`: the companies a source of law governs.
@@ -322,7 +327,7 @@ impl RawRule {
                     s(&self.calendar)
                 ),
                 (s(&self.at), s(&self.opens_at), s(&self.closes_at)),
-                (self.counting, self.leap_day, s(&self.checks)),
+                (self.counting, self.leap_day),
             )
         )
     }
@@ -379,6 +384,46 @@ pub(crate) struct RawCase {
     pub(crate) status: Option<crate::calc::Status>,
     /// The reasoning, with its source, for people reading the pack.
     pub(crate) why: Option<String>,
+}
+
+/// Where a pack sits in the order of authority. `govcal check` compares a
+/// company's rules with the rules above them that constrain the same fact.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Deserialize,
+    serde::Serialize,
+    JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// Federal law: the SEC's rules.
+    Federal,
+    /// A state's corporation statute.
+    State,
+    /// A stock exchange's listing rules.
+    Exchange,
+    /// The company's own charter and bylaws (the default).
+    #[default]
+    Company,
+}
+
+impl Level {
+    /// Returns the level as written in pack files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Federal => "federal",
+            Level::State => "state",
+            Level::Exchange => "exchange",
+            Level::Company => "company",
+        }
+    }
 }
 
 /// Who must act.

@@ -360,11 +360,16 @@ pub(crate) fn validate(
         } else {
             seen.insert(id.clone(), r.id.span());
         }
-        if r.citation.is_none() {
-            warnings.push(
+        match &r.citation {
+            None => warnings.push(
                 Diagnostic::warning(src, r.id.span(), format!("rule `{id}` has no citation"))
                     .with_help("add `citation = \"...\"` naming the subsection"),
-            );
+            ),
+            Some(c) if c.get_ref().trim().is_empty() => warnings.push(
+                Diagnostic::warning(src, c.span(), format!("rule `{id}` has an empty citation"))
+                    .with_help("name the section or subsection the rule comes from"),
+            ),
+            Some(_) => {}
         }
         if r.case.is_empty() {
             warnings.push(Diagnostic::warning(
@@ -389,14 +394,35 @@ pub(crate) fn validate(
                 notes: header.notes.clone(),
                 facts: decls,
                 applies_to,
+                level: header.level.unwrap_or_default(),
                 requested: false,
                 rules,
                 source: Arc::clone(src),
+                span: header.id.span(),
             },
             warnings,
         ))
     } else {
+        // Report cycles among the rules that did validate, so that a cycle
+        // is not hidden by an unrelated mistake elsewhere in the file.
+        let partial = RulePack {
+            id: header.id.get_ref().clone(),
+            title: String::new(),
+            version: String::new(),
+            citation: String::new(),
+            url: None,
+            calendar,
+            notes: None,
+            facts: Vec::new(),
+            applies_to: None,
+            level: header.level.unwrap_or_default(),
+            requested: false,
+            rules,
+            source: Arc::clone(src),
+            span: header.id.span(),
+        };
         let mut all = cx.problems;
+        all.extend(cycles(std::slice::from_ref(&partial)));
         all.extend(warnings);
         all.sort_by_key(|d| d.span.start);
         Err(all)
@@ -703,6 +729,17 @@ fn outcome(
 /// Reports every cycle of rule references among `packs`, printing the cycle,
 /// and every reference to a rule in another pack that is not loaded.
 pub(crate) fn check_cycles(packs: &[RulePack]) -> Vec<Diagnostic> {
+    references(packs, true)
+}
+
+/// Reports every cycle of rule references among `packs`, and nothing else.
+fn cycles(packs: &[RulePack]) -> Vec<Diagnostic> {
+    references(packs, false)
+}
+
+/// Reports cycles among `packs` and, when `missing` is set, references to
+/// rules that are not loaded.
+fn references(packs: &[RulePack], missing: bool) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     // Edges: (pack, rule) -> [(pack, rule, span in pack file)]
     let mut edges: BTreeMap<Key, Vec<Edge>> = BTreeMap::new();
@@ -732,6 +769,9 @@ pub(crate) fn check_cycles(packs: &[RulePack]) -> Vec<Diagnostic> {
                 c.walk_exprs(&mut visit);
             }
             for (tp, tr, span) in &refs {
+                if !missing {
+                    break;
+                }
                 let exists = packs.iter().any(|q| &q.id == tp && q.rule(tr).is_some());
                 if !exists {
                     problems.push(

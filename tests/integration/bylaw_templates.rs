@@ -30,7 +30,7 @@ const GLOBEX: &str = r#"
     [[use]]
     template = "bylaws/templates/mailing_anniversary_window"
     id = "business_notice"
-    params = { citation = "Globex Bylaws § 1.10(a)", subject = "other business", open_days = 70 }
+    params = { citation = "Globex Bylaws § 1.10(a)", subject = "other business", open_days = 70, checks = "business_notice" }
 
     [[use.case]]
     facts = { prior_proxy_release = 2025-04-01, prior_meeting = 2025-05-15, meeting = 2026-05-14 }
@@ -120,7 +120,7 @@ const INITECH: &str = r#"
     [[use]]
     template = "bylaws/templates/anniversary_window_late_announcement"
     id = "business_notice"
-    params = { citation = "Initech Bylaws § 2.5(a)", subject = "other business", announcement_days = 15 }
+    params = { citation = "Initech Bylaws § 2.5(a)", subject = "other business", announcement_days = 15, checks = "business_notice" }
 
     [[use.case]]
     facts = { prior_meeting = 2025-05-15, meeting = 2026-08-20, announcement = 2026-05-10 }
@@ -176,22 +176,29 @@ fn deadlines(cli: &Cli, file: &str, args: &[&str]) -> Value {
 
 #[test]
 fn each_company_pack_checks_clean_with_its_own_cases_and_the_kept_template_cases() {
-    for (file, text, cases, note) in [
+    // Hooli's one warning is real: its meeting-anchored clause closes 7
+    // days after a late announcement, which can be after Rule 14a-19(b)(1)'s
+    // 60 days before the anniversary. Globex's one warning is the search's finding that its special-meeting
+    // clause (10 days after the announcement) can close after Rule
+    // 14a-19(b)(1)'s date as our SEC pack reads it for special meetings.
+    for (file, text, cases, warnings, note) in [
         (
             "globex_bylaws.toml",
             GLOBEX,
             11,
+            "1 warning",
             "6 of ours + 3 of special_meeting_nominations + 2 of pre_meeting_update (citation only)",
         ),
-        ("initech_bylaws.toml", INITECH, 4, "4 of ours"),
-        ("hooli_bylaws.toml", HOOLI, 2, "2 of ours"),
+        ("initech_bylaws.toml", INITECH, 4, "0 warnings", "4 of ours"),
+        ("hooli_bylaws.toml", HOOLI, 2, "1 warning", "2 of ours"),
     ] {
         let (code, _, stderr) = company(file, text).run(&["check", file]);
         assert_eq!(code, 0, "{file}: {stderr}");
-        assert_eq!(
-            stderr,
-            format!("checked 1 pack: 0 errors, 0 warnings, {cases} worked cases run\n"),
-            "{file}: {note}"
+        assert!(
+            stderr.ends_with(&format!(
+                "checked 1 pack: 0 errors, {warnings}, {cases} worked cases run\n"
+            )),
+            "{file}: {note}: {stderr}"
         );
     }
 }

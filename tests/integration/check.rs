@@ -36,6 +36,56 @@ fn builtin_case_count() -> usize {
         .sum()
 }
 
+/// What `govcal check` finds in the shipped packs by searching meetings:
+/// bylaw shapes whose deadline can fall after Rule 14a-19(b)(1)'s. Each is
+/// real for the packs as written (HemaCare's 7-day leg after a late
+/// announcement; the P9 and P10 templates; the special-meeting template
+/// against our reading of 14a-19(b)(1) for special meetings), given as
+/// (file, line, column, start of message).
+const SHIPPED_FINDINGS: [(&str, u64, u64, &str); 4] = [
+    (
+        "rules/bylaws/hemacare.toml",
+        20,
+        6,
+        "`nomination_notice` closes after 17 CFR 240.14a-19(b)(1) allows: with the meeting on Fri 18 Dec 2026, the first public announcement of the meeting date on Tue 17 Nov 2026 and the prior annual meeting on Sun 28 Dec 2025, it closes Tue 24 Nov 2026 but `sec_regulation_14a/dissident_nominee_notice` closes Thu 29 Oct 2026",
+    ),
+    (
+        "rules/bylaws/templates/meeting_anchored.toml",
+        39,
+        6,
+        "`shareholder_notice` closes after 17 CFR 240.14a-19(b)(1) allows",
+    ),
+    (
+        "rules/bylaws/templates/notice_based_window.toml",
+        43,
+        6,
+        "`shareholder_notice` closes after 17 CFR 240.14a-19(b)(1) allows",
+    ),
+    (
+        "rules/bylaws/templates/special_meeting_nominations.toml",
+        42,
+        6,
+        "`nomination_notice` closes after 17 CFR 240.14a-19(b)(1) allows: with a special meeting",
+    ),
+];
+
+/// Asserts that `doc` (check's JSON) holds exactly the shipped findings,
+/// with file names relative to `prefix`.
+fn assert_shipped_findings(doc: &serde_json::Value, prefix: &str) {
+    let diags = doc["diagnostics"].as_array().unwrap();
+    assert_eq!(diags.len(), SHIPPED_FINDINGS.len(), "{doc:#}");
+    for (d, (file, line, column, message)) in diags.iter().zip(SHIPPED_FINDINGS) {
+        assert_eq!(d["severity"], "warning");
+        assert_eq!(d["file"], format!("{prefix}{file}"));
+        assert_eq!(
+            (d["line"].as_u64(), d["column"].as_u64()),
+            (Some(line), Some(column))
+        );
+        let text = d["message"].as_str().unwrap();
+        assert!(text.starts_with(message), "{text}");
+    }
+}
+
 #[test]
 fn check_runs_every_worked_case_of_the_built_in_packs_and_passes() {
     let cases = builtin_case_count();
@@ -44,24 +94,30 @@ fn check_runs_every_worked_case_of_the_built_in_packs_and_passes() {
     let (code, stdout, stderr) = Cli::new().run(&["check"]);
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.is_empty());
-    assert_eq!(
-        stderr,
-        format!("checked {packs} packs: 0 errors, 0 warnings, {cases} worked cases run\n")
+    assert!(
+        stderr.ends_with(&format!(
+            "checked {packs} packs: 0 errors, 4 warnings, {cases} worked cases run\n"
+        )),
+        "{stderr}"
     );
 }
 
 #[test]
-fn check_of_the_rules_directory_loads_calendars_and_packs_and_is_clean() {
+fn check_of_the_rules_directory_loads_calendars_and_packs_and_finds_only_the_known_conflicts() {
     let cases = builtin_case_count();
     let packs = pack_files().len();
     let dir = manifest_path("rules");
     let (code, stdout, stderr) = Cli::new().run(&["check", dir.to_str().unwrap()]);
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.is_empty());
-    assert_eq!(
-        stderr,
-        format!("checked {packs} packs: 0 errors, 0 warnings, {cases} worked cases run\n")
+    assert!(
+        stderr.ends_with(&format!(
+            "checked {packs} packs: 0 errors, 4 warnings, {cases} worked cases run\n"
+        )),
+        "{stderr}"
     );
+    let doc = Cli::new().json(&["check", dir.to_str().unwrap(), "--format", "json"]);
+    assert_shipped_findings(&doc, &format!("{}/", dir.parent().unwrap().display()));
 }
 
 #[test]
@@ -69,9 +125,9 @@ fn check_json_reports_no_errors_and_the_cases_run_for_built_in_packs() {
     let out = Cli::new().ok(&["check", "--format", "json"]);
     let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(doc["errors"], 0);
-    assert_eq!(doc["warnings"], 0);
+    assert_eq!(doc["warnings"], 4);
     assert_eq!(doc["cases_run"], builtin_case_count());
-    assert_eq!(doc["diagnostics"].as_array().map(Vec::len), Some(0));
+    assert_shipped_findings(&doc, "");
 }
 
 /// 11 May 2025 - 10 days = Thu 1 May 2025; the case claims 2 May.
@@ -145,7 +201,7 @@ fn check_with_a_wrong_pack_and_a_built_in_runs_both() {
         .matches("[[rule.case]]")
         .count();
     assert!(stderr.ends_with(&format!(
-        "checked 2 packs: 1 error, 0 warnings, {} worked cases run\n",
+        "checked 2 packs: 1 error, 1 warning, {} worked cases run\n",
         hemacare_cases + 1
     )));
 }

@@ -24,7 +24,7 @@ fn has(out: &str, text: &str) {
 const NORTHWIND: [&str; 4] = [
     "diff",
     "northwind-bylaws.toml",
-    "northwind-bylaws-2027.toml",
+    "northwind-amended-bylaws.toml",
     "northwind-2026.toml",
 ];
 
