@@ -278,11 +278,9 @@ impl Search<'_> {
                         pack.id
                     ),
                 )
-                .with_help(if what == "state" {
-                    "add `applies_to = { states = [\"DE\"] }` (the state of incorporation) under `[pack]`"
-                } else {
-                    "add `applies_to = { exchanges = [\"nyse\"] }` under `[pack]`"
-                }),
+                .with_help(
+                    "add `applies_to = { states = [\"DE\"] }` (the state of incorporation) under `[pack]`",
+                ),
             );
         }
         out
@@ -370,7 +368,13 @@ fn governs(higher: &RulePack, company: &RulePack) -> Governs {
             continue;
         }
         if mine.is_empty() {
-            return Governs::Unknown(what);
+            // Many companies' bylaws need not say where they are listed; an
+            // exchange's rules are compared only when the pack says.
+            return if what == "state" {
+                Governs::Unknown(what)
+            } else {
+                Governs::No
+            };
         }
         if !mine.iter().all(|m| theirs.contains(m)) {
             return Governs::No;

@@ -24,6 +24,11 @@
 //!   message, exit code, no panic.
 //! - `check`: `govcal check` over the built-in packs and a pack whose worked
 //!   case is wrong, as text and JSON.
+//! - `lint`: `govcal check` for counsel: every problem of a file at once
+//!   at its line and column, and the search's findings (misordered window,
+//!   branches never taken, rules outside Delaware § 213(a) or Rule 14a-19).
+//! - `schema`: the committed JSON Schemas match the Rust types, and the
+//!   shipped packs and examples validate against them.
 //! - `rules`: `govcal rules list|show` and `govcal --version`.
 //! - `examples`: the shipped example profiles as whole seasons: dates
 //!   computed independently, and golden tables.
@@ -60,6 +65,7 @@ mod errors;
 mod examples;
 mod explain;
 mod export;
+mod lint;
 mod rulebook;
 mod rules;
 mod schema;
