@@ -174,13 +174,19 @@ impl Search<'_> {
                 .with_help("check the condition's direction and dates"),
             );
         } else if applies {
-            out.extend(self.unreachable((pi, ri), &taken, &tried));
+            out.extend(self.unreachable((pi, ri), &taken, &tried, &sampler.used));
         }
         out
     }
 
     /// Warnings for branches never taken in `samples`.
-    fn unreachable(&self, at: At, taken: &[bool], samples: &[Facts]) -> Vec<Diagnostic> {
+    fn unreachable(
+        &self,
+        at: At,
+        taken: &[bool],
+        samples: &[Facts],
+        used: &BTreeSet<String>,
+    ) -> Vec<Diagnostic> {
         let rule = self.rule_at(at);
         let mut out = Vec::new();
         for (i, b) in rule.branches.iter().enumerate() {
@@ -213,7 +219,7 @@ impl Search<'_> {
                             i + 1,
                             rule.id,
                             j + 1,
-                            with_facts(facts, &used_facts(self.packs, &[at]))
+                            with_facts(facts, used)
                         ),
                     )
                     .with_help("put the narrower branch first, or remove the one that cannot be reached")

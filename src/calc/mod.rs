@@ -289,13 +289,7 @@ pub fn evaluate_next_year(
 /// [`Error::Rule`] naming the rule when a date leaves a holiday calendar's
 /// span or chrono's range.
 pub fn evaluate(packs: &[RulePack], facts: &Facts, cx: &Context<'_>) -> Result<Vec<Deadline>> {
-    let mut ev = Evaluator {
-        packs,
-        facts,
-        cx,
-        done: BTreeMap::new(),
-        active: BTreeSet::new(),
-    };
+    let mut ev = Evaluator::new(packs, facts, cx);
     let mut out = Vec::new();
     for p in packs {
         for r in &p.rules {
@@ -323,13 +317,7 @@ pub fn evaluate_one(
     facts: &Facts,
     cx: &Context<'_>,
 ) -> Result<Deadline> {
-    let mut ev = Evaluator {
-        packs,
-        facts,
-        cx,
-        done: BTreeMap::new(),
-        active: BTreeSet::new(),
-    };
+    let mut ev = Evaluator::new(packs, facts, cx);
     let p = &packs[pack];
     ev.rule(p, &p.rules[rule])
 }
@@ -352,13 +340,7 @@ pub fn condition_holds(
     facts: &Facts,
     cx: &Context<'_>,
 ) -> Result<Option<bool>> {
-    let mut ev = Evaluator {
-        packs,
-        facts,
-        cx,
-        done: BTreeMap::new(),
-        active: BTreeSet::new(),
-    };
+    let mut ev = Evaluator::new(packs, facts, cx);
     let p = &packs[pack];
     let r = &p.rules[rule];
     let rc = RuleCx {
@@ -519,6 +501,16 @@ struct RuleCx<'r> {
 }
 
 impl<'a> Evaluator<'a> {
+    fn new(packs: &'a [RulePack], facts: &'a Facts, cx: &'a Context<'a>) -> Self {
+        Evaluator {
+            packs,
+            facts,
+            cx,
+            done: BTreeMap::new(),
+            active: BTreeSet::new(),
+        }
+    }
+
     fn calendar(&self, id: &str) -> Result<Arc<Calendar>> {
         self.cx
             .calendars
