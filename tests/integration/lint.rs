@@ -120,16 +120,18 @@ fn the_text_report_gives_each_location_and_fix_and_the_totals() {
 }
 
 #[test]
-fn the_search_finds_a_misordered_window_unreachable_branches_and_a_record_date_window_wider_than_delaware_allows()
+fn the_search_finds_a_misordered_window_unreachable_branches_and_record_date_and_notice_windows_wider_than_delaware_allows()
  {
     let cli = Cli::new();
     let file = fixture(&cli, "search_findings.toml");
     let (code, doc) = check_json(&cli, &file);
     assert_eq!(code, 1, "a window that opens after it closes is an error");
-    assert_eq!(doc["cases_run"], 3, "the worked cases run and pass");
+    assert_eq!(doc["cases_run"], 4, "the worked cases run and pass");
     // Each example is checked by hand: 8 Jun 2012 - 30 days = Wed 9 May
     // 2012; 30 Nov 2011 + 10 days = Sat 10 Dec 2011. 26 Apr 2045 - 70 days
     // = Wed 15 Feb 2045, - 60 days (8 Del. C. § 213(a)) = Sat 25 Feb 2045.
+    // 2 Oct 2004 - 7 days = Sat 25 Sep 2004, - 10 days (§ 222(b)) = Wed 22
+    // Sep 2004.
     assert_eq!(
         located(&doc),
         owned(&[
@@ -156,6 +158,12 @@ fn the_search_finds_a_misordered_window_unreachable_branches_and_a_record_date_w
                 48,
                 6,
                 "`record_date_window` opens before 8 Del. C. § 213(a) allows: with the meeting on Wed 26 Apr 2045, it opens Wed 15 Feb 2045 but `us_de_dgcl/record_date` opens Sat 25 Feb 2045"
+            ),
+            (
+                "warning",
+                62,
+                6,
+                "`meeting_notice_window` closes after 8 Del. C. § 222(b) allows: with the meeting on Sat 2 Oct 2004, it closes Sat 25 Sep 2004 but `us_de_dgcl/meeting_notice` closes Wed 22 Sep 2004"
             ),
         ])
     );
