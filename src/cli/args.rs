@@ -102,7 +102,7 @@ pub enum CheckFormat {
 }
 
 /// The meeting and the rules to apply.
-#[derive(Debug, ClapArgs)]
+#[derive(Debug, Clone, ClapArgs)]
 pub struct QueryArgs {
     /// Facts file: the company profile and the meeting's dates (for `explain`, or a rule pack)
     pub facts: Option<PathBuf>,
@@ -153,9 +153,16 @@ pub struct DeadlinesArgs {
     /// The meeting and the rules
     #[command(flatten)]
     pub query: QueryArgs,
+    /// More facts files: with `--format ics`, one calendar for several companies
+    #[arg(value_name = "MORE_FACTS")]
+    pub more_facts: Vec<PathBuf>,
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+    /// An earlier `.ics` export of this calendar: keep its event ids, raise the
+    /// SEQUENCE of events that changed, cancel deadlines that are gone
+    #[arg(long, value_name = "OLD.ics")]
+    pub previous: Option<PathBuf>,
 }
 
 /// `explain`: the same inputs, and optionally one rule. The positional may

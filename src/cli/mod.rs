@@ -8,6 +8,7 @@ pub mod report;
 pub mod request;
 pub mod rulebook;
 
+use std::collections::HashSet;
 use std::ffi::OsString;
 use std::fmt::Write as _;
 use std::io::{IsTerminal, Write};
@@ -20,6 +21,8 @@ use crate::calc::cases::run_cases;
 use crate::calc::{Context, evaluate};
 use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
+use crate::ics::previous::{Unmatched, carry_forward};
+use crate::ics::write_ics;
 use crate::pack::load::{BUILTIN_PACKS, Library, builtin_id, builtin_matches};
 
 use args::{
@@ -218,6 +221,21 @@ fn compute(req: &Request) -> Result<Vec<crate::calc::Deadline>> {
 }
 
 fn deadlines(d: &DeadlinesArgs) -> Result<Status> {
+    if d.format == Format::Ics {
+        return calendar(d);
+    }
+    if !d.more_facts.is_empty() {
+        return Err(Error::usage(
+            "several facts files make one calendar: add `--format ics`",
+            Some("for a table, JSON or CSV, run `govcal deadlines` once per facts file".to_owned()),
+        ));
+    }
+    if d.previous.is_some() {
+        return Err(Error::usage(
+            "`--previous` updates an earlier calendar: add `--format ics`",
+            None,
+        ));
+    }
     let req = Request::from_query(&d.query, d.format)?;
     let all = compute(&req)?;
     let shown: Vec<_> = all
@@ -241,9 +259,106 @@ fn deadlines(d: &DeadlinesArgs) -> Result<Status> {
         Format::Table => report::table(&req.company, &req.facts, &shown, &next, req.today, req.all),
         Format::Json => report::json(&req.company, &req.facts, &shown, &next, req.today),
         Format::Csv => report::csv(&req.company, &shown),
-        Format::Ics => report::ics(&req.company, &req.facts, &shown, req.today, &req.alarms),
+        Format::Ics => return calendar(d),
     };
     emit(req.output.as_deref(), &text)
+}
+
+/// `deadlines --format ics`: one calendar for one or more facts files,
+/// updating `--previous` when given.
+fn calendar(d: &DeadlinesArgs) -> Result<Status> {
+    let mut files = vec![d.query.facts.clone()];
+    files.extend(d.more_facts.iter().cloned().map(Some));
+    let q = &d.query;
+    let overrides = q.meeting.is_some()
+        || q.prior_meeting.is_some()
+        || q.announcement.is_some()
+        || q.prior_proxy_release.is_some()
+        || q.record_date.is_some()
+        || q.meeting_kind.is_some()
+        || !q.fact.is_empty()
+        || !q.without.is_empty();
+    if files.len() > 1 && overrides {
+        return Err(Error::usage(
+            "the fact flags (`--meeting`, `--fact`, `--without` and the like) change one meeting, but several facts files were given",
+            Some("write the dates into each facts file instead".to_owned()),
+        ));
+    }
+    let mut requests = Vec::with_capacity(files.len());
+    for file in files {
+        let mut query = q.clone();
+        query.facts = file;
+        requests.push(Request::from_query(&query, Format::Ics)?);
+    }
+    let mut computed = Vec::with_capacity(requests.len());
+    for req in &requests {
+        // Calendar events do not say what is past: that would change the
+        // text of every event each day and defeat `--previous`.
+        let cx = Context {
+            today: None,
+            ..context(req)
+        };
+        computed.push(evaluate(&req.library.packs, &req.facts, &cx)?);
+    }
+    let runs: Vec<report::IcsRun<'_>> = requests
+        .iter()
+        .zip(&computed)
+        .map(|(req, deadlines)| report::IcsRun {
+            company: &req.company,
+            facts: &req.facts,
+            deadlines,
+        })
+        .collect();
+    let sources: Vec<String> = std::iter::once(
+        d.query
+            .facts
+            .as_ref()
+            .map_or_else(|| "(flags)".to_owned(), |p| p.display().to_string()),
+    )
+    .chain(d.more_facts.iter().map(|p| p.display().to_string()))
+    .collect();
+    let first = &requests[0];
+    let mut cal = report::ics_calendar(&runs, &sources, first.today, &first.alarms)?;
+    let mut summary = None;
+    if let Some(path) = &d.previous {
+        let bytes = std::fs::read(path).map_err(|source| Error::Read {
+            path: path.clone(),
+            source,
+        })?;
+        let previous = crate::ics::previous::read(&path.display().to_string(), &bytes)
+            .map_err(|diagnostics| Error::Invalid { diagnostics })?;
+        let meetings: HashSet<String> = runs
+            .iter()
+            .map(|r| report::meeting_cycle(r.facts))
+            .zip(runs.iter().map(|r| report::company_slug(r.company)))
+            .map(|(cycle, company)| format!("{company}.{cycle}"))
+            .collect();
+        let companies: HashSet<String> = runs
+            .iter()
+            .map(|r| report::company_slug(r.company))
+            .collect();
+        let changes =
+            carry_forward(
+                &mut cal,
+                &previous,
+                first.today,
+                |uid| match report::uid_meeting(uid) {
+                    Some((company, cycle))
+                        if companies.contains(company)
+                            && !meetings.contains(&format!("{company}.{cycle}")) =>
+                    {
+                        Unmatched::Keep
+                    }
+                    _ => Unmatched::Cancel,
+                },
+            );
+        summary = Some(changes);
+    }
+    let status = emit(first.output.as_deref(), &write_ics(&cal))?;
+    if let Some(changes) = summary {
+        let _ = writeln!(std::io::stderr().lock(), "{changes}");
+    }
+    Ok(status)
 }
 
 fn explain(e: &ExplainArgs) -> Result<Status> {

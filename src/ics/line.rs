@@ -67,9 +67,8 @@ pub(crate) fn escape_text(text: &str) -> String {
     out
 }
 
-/// Reverses [`escape_text`] (test helper; `\N` is accepted as a newline,
-/// RFC 5545 §3.3.11).
-#[cfg(test)]
+/// Reverses [`escape_text`] (`\N` is accepted as a newline, RFC 5545
+/// §3.3.11; an unknown escape keeps the character after the backslash).
 pub(crate) fn unescape_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars();

@@ -21,6 +21,7 @@
 //! not allowed in a URI (spaces, controls, non-ASCII and ``"<>\^`{|}``).
 
 mod line;
+pub mod previous;
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -81,8 +82,16 @@ pub struct IcsEvent {
     pub alarms: Vec<Alarm>,
     /// `STATUS`, when present.
     pub status: Option<EventStatus>,
-    /// `LAST-MODIFIED` (this day at 00:00:00Z), when present.
-    pub last_modified: Option<NaiveDate>,
+    /// `LAST-MODIFIED` (a UTC instant), when present.
+    pub last_modified: Option<NaiveDateTime>,
+    /// `DTSTAMP` of this event (a UTC instant); the calendar's `dtstamp`
+    /// when absent.
+    pub stamp: Option<NaiveDateTime>,
+    /// The event's text exactly as an earlier export wrote it (CRLF lines
+    /// from `BEGIN:VEVENT` to `END:VEVENT`), written instead of the fields:
+    /// an unchanged event keeps its bytes. `when` must still describe it,
+    /// so that its zone gets a `VTIMEZONE`.
+    pub verbatim: Option<String>,
 }
 
 /// When a deadline falls.
@@ -138,9 +147,44 @@ pub fn write_ics(cal: &IcsCalendar) -> String {
     }
     let dtstamp = utc_midnight(cal.dtstamp);
     for event in &cal.events {
-        builder = builder.add_event(build_event(event, &dtstamp));
+        let stamp = event.stamp.map_or_else(|| dtstamp.clone(), fmt_utc);
+        builder = builder.add_event(build_event(event, &stamp));
     }
-    line::finish(&builder.build().generate())
+    let text = line::finish(&builder.build().generate());
+    if cal.events.iter().any(|e| e.verbatim.is_some()) {
+        splice_verbatim(&text, &cal.events)
+    } else {
+        text
+    }
+}
+
+/// Replaces the rendering of each event that has `verbatim` text with that
+/// text. Events are written in order, one `BEGIN:VEVENT` line each (folded
+/// lines start with a space, so the match is exact).
+fn splice_verbatim(text: &str, events: &[IcsEvent]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut index = 0;
+    let mut skipping = false;
+    for line in text.split_inclusive("\r\n") {
+        let content = line.trim_end_matches("\r\n");
+        if skipping {
+            if content == "END:VEVENT" {
+                skipping = false;
+            }
+            continue;
+        }
+        if content == "BEGIN:VEVENT" {
+            let verbatim = events.get(index).and_then(|e| e.verbatim.as_deref());
+            index += 1;
+            if let Some(v) = verbatim {
+                out.push_str(v);
+                skipping = true;
+                continue;
+            }
+        }
+        out.push_str(line);
+    }
+    out
 }
 
 /// Cleans and escapes user text for a TEXT value.
@@ -183,6 +227,11 @@ fn fmt_local(dt: NaiveDateTime) -> String {
 /// `DATE-TIME` in UTC form (RFC 5545 §3.3.5, form #2) at 00:00:00.
 fn utc_midnight(d: NaiveDate) -> String {
     format!("{}T000000Z", fmt_date(d))
+}
+
+/// `DATE-TIME` in UTC form (RFC 5545 §3.3.5, form #2).
+fn fmt_utc(t: NaiveDateTime) -> String {
+    format!("{}Z", fmt_local(t))
 }
 
 fn build_event(ev: &IcsEvent, dtstamp: &str) -> IcalEvent {
@@ -230,8 +279,8 @@ fn build_event(ev: &IcsEvent, dtstamp: &str) -> IcalEvent {
         };
         p.push(prop("STATUS", s));
     }
-    if let Some(day) = ev.last_modified {
-        p.push(prop("LAST-MODIFIED", utc_midnight(day)));
+    if let Some(at) = ev.last_modified {
+        p.push(prop("LAST-MODIFIED", fmt_utc(at)));
     }
     p.push(prop("TRANSP", "TRANSPARENT"));
     for alarm in &ev.alarms {
@@ -542,6 +591,8 @@ mod tests {
             alarms: Vec::new(),
             status: None,
             last_modified: None,
+            stamp: None,
+            verbatim: None,
         }
     }
 
@@ -565,6 +616,8 @@ mod tests {
                     }],
                     status: Some(EventStatus::Confirmed),
                     last_modified: None,
+                    stamp: None,
+                    verbatim: None,
                 },
                 IcsEvent {
                     uid: "proposal-14a8-2004@acme.govcal".to_owned(),
@@ -589,7 +642,9 @@ mod tests {
                         },
                     ],
                     status: None,
-                    last_modified: Some(date(2004, 1, 10)),
+                    last_modified: Some(at(2004, 1, 10, 0)),
+                    stamp: None,
+                    verbatim: None,
                 },
             ],
         }

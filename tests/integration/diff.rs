@@ -6,16 +6,6 @@ use serde_json::Value;
 
 use crate::util::{Cli, manifest_path};
 
-/// A directory holding every shipped example.
-fn examples() -> Cli {
-    let cli = Cli::new();
-    for f in std::fs::read_dir(manifest_path("examples")).unwrap() {
-        let name = f.unwrap().file_name().into_string().unwrap();
-        cli.copy(&format!("examples/{name}"));
-    }
-    cli
-}
-
 /// Asserts that `out` contains `text`, showing `out` if not.
 fn has(out: &str, text: &str) {
     assert!(out.contains(text), "no `{text}` in:\n{out}");
@@ -34,7 +24,7 @@ const NORTHWIND: [&str; 4] = [
 /// 2026-02-14; - timedelta(150) = 2025-12-16, - timedelta(120) = 2026-01-15.
 #[test]
 fn northwind_amendment_moves_both_bounds_30_days_earlier() {
-    let cli = examples();
+    let cli = Cli::with_examples();
     let out = cli.ok(&NORTHWIND);
     assert!(
         out.contains(
@@ -85,7 +75,7 @@ fn northwind_amendment_moves_both_bounds_30_days_earlier() {
 /// 10 days after an announcement 77 days before the meeting, does not move.
 #[test]
 fn northwind_span_summarises_in_four_lines() {
-    let cli = examples();
+    let cli = Cli::with_examples();
     let out = cli.ok(&[
         &NORTHWIND[..],
         &["--from", "2026-01-01", "--to", "2027-12-31"],

@@ -10,11 +10,7 @@ use crate::util::{Cli, deadline, manifest_path};
 
 /// Runs `deadlines` on a shipped example (with the files beside it).
 fn season(example: &str, today: &str, extra: &[&str]) -> Value {
-    let cli = Cli::new();
-    for f in std::fs::read_dir(manifest_path("examples")).unwrap() {
-        let name = f.unwrap().file_name().into_string().unwrap();
-        cli.copy(&format!("examples/{name}"));
-    }
+    let cli = Cli::with_examples();
     let mut args = vec!["deadlines", example, "--today", today, "--format", "json"];
     args.extend_from_slice(extra);
     cli.json(&args)
@@ -28,11 +24,7 @@ fn bound<'a>(doc: &'a Value, id: &str, which: &str) -> &'a str {
 }
 
 fn table_matches_golden(example: &str, today: &str) {
-    let cli = Cli::new();
-    for f in std::fs::read_dir(manifest_path("examples")).unwrap() {
-        let name = f.unwrap().file_name().into_string().unwrap();
-        cli.copy(&format!("examples/{name}"));
-    }
+    let cli = Cli::with_examples();
     let out = cli.ok(&["deadlines", example, "--today", today]);
     let stem = example.trim_end_matches(".toml");
     let path = manifest_path(&format!("tests/integration/snapshots/{stem}.txt"));

@@ -139,7 +139,7 @@ fn hemacare_ics_parses_back_with_two_all_day_events_on_5_march_2004() {
         };
         assert_eq!(
             uid,
-            format!("hemacare_bylaws.{rule}_notice.closes.hemacare-corporation.20040525@govcal")
+            format!("hemacare_bylaws.{rule}_notice.closes.hemacare-corporation.annual-2004@govcal")
         );
         assert_eq!(prop(event, "DTSTART"), Some("20040305"));
         assert_eq!(prop(event, "DTEND"), Some("20040306"));

@@ -20,6 +20,9 @@
 //! - `export`: CSV and iCalendar output (golden file, RFC 5545 framing,
 //!   parse-back with the `ical` crate, determinism, `--output`, timed
 //!   deadlines with a VTIMEZONE).
+//! - `calendar_update`: `--previous` (UIDs kept, SEQUENCE raised for
+//!   moved and reworded events, unchanged events byte for byte, removed
+//!   deadlines cancelled once) and one calendar for several facts files.
 //! - `errors`: bad input in packs, facts files and flags: location line,
 //!   message, exit code, no panic.
 //! - `check`: `govcal check` over the built-in packs and a pack whose worked
@@ -57,6 +60,7 @@
 )]
 
 mod bylaw_templates;
+mod calendar_update;
 mod calendars;
 mod check;
 mod deadlines;

@@ -60,6 +60,17 @@ impl Cli {
         cmd
     }
 
+    /// A temporary directory holding every shipped example (facts files
+    /// and the bylaw packs they name).
+    pub(crate) fn with_examples() -> Self {
+        let cli = Cli::new();
+        for f in std::fs::read_dir(manifest_path("examples")).unwrap() {
+            let name = f.unwrap().file_name().into_string().unwrap();
+            cli.copy(&format!("examples/{name}"));
+        }
+        cli
+    }
+
     /// Runs `govcal ARGS`; returns (exit code, stdout bytes, stderr).
     /// Fails the test if the program was killed by a signal or panicked.
     pub(crate) fn run_bytes(&self, args: &[&str]) -> (i32, Vec<u8>, String) {

@@ -1,0 +1,860 @@
+//! Updating a calendar that people have already imported (`--previous`).
+//!
+//! An earlier export is read back with the `ical` crate's parser, and the new
+//! calendar is written so that a calendar program updates what it holds
+//! instead of duplicating it (RFC 5545 §3.8.4.7 UID, §3.8.7.4 SEQUENCE):
+//!
+//! * every deadline keeps its `UID`;
+//! * an event whose dates, text or reminders changed gets `SEQUENCE` one
+//!   higher and a new `LAST-MODIFIED` and `DTSTAMP` (both later than the
+//!   ones it had, even when two exports are made on one day);
+//! * an unchanged event is copied byte for byte from the earlier file;
+//! * a deadline that no longer exists is written once more, with
+//!   `STATUS:CANCELLED`, `SEQUENCE` one higher and no reminders; an event
+//!   that was already cancelled is copied unchanged, so importing the file
+//!   again changes nothing;
+//! * events of the same companies' other meetings are kept as they were;
+//! * events that govcal did not write (their UID does not end in
+//!   [`UID_DOMAIN`]) are left out and counted.
+//!
+//! What "changed" means: every property of the event and of its alarms,
+//! compared after unfolding, except `UID`, `SEQUENCE`, `DTSTAMP`,
+//! `LAST-MODIFIED` and `CREATED`. A change of `DTSTART` or `DTEND` is a move.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt;
+use std::io::BufReader;
+use std::ops::Range;
+use std::sync::Arc;
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
+use chrono_tz::Tz;
+use ical::parser::ical::component::{IcalCalendar, IcalEvent};
+use ical::property::Property;
+
+use super::{EventStatus, IcsCalendar, IcsEvent, When, line, write_ics};
+use crate::diag::{Diagnostic, SourceFile};
+
+/// Every UID govcal writes ends with this.
+pub const UID_DOMAIN: &str = "@govcal";
+
+/// Properties that say when or how often an event was written, not what it
+/// says: left out when events are compared.
+const BOOKKEEPING: [&str; 5] = ["UID", "SEQUENCE", "DTSTAMP", "LAST-MODIFIED", "CREATED"];
+
+/// An earlier export, read back.
+#[derive(Debug, Default)]
+pub struct Previous {
+    events: Vec<PreviousEvent>,
+    /// Events whose UID govcal did not write; they are not carried forward.
+    pub foreign: usize,
+}
+
+/// One `VEVENT` of the earlier export.
+#[derive(Debug)]
+struct PreviousEvent {
+    uid: String,
+    sequence: u32,
+    cancelled: bool,
+    /// The later of its `DTSTAMP` and `LAST-MODIFIED`.
+    stamp: Option<NaiveDateTime>,
+    when: When,
+    summary: String,
+    description: String,
+    categories: Vec<String>,
+    url: Option<String>,
+    /// Its text as written, CRLF line ends.
+    raw: String,
+    fingerprint: Fingerprint,
+}
+
+/// One property as the parser gives it: name, parameters (sorted), value.
+type Prop = (String, Vec<(String, Vec<String>)>, String);
+
+/// What an event says, for comparison.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Fingerprint {
+    /// `DTSTART` and `DTEND`.
+    when: Vec<Prop>,
+    /// Every other property that is not bookkeeping.
+    rest: Vec<Prop>,
+    /// Each alarm's properties.
+    alarms: Vec<Vec<Prop>>,
+}
+
+/// How the new calendar differs from the earlier one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Changes {
+    /// Deadlines the earlier export did not have.
+    pub added: usize,
+    /// Events whose date or time changed.
+    pub moved: usize,
+    /// Events whose text or reminders changed, not their date.
+    pub changed: usize,
+    /// Deadlines that no longer exist, written as cancelled.
+    pub cancelled: usize,
+    /// Events copied byte for byte (already-cancelled ones included).
+    pub unchanged: usize,
+    /// Events of the same companies' other meetings, copied as they were.
+    pub kept: usize,
+    /// Events of the earlier file that govcal did not write, left out.
+    pub foreign: usize,
+}
+
+impl fmt::Display for Changes {
+    /// `3 moved, 1 cancelled, 12 unchanged`, with `N new` and `N changed`
+    /// first when there are any, and the kept and left-out events after.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.added > 0 {
+            write!(f, "{} new, ", self.added)?;
+        }
+        write!(f, "{} moved, ", self.moved)?;
+        if self.changed > 0 {
+            write!(f, "{} changed, ", self.changed)?;
+        }
+        write!(
+            f,
+            "{} cancelled, {} unchanged",
+            self.cancelled, self.unchanged
+        )?;
+        if self.kept > 0 {
+            write!(f, "; {} kept from other meetings", self.kept)?;
+        }
+        if self.foreign > 0 {
+            write!(f, "; {} not written by govcal left out", self.foreign)?;
+        }
+        Ok(())
+    }
+}
+
+/// A `VEVENT` block found in the raw text.
+struct Block {
+    /// Byte span of the whole block in the file.
+    span: Range<usize>,
+    /// Its physical lines (without line ends) and their byte offsets.
+    lines: Vec<(usize, String)>,
+}
+
+impl Block {
+    fn raw(&self) -> String {
+        let mut out = String::new();
+        for (_, l) in &self.lines {
+            out.push_str(l);
+            out.push_str("\r\n");
+        }
+        out
+    }
+
+    /// The span of the first physical line of property `name`, else of
+    /// `BEGIN:VEVENT`.
+    fn span_of(&self, name: &str) -> Range<usize> {
+        let found = self.lines.iter().find(|(_, l)| {
+            l.len() > name.len()
+                && l.is_char_boundary(name.len())
+                && l[..name.len()].eq_ignore_ascii_case(name)
+                && matches!(l.as_bytes()[name.len()], b':' | b';')
+        });
+        let (at, l) = found.unwrap_or(&self.lines[0]);
+        *at..at + l.len()
+    }
+}
+
+/// Finds the top-level `VEVENT` blocks of `text`.
+fn blocks(text: &str) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut current: Option<Block> = None;
+    let mut offset = 0;
+    for physical in text.split_inclusive('\n') {
+        let content = physical.trim_end_matches(['\r', '\n']);
+        let trimmed = content.trim_end();
+        if let Some(block) = current.as_mut() {
+            block.lines.push((offset, content.to_owned()));
+            if trimmed.eq_ignore_ascii_case("END:VEVENT") {
+                block.span.end = offset + content.len();
+                out.extend(current.take());
+            }
+        } else if trimmed.eq_ignore_ascii_case("BEGIN:VEVENT") {
+            current = Some(Block {
+                span: offset..offset + content.len(),
+                lines: vec![(offset, content.to_owned())],
+            });
+        }
+        offset += physical.len();
+    }
+    out
+}
+
+/// Reads the bytes of an earlier export. `name` is the path as the user
+/// gave it, for messages.
+///
+/// # Errors
+///
+/// Diagnostics at the place of each problem: text that is not UTF-8, text
+/// the `ical` parser rejects, an event without a UID or with a start
+/// govcal cannot read.
+pub fn read(name: &str, bytes: &[u8]) -> Result<Previous, Vec<Diagnostic>> {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let at = e.valid_up_to();
+            let source = SourceFile::new(name, String::from_utf8_lossy(bytes).into_owned());
+            let shown = String::from_utf8_lossy(&bytes[..at]).len();
+            return Err(vec![
+                Diagnostic::error(
+                    &source,
+                    shown..shown + 1,
+                    "not UTF-8 text: an iCalendar file is UTF-8 (RFC 5545 §3.1.4)",
+                )
+                .with_help("give `--previous` the .ics file govcal wrote earlier"),
+            ]);
+        }
+    };
+    let source = SourceFile::new(name, text);
+    let whole = 0..text.len().min(1);
+    let calendars = parse_calendars(text).map_err(|message| {
+        vec![
+            Diagnostic::error(&source, whole.clone(), message)
+                .with_help("give `--previous` the .ics file govcal wrote earlier"),
+        ]
+    })?;
+    if calendars.is_empty() {
+        return Err(vec![
+            Diagnostic::error(
+                &source,
+                whole,
+                "no `BEGIN:VCALENDAR` found: this is not an iCalendar file",
+            )
+            .with_help("give `--previous` the .ics file govcal wrote earlier"),
+        ]);
+    }
+    let parsed: Vec<&IcalEvent> = calendars.iter().flat_map(|c| c.events.iter()).collect();
+    let raw = blocks(text);
+    if raw.len() != parsed.len() {
+        return Err(vec![Diagnostic::error(
+            &source,
+            whole,
+            format!(
+                "found {} `BEGIN:VEVENT` lines but the `ical` parser read {} events",
+                raw.len(),
+                parsed.len()
+            ),
+        )]);
+    }
+    let mut previous = Previous::default();
+    let mut problems = Vec::new();
+    let mut seen = HashSet::new();
+    for (event, block) in parsed.into_iter().zip(&raw) {
+        match read_event(event, block, &source) {
+            Ok(Some(e)) => {
+                // The first of two events with one UID wins (they would be
+                // one event in a calendar program anyway).
+                if seen.insert(e.uid.clone()) {
+                    previous.events.push(e);
+                }
+            }
+            Ok(None) => previous.foreign += 1,
+            Err(d) => problems.push(d),
+        }
+    }
+    if problems.is_empty() {
+        Ok(previous)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Runs the `ical` parser over every calendar in `text`.
+fn parse_calendars(text: &str) -> Result<Vec<IcalCalendar>, String> {
+    let reader = BufReader::new(text.as_bytes());
+    let mut out = Vec::new();
+    for cal in ical::IcalParser::new(reader) {
+        out.push(cal.map_err(|e| format!("the `ical` parser cannot read this file: {e}"))?);
+    }
+    Ok(out)
+}
+
+fn value<'a>(event: &'a IcalEvent, name: &str) -> Option<&'a Property> {
+    event
+        .properties
+        .iter()
+        .find(|p| p.name.eq_ignore_ascii_case(name))
+}
+
+fn param<'a>(p: &'a Property, name: &str) -> Option<&'a str> {
+    p.params
+        .as_ref()?
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        .and_then(|(_, v)| v.first())
+        .map(|v| v.trim_matches('"'))
+}
+
+/// Reads one event; `Ok(None)` for an event govcal did not write.
+fn read_event(
+    event: &IcalEvent,
+    block: &Block,
+    source: &Arc<SourceFile>,
+) -> Result<Option<PreviousEvent>, Diagnostic> {
+    let text_of = |name: &str| {
+        value(event, name)
+            .and_then(|p| p.value.as_deref())
+            .map(line::unescape_text)
+    };
+    let Some(uid) = text_of("UID").filter(|u| !u.trim().is_empty()) else {
+        return Err(Diagnostic::error(
+            source,
+            block.span_of("BEGIN"),
+            "this event has no UID, so govcal cannot tell which deadline it was",
+        )
+        .with_help("give `--previous` the .ics file govcal wrote earlier"));
+    };
+    if !uid.ends_with(UID_DOMAIN) {
+        return Ok(None);
+    }
+    let sequence = match value(event, "SEQUENCE").and_then(|p| p.value.as_deref()) {
+        None => 0,
+        Some(v) => v.trim().parse().map_err(|_| {
+            Diagnostic::error(
+                source,
+                block.span_of("SEQUENCE"),
+                format!("SEQUENCE must be a small whole number (RFC 5545 §3.8.7.4), found `{v}`"),
+            )
+        })?,
+    };
+    let when = value(event, "DTSTART")
+        .and_then(read_when)
+        .ok_or_else(|| {
+            Diagnostic::error(
+                source,
+                block.span_of("DTSTART"),
+                format!("event `{uid}`: govcal cannot read its start (a DATE, a time with a TZID naming an IANA zone, or a UTC time)"),
+            )
+        })?;
+    let utc = |name: &str| {
+        value(event, name)
+            .and_then(|p| p.value.as_deref())
+            .and_then(read_utc)
+    };
+    let stamp = utc("DTSTAMP").max(utc("LAST-MODIFIED"));
+    let cancelled = text_of("STATUS").is_some_and(|s| s.trim().eq_ignore_ascii_case("CANCELLED"));
+    let categories = value(event, "CATEGORIES")
+        .and_then(|p| p.value.as_deref())
+        .map(split_list)
+        .unwrap_or_default();
+    Ok(Some(PreviousEvent {
+        sequence,
+        cancelled,
+        stamp,
+        when,
+        summary: text_of("SUMMARY").unwrap_or_default(),
+        description: text_of("DESCRIPTION").unwrap_or_default(),
+        categories,
+        url: value(event, "URL").and_then(|p| p.value.clone()),
+        raw: block.raw(),
+        fingerprint: fingerprint(event),
+        uid,
+    }))
+}
+
+/// Splits a TEXT list at unescaped commas and unescapes each item.
+fn split_list(v: &str) -> Vec<String> {
+    let mut items = Vec::new();
+    let mut current = String::new();
+    let mut chars = v.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                current.push(c);
+                if let Some(n) = chars.next() {
+                    current.push(n);
+                }
+            }
+            ',' => items.push(std::mem::take(&mut current)),
+            c => current.push(c),
+        }
+    }
+    items.push(current);
+    items.iter().map(|s| line::unescape_text(s)).collect()
+}
+
+fn read_when(p: &Property) -> Option<When> {
+    let v = p.value.as_deref()?.trim();
+    if param(p, "VALUE").is_some_and(|x| x.eq_ignore_ascii_case("DATE")) || v.len() == 8 {
+        return NaiveDate::parse_from_str(v, "%Y%m%d")
+            .ok()
+            .map(When::AllDay);
+    }
+    if let Some(zone) = param(p, "TZID") {
+        let tz: Tz = zone.parse().ok()?;
+        let local = NaiveDateTime::parse_from_str(v, "%Y%m%dT%H%M%S").ok()?;
+        return Some(When::Timed { local, tz });
+    }
+    read_utc(v).map(|local| When::Timed { local, tz: Tz::UTC })
+}
+
+fn read_utc(v: &str) -> Option<NaiveDateTime> {
+    NaiveDateTime::parse_from_str(v.trim().strip_suffix('Z')?, "%Y%m%dT%H%M%S").ok()
+}
+
+fn props(list: &[Property]) -> Vec<Prop> {
+    let mut out: Vec<Prop> = list
+        .iter()
+        .filter(|p| !BOOKKEEPING.iter().any(|b| p.name.eq_ignore_ascii_case(b)))
+        .map(|p| {
+            let mut params: Vec<(String, Vec<String>)> = p
+                .params
+                .clone()
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(n, v)| (n.to_ascii_uppercase(), v))
+                .collect();
+            params.sort();
+            (
+                p.name.to_ascii_uppercase(),
+                params,
+                p.value.clone().unwrap_or_default(),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn fingerprint(event: &IcalEvent) -> Fingerprint {
+    let (when, rest): (Vec<Prop>, Vec<Prop>) = props(&event.properties)
+        .into_iter()
+        .partition(|(n, _, _)| n == "DTSTART" || n == "DTEND");
+    let mut alarms: Vec<Vec<Prop>> = event.alarms.iter().map(|a| props(&a.properties)).collect();
+    alarms.sort();
+    Fingerprint { when, rest, alarms }
+}
+
+/// What `event` will look like once written, read back the way the earlier
+/// file was read.
+fn fingerprint_of(event: &IcsEvent) -> Option<Fingerprint> {
+    let text = write_ics(&IcsCalendar {
+        name: String::new(),
+        dtstamp: NaiveDate::MIN,
+        events: vec![event.clone()],
+    });
+    let calendars = parse_calendars(&text).ok()?;
+    calendars
+        .first()
+        .and_then(|c| c.events.first())
+        .map(fingerprint)
+}
+
+/// Where an earlier event that the new calendar does not have goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unmatched {
+    /// It belongs to another meeting of a company in this calendar: keep it.
+    Keep,
+    /// Its deadline no longer exists: cancel it.
+    Cancel,
+}
+
+/// Rewrites `cal` (a fresh calendar, every `SEQUENCE` 0) as an update of
+/// `previous`, made on `today`. `unmatched` says what to do with an
+/// earlier govcal event whose UID the new calendar lacks.
+pub fn carry_forward(
+    cal: &mut IcsCalendar,
+    previous: &Previous,
+    today: NaiveDate,
+    unmatched: impl Fn(&str) -> Unmatched,
+) -> Changes {
+    let mut changes = Changes {
+        foreign: previous.foreign,
+        ..Changes::default()
+    };
+    let midnight = today.and_time(NaiveTime::MIN);
+    let bump = |old: &PreviousEvent| {
+        old.stamp
+            .and_then(|s| s.checked_add_signed(TimeDelta::seconds(1)))
+            .map_or(midnight, |s| s.max(midnight))
+    };
+    let by_uid: HashMap<&str, &PreviousEvent> = previous
+        .events
+        .iter()
+        .map(|e| (e.uid.as_str(), e))
+        .collect();
+    let mut matched: HashSet<&str> = HashSet::new();
+    for event in &mut cal.events {
+        let Some(old) = by_uid.get(event.uid.as_str()) else {
+            changes.added += 1;
+            continue;
+        };
+        matched.insert(old.uid.as_str());
+        let new = fingerprint_of(event);
+        if !old.cancelled && new.as_ref() == Some(&old.fingerprint) {
+            event.verbatim = Some(old.raw.clone());
+            changes.unchanged += 1;
+            continue;
+        }
+        if new.as_ref().is_some_and(|n| n.when == old.fingerprint.when) {
+            changes.changed += 1;
+        } else {
+            changes.moved += 1;
+        }
+        if old.cancelled {
+            // A deadline that comes back: say so explicitly, since some
+            // programs keep a status the update does not repeat.
+            event.status = Some(EventStatus::Confirmed);
+        }
+        let at = bump(old);
+        event.sequence = old.sequence.saturating_add(1);
+        event.last_modified = Some(at);
+        event.stamp = Some(at);
+    }
+    // Earlier events the new calendar lacks, in the earlier file's order.
+    let mut tail: BTreeMap<usize, IcsEvent> = BTreeMap::new();
+    for (i, old) in previous.events.iter().enumerate() {
+        if matched.contains(old.uid.as_str()) {
+            continue;
+        }
+        let verbatim = IcsEvent {
+            uid: old.uid.clone(),
+            sequence: old.sequence,
+            summary: old.summary.clone(),
+            description: old.description.clone(),
+            categories: old.categories.clone(),
+            url: old.url.clone(),
+            when: old.when,
+            alarms: Vec::new(),
+            status: None,
+            last_modified: None,
+            stamp: None,
+            verbatim: Some(old.raw.clone()),
+        };
+        if old.cancelled {
+            changes.unchanged += 1;
+            tail.insert(i, verbatim);
+            continue;
+        }
+        if unmatched(&old.uid) == Unmatched::Keep {
+            changes.kept += 1;
+            tail.insert(i, verbatim);
+            continue;
+        }
+        changes.cancelled += 1;
+        let at = bump(old);
+        tail.insert(
+            i,
+            IcsEvent {
+                sequence: old.sequence.saturating_add(1),
+                summary: format!("Cancelled: {}", old.summary),
+                description: format!(
+                    "govcal no longer computes this deadline (update of {}).\n\n{}",
+                    today.format("%a %-d %b %Y"),
+                    old.description
+                ),
+                status: Some(EventStatus::Cancelled),
+                last_modified: Some(at),
+                stamp: Some(at),
+                verbatim: None,
+                ..verbatim
+            },
+        );
+    }
+    cal.events.extend(tail.into_values());
+    changes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ics::Alarm;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn event(uid: &str, when: When) -> IcsEvent {
+        IcsEvent {
+            uid: format!("{uid}{UID_DOMAIN}"),
+            sequence: 0,
+            summary: format!("Acme, Inc.: {uid} closes"),
+            description: "Citation: 8 Del. C. § 222(b); see\nthe bylaws".to_owned(),
+            categories: vec!["govcal".to_owned(), "company".to_owned()],
+            url: None,
+            when,
+            alarms: vec![Alarm {
+                before: TimeDelta::days(14),
+            }],
+            status: None,
+            last_modified: None,
+            stamp: None,
+            verbatim: None,
+        }
+    }
+
+    fn calendar(events: Vec<IcsEvent>, today: NaiveDate) -> IcsCalendar {
+        IcsCalendar {
+            name: "govcal: Acme, Inc. deadlines".to_owned(),
+            dtstamp: today,
+            events,
+        }
+    }
+
+    fn timed(y: i32, m: u32, d: u32, h: u32) -> When {
+        When::Timed {
+            local: day(y, m, d).and_hms_opt(h, 0, 0).unwrap(),
+            tz: Tz::America__Los_Angeles,
+        }
+    }
+
+    fn update(old: &str, mut new: IcsCalendar, today: NaiveDate) -> (String, Changes) {
+        let previous = read("old.ics", old.as_bytes()).unwrap();
+        let changes = carry_forward(&mut new, &previous, today, |_| Unmatched::Cancel);
+        (write_ics(&new), changes)
+    }
+
+    /// The VEVENT blocks of a calendar's text, by UID prefix.
+    fn block<'a>(text: &'a str, uid: &str) -> &'a str {
+        let start = text.find(&format!("UID:{uid}")).unwrap();
+        let begin = text[..start].rfind("BEGIN:VEVENT").unwrap();
+        let end = begin + text[begin..].find("END:VEVENT\r\n").unwrap() + "END:VEVENT\r\n".len();
+        &text[begin..end]
+    }
+
+    #[test]
+    fn unchanged_events_keep_their_bytes_and_moved_ones_get_a_higher_sequence() {
+        let first = write_ics(&calendar(
+            vec![
+                event("a", When::AllDay(day(2026, 3, 2))),
+                event("b", timed(2026, 3, 2, 17)),
+            ],
+            day(2026, 1, 5),
+        ));
+        let (second, changes) = update(
+            &first,
+            calendar(
+                vec![
+                    event("a", When::AllDay(day(2026, 3, 9))),
+                    event("b", timed(2026, 3, 2, 17)),
+                ],
+                day(2026, 2, 1),
+            ),
+            day(2026, 2, 1),
+        );
+        assert_eq!(
+            (
+                changes.moved,
+                changes.unchanged,
+                changes.cancelled,
+                changes.added
+            ),
+            (1, 1, 0, 0)
+        );
+        // b: the same bytes, its DTSTAMP of 5 Jan included.
+        assert_eq!(block(&second, "b@"), block(&first, "b@"));
+        assert!(block(&second, "b@").contains("DTSTAMP:20260105T000000Z"));
+        let a = block(&second, "a@");
+        assert!(a.contains("SEQUENCE:1\r\n"), "{a}");
+        assert!(a.contains("DTSTART;VALUE=DATE:20260309\r\n"), "{a}");
+        assert!(a.contains("LAST-MODIFIED:20260201T000000Z\r\n"), "{a}");
+        assert!(a.contains("DTSTAMP:20260201T000000Z\r\n"), "{a}");
+        // The zone is still declared for the verbatim timed event.
+        assert!(second.contains("TZID:America/Los_Angeles\r\n"));
+    }
+
+    #[test]
+    fn a_second_update_on_the_same_day_still_moves_last_modified_forward() {
+        let t = day(2026, 2, 1);
+        let first = write_ics(&calendar(
+            vec![event("a", When::AllDay(day(2026, 3, 2)))],
+            t,
+        ));
+        let (second, _) = update(
+            &first,
+            calendar(vec![event("a", When::AllDay(day(2026, 3, 3)))], t),
+            t,
+        );
+        let (third, changes) = update(
+            &second,
+            calendar(vec![event("a", When::AllDay(day(2026, 3, 4)))], t),
+            t,
+        );
+        assert_eq!(changes.moved, 1);
+        // The first export's DTSTAMP was 1 Feb 00:00:00Z already.
+        assert!(block(&second, "a@").contains("LAST-MODIFIED:20260201T000001Z\r\n"));
+        let a = block(&third, "a@");
+        assert!(a.contains("SEQUENCE:2\r\n"), "{a}");
+        assert!(a.contains("LAST-MODIFIED:20260201T000002Z\r\n"), "{a}");
+    }
+
+    #[test]
+    fn text_and_reminder_changes_raise_the_sequence_without_a_move() {
+        let first = write_ics(&calendar(
+            vec![event("a", When::AllDay(day(2026, 3, 2)))],
+            day(2026, 1, 5),
+        ));
+        let mut reworded = event("a", When::AllDay(day(2026, 3, 2)));
+        reworded.description.push_str(", as amended");
+        let mut fewer_alarms = event("a", When::AllDay(day(2026, 3, 2)));
+        fewer_alarms.alarms.clear();
+        for new in [reworded, fewer_alarms] {
+            let (text, changes) = update(
+                &first,
+                calendar(vec![new], day(2026, 2, 1)),
+                day(2026, 2, 1),
+            );
+            assert_eq!(
+                (changes.changed, changes.moved, changes.unchanged),
+                (1, 0, 0)
+            );
+            assert!(block(&text, "a@").contains("SEQUENCE:1\r\n"));
+        }
+    }
+
+    #[test]
+    fn a_removed_deadline_is_cancelled_once_then_copied_unchanged() {
+        let first = write_ics(&calendar(
+            vec![
+                event("a", When::AllDay(day(2026, 3, 2))),
+                event("gone", timed(2026, 4, 1, 17)),
+            ],
+            day(2026, 1, 5),
+        ));
+        let (second, changes) = update(
+            &first,
+            calendar(
+                vec![event("a", When::AllDay(day(2026, 3, 2)))],
+                day(2026, 2, 1),
+            ),
+            day(2026, 2, 1),
+        );
+        assert_eq!((changes.cancelled, changes.unchanged), (1, 1));
+        let gone = block(&second, "gone@");
+        assert!(gone.contains("STATUS:CANCELLED\r\n"), "{gone}");
+        assert!(gone.contains("SEQUENCE:1\r\n"), "{gone}");
+        assert!(
+            gone.contains("SUMMARY:Cancelled: Acme\\, Inc.: gone closes\r\n"),
+            "{gone}"
+        );
+        assert!(
+            gone.contains("DTSTART;TZID=America/Los_Angeles:20260401T170000\r\n"),
+            "{gone}"
+        );
+        assert!(
+            !gone.contains("VALARM"),
+            "a cancelled deadline does not remind: {gone}"
+        );
+        assert!(second.contains("TZID:America/Los_Angeles\r\n"));
+        // Importing the next update changes nothing for it.
+        let (third, changes) = update(
+            &second,
+            calendar(
+                vec![event("a", When::AllDay(day(2026, 3, 2)))],
+                day(2026, 2, 8),
+            ),
+            day(2026, 2, 8),
+        );
+        assert_eq!((changes.cancelled, changes.unchanged), (0, 2));
+        assert_eq!(third, second, "the same file again: nothing to import");
+    }
+
+    #[test]
+    fn a_deadline_that_comes_back_is_confirmed_with_a_higher_sequence() {
+        let t = day(2026, 2, 1);
+        let first = write_ics(&calendar(
+            vec![event("a", When::AllDay(day(2026, 3, 2)))],
+            t,
+        ));
+        let (second, _) = update(&first, calendar(Vec::new(), t), t);
+        let (third, changes) = update(
+            &second,
+            calendar(vec![event("a", When::AllDay(day(2026, 3, 2)))], t),
+            t,
+        );
+        assert_eq!((changes.changed, changes.cancelled), (1, 0));
+        let a = block(&third, "a@");
+        assert!(
+            a.contains("SEQUENCE:2\r\n") && a.contains("STATUS:CONFIRMED\r\n"),
+            "{a}"
+        );
+        assert!(a.contains("SUMMARY:Acme\\, Inc.: a closes\r\n"), "{a}");
+    }
+
+    #[test]
+    fn events_of_other_meetings_are_kept_and_foreign_events_left_out() {
+        let t = day(2026, 2, 1);
+        let first = write_ics(&calendar(
+            vec![event("last-year", When::AllDay(day(2025, 3, 2)))],
+            t,
+        ));
+        let foreign = first.replace(
+            "END:VCALENDAR",
+            "BEGIN:VEVENT\r\nUID:lunch@example.com\r\nDTSTAMP:20260101T000000Z\r\nDTSTART;VALUE=DATE:20260102\r\nSUMMARY:Lunch\r\nEND:VEVENT\r\nEND:VCALENDAR",
+        );
+        let previous = read("old.ics", foreign.as_bytes()).unwrap();
+        let mut new = calendar(vec![event("a", When::AllDay(day(2026, 3, 2)))], t);
+        let changes = carry_forward(&mut new, &previous, t, |uid| {
+            assert!(uid.starts_with("last-year"));
+            Unmatched::Keep
+        });
+        assert_eq!((changes.added, changes.kept, changes.foreign), (1, 1, 1));
+        let text = write_ics(&new);
+        assert_eq!(block(&text, "last-year@"), block(&first, "last-year@"));
+        assert!(!text.contains("Lunch"));
+        assert_eq!(
+            changes.to_string(),
+            "1 new, 0 moved, 0 cancelled, 0 unchanged; 1 kept from other meetings; 1 not written by govcal left out"
+        );
+    }
+
+    #[test]
+    fn the_summary_line_reads_as_the_issue_asks() {
+        let c = Changes {
+            moved: 3,
+            cancelled: 1,
+            unchanged: 12,
+            ..Changes::default()
+        };
+        assert_eq!(c.to_string(), "3 moved, 1 cancelled, 12 unchanged");
+    }
+
+    #[test]
+    fn bad_files_are_diagnostics_at_their_place() {
+        let at = |bytes: &[u8]| {
+            let d = read("old.ics", bytes).unwrap_err();
+            (d[0].location(), d[0].message.clone())
+        };
+        let (loc, msg) = at(b"BEGIN:VCALENDAR\r\n\xff\xfe\r\n");
+        assert_eq!(loc, "old.ics:2:1");
+        assert!(msg.contains("not UTF-8"), "{msg}");
+        let (_, msg) = at(b"");
+        assert!(msg.contains("not an iCalendar file"), "{msg}");
+        let (_, msg) = at(b"hello, world\n");
+        assert!(
+            msg.contains("cannot read") || msg.contains("not an iCalendar"),
+            "{msg}"
+        );
+        let no_uid = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20260102\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+        let (loc, msg) = at(no_uid.as_bytes());
+        assert_eq!(loc, "old.ics:3:1");
+        assert!(msg.contains("no UID"), "{msg}");
+        let bad_start = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x@govcal\r\nDTSTART;TZID=Mars/Olympus:20260102T100000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+        let (loc, msg) = at(bad_start.as_bytes());
+        assert_eq!(loc, "old.ics:5:1");
+        assert!(msg.contains("cannot read its start"), "{msg}");
+        let bad_seq = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x@govcal\r\nSEQUENCE:1700000000000\r\nDTSTART;VALUE=DATE:20260102\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+        let (loc, msg) = at(bad_seq.as_bytes());
+        assert_eq!(loc, "old.ics:5:1");
+        assert!(msg.contains("SEQUENCE"), "{msg}");
+    }
+
+    proptest::proptest! {
+        /// Reading never panics, whatever the bytes.
+        #[test]
+        fn reading_arbitrary_bytes_never_panics(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..400)) {
+            let _ = read("x.ics", &bytes);
+        }
+
+        /// Nor does text shaped like a calendar with noise in it.
+        #[test]
+        fn reading_noisy_calendars_never_panics(noise in "[A-Z;:=,\"\\\\ \r\n-]{0,200}") {
+            let text = format!("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n{noise}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
+            let _ = read("x.ics", text.as_bytes());
+        }
+    }
+}
