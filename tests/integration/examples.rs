@@ -191,6 +191,38 @@ fn kestrel_table_matches_golden() {
     table_matches_golden("kestrel-2026.toml", "2026-02-20");
 }
 
+/// Cascadia (Delaware, Nasdaq, offices in California): meeting Wed 10 Jun
+/// 2026, one day before the anniversary of Wed 11 Jun 2025, so the bylaw's
+/// anniversary window holds: 120 days before Thu 11 Jun 2026 is Wed 11 Feb,
+/// 90 days before is Fri 13 Mar 2026, at close of business, 5:00 p.m.
+/// Pacific (PDT from Sun 8 Mar 2026, so 00:00 UTC on 14 Mar). Delaware
+/// § 222(b): notice 60 to 10 days before the meeting, Sat 11 Apr to Sun 31
+/// May 2026.
+#[test]
+fn cascadia_closes_at_five_pacific() {
+    let doc = season("cascadia-2026.toml", "2026-01-05", &[]);
+    assert_eq!(
+        bound(&doc, "cascadia_bylaws/advance_notice", "opens"),
+        "2026-02-11"
+    );
+    assert_eq!(
+        bound(&doc, "cascadia_bylaws/advance_notice", "closes"),
+        "2026-03-13"
+    );
+    let time = &deadline(&doc, "cascadia_bylaws", "advance_notice")["closes"]["time"];
+    assert_eq!(time["local"], "2026-03-13T17:00:00");
+    assert_eq!(time["zone"], "America/Los_Angeles");
+    assert_eq!(time["utc"], "2026-03-14T00:00:00");
+    assert_eq!(
+        bound(&doc, "us_de_dgcl/meeting_notice", "opens"),
+        "2026-04-11"
+    );
+    assert_eq!(
+        bound(&doc, "us_de_dgcl/meeting_notice", "closes"),
+        "2026-05-31"
+    );
+}
+
 /// HemaCare (California), the first real case: the bylaw closes Fri 5 Mar
 /// 2004 (Form 8-K of 27 Feb 2004), and California's windows for a 25 May
 /// 2004 meeting are those of the rules reference W8: record date and notice

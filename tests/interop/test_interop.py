@@ -17,9 +17,6 @@ The one date written here rather than taken from govcal is an independent
 anchor: HemaCare's 2004 nomination notice closed on Friday 5 March 2004
 (Form 8-K of 27 February 2004: the later of 90 days before the 25 May 2004
 meeting and 7 days after that day's announcement).
-
-Parts marked NEEDS-PREVIOUS use `govcal deadlines --previous` and several
-facts files in one run; they skip while the binary lacks `--previous`.
 """
 
 from __future__ import annotations
@@ -37,7 +34,6 @@ import tomllib
 import urllib.parse
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -79,19 +75,6 @@ def run_govcal(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     if out.returncode != 0:
         pytest.fail(f"govcal {' '.join(args)} exited {out.returncode}:\n{out.stderr}")
     return out
-
-
-@cache
-def supports_previous() -> bool:
-    """Whether this govcal has `deadlines --previous` (and, merged with it,
-    several facts files in one run and UIDs without the meeting date)."""
-    return "--previous" in run_govcal("deadlines", "--help").stdout
-
-
-def needs_previous() -> None:
-    # NEEDS-PREVIOUS: the only reason to skip; remove once the feature is merged.
-    if not supports_previous():
-        pytest.skip("SKIP (needs --previous)")
 
 
 def alarm_offsets(spec: str) -> list[dt.timedelta]:
@@ -559,7 +542,6 @@ def when(b: Bound):
 
 @pytest.mark.parametrize("name", EXAMPLES)
 def test_khal_meeting_moved_with_previous(name, tmp_path):
-    needs_previous()  # NEEDS-PREVIOUS
     work = tmp_path / "examples"
     shutil.copytree(ROOT / "examples", work)
     facts = work / f"{name}.toml"
@@ -621,7 +603,6 @@ def test_khal_meeting_moved_with_previous(name, tmp_path):
 
 @pytest.mark.parametrize("parser", PARSERS)
 def test_several_facts_files_make_one_calendar(exports, parser, tmp_path):
-    needs_previous()  # NEEDS-PREVIOUS (several facts files arrive with it)
     names = [n for n in EXAMPLES if TODAY.get(n, DEFAULT_TODAY) == DEFAULT_TODAY]
     out = tmp_path / "all.ics"
     run_govcal(
