@@ -5,6 +5,7 @@ pub mod calc;
 pub mod cli;
 pub mod diag;
 pub mod error;
+pub mod extract;
 pub mod facts;
 pub mod ics;
 pub mod jurisdiction;

@@ -29,6 +29,8 @@ pub enum Command {
     /// Show which deadlines an amendment moves: OLD and NEW versions of a pack
     #[command(long_about = DIFF_HELP)]
     Diff(DiffArgs),
+    /// Read the meeting facts from an SEC filing (8-K, proxy statement) into a facts file
+    Extract(ExtractArgs),
     /// List or show the built-in rule packs
     Rules {
         /// What to do
@@ -106,6 +108,9 @@ pub enum CheckFormat {
 pub struct QueryArgs {
     /// Facts file: the company profile and the meeting's dates (for `explain`, or a rule pack)
     pub facts: Option<PathBuf>,
+    /// Read the facts from an SEC filing instead (as `govcal extract` does)
+    #[arg(long, value_name = "FILING", conflicts_with = "facts")]
+    pub from_filing: Option<PathBuf>,
     /// Rule pack to apply: built-in name, id or family (`sec`), or a `.toml` path; repeatable
     #[arg(long = "rules", value_name = "PACK")]
     pub rules: Vec<String>,
@@ -179,6 +184,28 @@ pub struct ExplainArgs {
     /// Only this rule (`rule_id` or `pack_id/rule_id`)
     #[arg(long, value_name = "ID")]
     pub rule: Option<String>,
+}
+
+/// `extract`: a filing in, a facts file out.
+#[derive(Debug, ClapArgs)]
+pub struct ExtractArgs {
+    /// The filing: plain text, EDGAR HTML, or an EDGAR full-submission `.txt`
+    pub filing: PathBuf,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Toml)]
+    pub format: ExtractFormat,
+    /// Write the output to this file (atomically) instead of stdout
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Output formats for `extract`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExtractFormat {
+    /// A facts file for `govcal deadlines`, each value with its source
+    Toml,
+    /// JSON with each fact's value, confidence, place and sentence
+    Json,
 }
 
 /// `check`.

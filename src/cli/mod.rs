@@ -26,8 +26,8 @@ use crate::ics::write_ics;
 use crate::pack::load::{BUILTIN_PACKS, Library, builtin_id, builtin_matches};
 
 use args::{
-    Args, CheckArgs, CheckFormat, Command, DeadlinesArgs, ExplainArgs, ExplainFormat, Format,
-    RulesAction,
+    Args, CheckArgs, CheckFormat, Command, DeadlinesArgs, ExplainArgs, ExplainFormat, ExtractArgs,
+    ExtractFormat, Format, RulesAction,
 };
 use request::{DEFAULT_LIBRARY, Request};
 
@@ -124,6 +124,7 @@ fn execute(args: Args) -> Result<Status> {
         Some(Command::Deadlines(q)) => deadlines(&q),
         Some(Command::Explain(e)) => explain(&e),
         Some(Command::Check(c)) => check(&c),
+        Some(Command::Extract(x)) => extract(&x),
         Some(Command::Diff(d)) => diff::diff(&d),
         Some(Command::Rules { action }) => rules(&action),
         Some(Command::Schema { kind }) => print_out(&match kind {
@@ -359,6 +360,26 @@ fn calendar(d: &DeadlinesArgs) -> Result<Status> {
         let _ = writeln!(std::io::stderr().lock(), "{changes}");
     }
     Ok(status)
+}
+
+/// `extract`: the facts a filing states, as a facts file or JSON.
+fn extract(x: &ExtractArgs) -> Result<Status> {
+    let extraction = read_filing(&x.filing)?;
+    let text = match x.format {
+        ExtractFormat::Toml => crate::extract::to_toml(&extraction),
+        ExtractFormat::Json => crate::extract::to_json(&extraction),
+    };
+    emit(x.output.as_deref(), &text)
+}
+
+/// Reads and extracts a filing; problems are diagnostics (exit 1).
+pub(crate) fn read_filing(path: &Path) -> Result<crate::extract::Extraction> {
+    let bytes = std::fs::read(path).map_err(|source| Error::Read {
+        path: path.to_owned(),
+        source,
+    })?;
+    crate::extract::extract(&path.display().to_string(), &bytes)
+        .map_err(|diagnostics| Error::Invalid { diagnostics })
 }
 
 fn explain(e: &ExplainArgs) -> Result<Status> {

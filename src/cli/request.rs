@@ -102,12 +102,21 @@ impl Request {
     /// [`Error::Invalid`] for problems in the facts file or packs,
     /// [`Error::Usage`] for bad flags, [`Error::Read`] for unreadable files.
     pub fn from_query(args: &QueryArgs, format: Format) -> Result<Request> {
-        let profile = match &args.facts {
-            Some(path) => {
+        let profile = match (&args.facts, &args.from_filing) {
+            (Some(path), _) => {
                 let src = load_source(path)?;
                 Some(Profile::parse(&src).map_err(|diagnostics| Error::Invalid { diagnostics })?)
             }
-            None => None,
+            (None, Some(filing)) => {
+                let extraction = super::read_filing(filing)?;
+                let text = crate::extract::to_toml(&extraction);
+                let src = crate::diag::SourceFile::new(
+                    format!("{} (facts read from it)", filing.display()),
+                    text,
+                );
+                Some(Profile::parse(&src).map_err(|diagnostics| Error::Invalid { diagnostics })?)
+            }
+            (None, None) => None,
         };
         let (company, mut facts) = match &profile {
             Some(p) => (p.company.clone(), p.facts.clone()),

@@ -23,6 +23,8 @@
 //! - `calendar_update`: `--previous` (UIDs kept, SEQUENCE raised for
 //!   moved and reworded events, unchanged events byte for byte, removed
 //!   deadlines cancelled once) and one calendar for several facts files.
+//! - `extract`: `govcal extract` and `deadlines --from-filing` on the
+//!   HemaCare seed filings and HTML/full-submission text; bad input.
 //! - `errors`: bad input in packs, facts files and flags: location line,
 //!   message, exit code, no panic.
 //! - `check`: `govcal check` over the built-in packs and a pack whose worked
@@ -69,6 +71,7 @@ mod errors;
 mod examples;
 mod explain;
 mod export;
+mod extract;
 mod lint;
 mod rulebook;
 mod rules;

@@ -1,0 +1,242 @@
+//! Meeting facts read from SEC filings (`govcal extract`): an 8-K that
+//! announces a meeting, a proxy statement, as plain text, EDGAR HTML or a
+//! full-submission `.txt`.
+//!
+//! Every value comes with the line and column of the sentence it was read
+//! from and a confidence; a value the filing contradicts is marked unsure
+//! and left out of the facts file (written there as a comment), never
+//! filled in silently.
+
+pub mod dates;
+pub mod facts;
+pub mod text;
+
+use std::fmt::Write as _;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::diag::{Diagnostic, SourceFile};
+
+pub use facts::{Confidence, Finding};
+pub use text::Format;
+
+/// What a filing says about its meeting.
+#[derive(Debug, Serialize)]
+pub struct Extraction {
+    /// The file as the user named it.
+    pub file: String,
+    /// How it was written.
+    pub format: Format,
+    /// The facts found, in facts-file order.
+    pub facts: Vec<Finding>,
+    /// The file's text, for locations.
+    #[serde(skip)]
+    pub source: Arc<SourceFile>,
+}
+
+impl Extraction {
+    /// The finding for `fact`, if any.
+    pub fn get(&self, fact: &str) -> Option<&Finding> {
+        self.facts.iter().find(|f| f.fact == fact)
+    }
+}
+
+/// Reads a filing.
+///
+/// # Errors
+///
+/// A diagnostic for an empty or binary file, or one in which no meeting
+/// date was found (its help lists what was found).
+pub fn extract(name: &str, bytes: &[u8]) -> Result<Extraction, Vec<Diagnostic>> {
+    let doc = match text::read(name, bytes) {
+        Ok(doc) => doc,
+        Err((source, why)) => {
+            let d = match why {
+                text::Unreadable::Empty => Diagnostic::error(&source, 0..0, "the file is empty: there is no filing to read")
+                    .with_help("give the filing as plain text, EDGAR HTML or a full-submission .txt"),
+                text::Unreadable::Binary(at) => Diagnostic::error(
+                    &source,
+                    at..at + 1,
+                    "this is a binary file, not a filing's text",
+                )
+                .with_help("give the filing as plain text, EDGAR HTML or a full-submission .txt (a PDF must be converted to text first)"),
+            };
+            return Err(vec![d]);
+        }
+    };
+    let found = facts::find(&doc);
+    let extraction = Extraction {
+        file: name.to_owned(),
+        format: doc.format,
+        facts: found,
+        source: Arc::clone(&doc.source),
+    };
+    if extraction.get("meeting").is_none() {
+        let seen: Vec<String> = extraction
+            .facts
+            .iter()
+            .map(|f| format!("{} {}", f.fact, f.value))
+            .collect();
+        let help = if seen.is_empty() {
+            "no meeting facts were found at all; give the dates with `--meeting` and the other fact flags".to_owned()
+        } else {
+            format!(
+                "found only: {}; give the meeting date with `--meeting`",
+                seen.join(", ")
+            )
+        };
+        return Err(vec![
+            Diagnostic::error(&doc.source, 0..0, "no meeting date found in this filing")
+                .with_help(help),
+        ]);
+    }
+    Ok(extraction)
+}
+
+fn toml_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04X}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn comment_text(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+/// The facts file for an extraction: each value under a comment giving
+/// its place, confidence and sentence; unsure values commented out.
+pub fn to_toml(x: &Extraction) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# Facts read by govcal from {} ({}).",
+        comment_text(&x.file),
+        match x.format {
+            Format::Text => "plain text",
+            Format::Html => "HTML",
+            Format::Submission => "EDGAR full submission",
+        }
+    );
+    out.push_str("# Check each value against the filing at the line and column given.\n");
+    let write = |out: &mut String, f: &Finding| {
+        let _ = writeln!(
+            out,
+            "\n# {}:{}:{} ({:?} confidence): {}",
+            comment_text(&x.file),
+            f.line,
+            f.column,
+            f.confidence,
+            comment_text(&f.evidence)
+        );
+        if let Some(n) = &f.note {
+            let _ = writeln!(out, "# note: {}", comment_text(n));
+        }
+        let value = match f.fact {
+            "company" | "state" | "meeting_kind" => toml_string(&f.value),
+            _ => f.value.clone(),
+        };
+        let key = if f.fact == "company" { "name" } else { f.fact };
+        if f.sure {
+            let _ = writeln!(out, "{key} = {value}");
+        } else {
+            let _ = writeln!(out, "# UNSURE, not filled in: {key} = {value}");
+        }
+    };
+    out.push_str("\n[company]\n");
+    for f in x
+        .facts
+        .iter()
+        .filter(|f| matches!(f.fact, "company" | "state"))
+    {
+        write(&mut out, f);
+    }
+    out.push_str("\n[facts]\n");
+    for f in x
+        .facts
+        .iter()
+        .filter(|f| !matches!(f.fact, "company" | "state"))
+    {
+        write(&mut out, f);
+    }
+    out
+}
+
+/// The JSON form: file, format and each fact with value, confidence,
+/// sure, line, column, evidence and note.
+pub fn to_json(x: &Extraction) -> String {
+    let mut s = serde_json::to_string_pretty(x).unwrap_or_else(|_| "{}".to_owned());
+    s.push('\n');
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A sentence broken by a page footer and `<PAGE>` marker reads whole;
+    /// page numbers are not text.
+    #[test]
+    fn page_breaks_inside_a_sentence_are_undone() {
+        let text = "The annual meeting of shareholders will be held on\n\n                 -2-\n<PAGE>  3\n\nJune 15, 2004, at the offices.\n\n   7\n";
+        let x = extract("p.txt", text.as_bytes()).unwrap();
+        let meeting = x.get("meeting").unwrap();
+        assert_eq!(meeting.value, "2004-06-15");
+        assert_eq!((meeting.line, meeting.column), (6, 1));
+        assert_eq!(
+            meeting.evidence,
+            "The annual meeting of shareholders will be held on June 15, 2004, at the offices."
+        );
+    }
+
+    #[test]
+    fn two_different_meeting_dates_are_unsure_and_not_filled_in() {
+        let text = "The annual meeting will be held on May 25, 2004.\n\nThe annual meeting will be held on June 1, 2004.\n";
+        let x = extract("two.txt", text.as_bytes()).unwrap();
+        let m = x.get("meeting").unwrap();
+        assert!(!m.sure);
+        assert!(m.note.as_deref().unwrap().contains("the filing also gives"));
+        let toml = to_toml(&x);
+        assert!(
+            toml.contains("# UNSURE, not filled in: meeting = "),
+            "{toml}"
+        );
+        assert!(!toml.contains("\nmeeting = "), "{toml}");
+    }
+
+    #[test]
+    fn next_years_meeting_is_not_this_meeting() {
+        let text = "The 2025 annual meeting of stockholders will be held on Thursday, May 15, 2025.\n\nWe anticipate that our 2026 annual meeting will be held on May 14, 2026.\n";
+        let x = extract("proxy.htm", text.as_bytes()).unwrap();
+        let m = x.get("meeting").unwrap();
+        assert_eq!(m.value, "2025-05-15");
+        assert!(m.sure);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..600)) {
+            let _ = extract("x.txt", &bytes);
+        }
+
+        #[test]
+        fn filing_like_text_never_panics(s in "([A-Za-z0-9 ,.;:<>&#/\n\t-]|meeting|will be held on|record date|May 25, 2004|<PAGE>|&nbsp;|<td>){0,80}") {
+            if let Ok(x) = extract("x.htm", s.as_bytes()) {
+                let _ = to_toml(&x);
+                let _ = to_json(&x);
+            }
+        }
+    }
+}

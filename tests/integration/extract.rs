@@ -1,0 +1,185 @@
+//! `govcal extract` and `deadlines --from-filing`: meeting facts read from
+//! SEC filings, each with its place in the file, and bad input refused.
+
+use serde_json::Value;
+
+use crate::util::Cli;
+
+const SEED_2004: &str = "tests/fixtures/filings/hemacare-8k-2004-02-27.txt";
+const SEED_2003: &str = "tests/fixtures/filings/hemacare-8k-2003-11-03.txt";
+
+fn fact<'a>(doc: &'a Value, name: &str) -> &'a Value {
+    doc["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["fact"] == name)
+        .unwrap_or_else(|| panic!("no {name} in {doc:#}"))
+}
+
+/// HemaCare's Form 8-K of 27 February 2004, read by hand: California
+/// (cover page, line 24); the press release of 27 February 2004 announced
+/// the meeting (line 57); "The Meeting will be held on May 25, 2004" (line
+/// 70, column 46); "The prior year's annual meeting was held on August 13,
+/// 2003" (line 71, column 41); the proxy statement "will be mailed to
+/// shareholders on or about April 10, 2004" (line 73, column 39). No record
+/// date is stated.
+#[test]
+fn the_2004_seed_gives_every_fact_it_states_with_its_place() {
+    let cli = Cli::new();
+    cli.copy(SEED_2004);
+    let doc = cli.json(&["extract", "hemacare-8k-2004-02-27.txt", "--format", "json"]);
+    assert_eq!(doc["format"], "text");
+    let expect = [
+        ("company", "HemaCare Corporation", 19, 23),
+        ("state", "CA", 24, 28),
+        ("meeting", "2004-05-25", 70, 46),
+        ("prior_meeting", "2003-08-13", 71, 41),
+        ("announcement", "2004-02-27", 57, 4),
+        ("proxy_release", "2004-04-10", 73, 39),
+    ];
+    for (name, value, line, column) in expect {
+        let f = fact(&doc, name);
+        assert_eq!(f["value"], value, "{name}");
+        assert_eq!(
+            (f["line"].as_u64(), f["column"].as_u64()),
+            (Some(line), Some(column)),
+            "{name}"
+        );
+        assert_eq!(f["sure"], true, "{name}");
+    }
+    assert_eq!(fact(&doc, "meeting_kind")["value"], "annual");
+    assert_eq!(fact(&doc, "meeting")["confidence"], "high");
+    let release = fact(&doc, "proxy_release");
+    assert_eq!(release["confidence"], "medium");
+    assert!(release["note"].as_str().unwrap().contains("on or about"));
+    assert!(
+        release["evidence"]
+            .as_str()
+            .unwrap()
+            .contains("will be mailed to shareholders on or about April 10, 2004.")
+    );
+    let names: Vec<&str> = doc["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["fact"].as_str().unwrap())
+        .collect();
+    assert!(
+        !names.contains(&"record_date"),
+        "the 8-K states none: {names:?}"
+    );
+}
+
+/// The facts file it prints is one `govcal deadlines` accepts, and gives
+/// the bylaw's Friday 5 March 2004.
+#[test]
+fn the_facts_file_runs_and_from_filing_does_both() {
+    let cli = Cli::new();
+    cli.copy(SEED_2004);
+    let toml = cli.ok(&[
+        "extract",
+        "hemacare-8k-2004-02-27.txt",
+        "--output",
+        "facts.toml",
+    ]);
+    assert!(toml.is_empty());
+    let text = std::fs::read_to_string(cli.path().join("facts.toml")).unwrap();
+    assert!(text.contains("\nmeeting = 2004-05-25\n"), "{text}");
+    assert!(
+        text.contains("\nname = \"HemaCare Corporation\"\n"),
+        "{text}"
+    );
+    assert!(text.contains("# hemacare-8k-2004-02-27.txt:70:46 (High confidence): The Meeting will be held on May 25, 2004."), "{text}");
+    for args in [
+        &["deadlines", "facts.toml"][..],
+        &["deadlines", "--from-filing", "hemacare-8k-2004-02-27.txt"],
+    ] {
+        let mut args = args.to_vec();
+        args.extend([
+            "--rules",
+            "bylaws/hemacare",
+            "--today",
+            "2004-02-27",
+            "--format",
+            "json",
+        ]);
+        let doc = cli.json(&args);
+        let closes: Vec<&str> = doc["deadlines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["closes"]["date"].as_str().unwrap())
+            .collect();
+        assert_eq!(closes, ["2004-03-05", "2004-03-05"], "{args:?}");
+    }
+}
+
+/// The 8-K of 3 November 2003 names a director and an officer: no meeting.
+#[test]
+fn a_filing_without_a_meeting_date_is_exit_1_with_what_was_found() {
+    let cli = Cli::new();
+    cli.copy(SEED_2003);
+    for args in [
+        &["extract", "hemacare-8k-2003-11-03.txt"][..],
+        &["deadlines", "--from-filing", "hemacare-8k-2003-11-03.txt"],
+    ] {
+        let (code, stdout, stderr) = cli.run(args);
+        assert_eq!(code, 1, "{stderr}");
+        assert!(stdout.is_empty());
+        assert!(
+            stderr.contains("no meeting date found in this filing"),
+            "{stderr}"
+        );
+        assert!(
+            stderr.contains("found only: company HemaCare Corporation, state CA"),
+            "{stderr}"
+        );
+    }
+}
+
+#[test]
+fn empty_and_binary_files_are_refused() {
+    let cli = Cli::new();
+    cli.file("empty.txt", "  \n\n");
+    std::fs::write(cli.path().join("scan.pdf"), b"%PDF-1.4\n\x00\x01\x02binary").unwrap();
+    for (file, message) in [
+        ("empty.txt", "the file is empty"),
+        ("scan.pdf", "this is a binary file"),
+    ] {
+        let (code, stdout, stderr) = cli.run(&["extract", file]);
+        assert_eq!(code, 1, "{stderr}");
+        assert!(stdout.is_empty());
+        assert!(stderr.contains(message), "{stderr}");
+        assert!(stderr.starts_with(file), "{stderr}");
+    }
+    let (code, _, stderr) = cli.run(&["extract", "missing.txt"]);
+    assert_eq!(code, 2, "{stderr}");
+}
+
+/// The same announcement as EDGAR HTML inside a full-submission file:
+/// entities, tags, a table cell holding the date, a date broken across
+/// lines, a weekday and `<PAGE>` markers.
+#[test]
+fn html_and_submission_files_read_the_same() {
+    let cli = Cli::new();
+    cli.file(
+        "sub.txt",
+        "<SEC-DOCUMENT>0000801748-04-000001.txt : 20040227\n<SEC-HEADER>\nACCESSION NUMBER:\t\t0000801748-04-000001\nFILED AS OF DATE:\t\t20040227\n\tCOMPANY DATA:\n\t\tCOMPANY CONFORMED NAME:\t\t\tHEMACARE CORP /CA/\n\t\tSTATE OF INCORPORATION:\t\t\tCA\n\t\tFISCAL YEAR END:\t\t\t1231\n</SEC-HEADER>\n<DOCUMENT>\n<TYPE>8-K\n<TEXT>\n<html><body><p>On February&nbsp;27, 2004, HemaCare&#8217;s board issued a press release announcing the date of its annual meeting.</p>\n<table><tr><td>Meeting date</td><td>Tuesday, May\n 25, 2004</td></tr></table>\n<p>Shareholders of record at the close of business on April&nbsp;7, 2004 may vote.</p>\n<PAGE> 2\n<p>The proxy statement will be mailed on or about April 10, 2004 &amp; filed.</p></body></html>\n</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n",
+    );
+    let doc = cli.json(&["extract", "sub.txt", "--format", "json"]);
+    assert_eq!(doc["format"], "submission");
+    for (name, value) in [
+        ("company", "HEMACARE CORP /CA/"),
+        ("state", "CA"),
+        ("meeting", "2004-05-25"),
+        ("announcement", "2004-02-27"),
+        ("record_date", "2004-04-07"),
+        ("proxy_release", "2004-04-10"),
+        ("fiscal_year_end", "2003-12-31"),
+    ] {
+        assert_eq!(fact(&doc, name)["value"], value, "{name}: {doc:#}");
+    }
+    // The meeting date's place: line 14, where "Tuesday, May" begins.
+    assert_eq!(fact(&doc, "meeting")["line"], 14);
+}
