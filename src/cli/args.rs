@@ -31,6 +31,8 @@ pub enum Command {
     Diff(DiffArgs),
     /// Read the meeting facts from an SEC filing (8-K, proxy statement) into a facts file
     Extract(ExtractArgs),
+    /// Recompute the deadlines a proxy statement prints for next year's meeting
+    Verify(VerifyArgs),
     /// List or show the built-in rule packs
     Rules {
         /// What to do
@@ -104,7 +106,7 @@ pub enum CheckFormat {
 }
 
 /// The meeting and the rules to apply.
-#[derive(Debug, Clone, ClapArgs)]
+#[derive(Debug, Clone, Default, ClapArgs)]
 pub struct QueryArgs {
     /// Facts file: the company profile and the meeting's dates (for `explain`, or a rule pack)
     pub facts: Option<PathBuf>,
@@ -197,6 +199,34 @@ pub struct ExtractArgs {
     /// Write the output to this file (atomically) instead of stdout
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+/// `verify`: a proxy statement's printed deadlines against the rules.
+#[derive(Debug, ClapArgs)]
+pub struct VerifyArgs {
+    /// The proxy statement: plain text, EDGAR HTML, or an EDGAR full-submission `.txt`
+    pub filing: PathBuf,
+    /// The company's bylaws (a `.toml` pack), added to the SEC, state and exchange rules; repeatable
+    #[arg(long = "rules", value_name = "PACK")]
+    pub rules: Vec<String>,
+    /// Today's date [default: `SOURCE_DATE_EPOCH`, else the system date]
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<String>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = VerifyFormat::Table)]
+    pub format: VerifyFormat,
+    /// Write the output to this file (atomically) instead of stdout
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Output formats for `verify`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum VerifyFormat {
+    /// Each printed deadline, the computed one and the arithmetic
+    Table,
+    /// One JSON document
+    Json,
 }
 
 /// Output formats for `extract`.

@@ -7,6 +7,7 @@ pub mod diff;
 pub mod report;
 pub mod request;
 pub mod rulebook;
+pub mod verify;
 
 use std::collections::HashSet;
 use std::ffi::OsString;
@@ -125,6 +126,7 @@ fn execute(args: Args) -> Result<Status> {
         Some(Command::Explain(e)) => explain(&e),
         Some(Command::Check(c)) => check(&c),
         Some(Command::Extract(x)) => extract(&x),
+        Some(Command::Verify(v)) => verify::verify(&v),
         Some(Command::Diff(d)) => diff::diff(&d),
         Some(Command::Rules { action }) => rules(&action),
         Some(Command::Schema { kind }) => print_out(&match kind {

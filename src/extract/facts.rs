@@ -489,7 +489,9 @@ fn decide(doc: &Doc, fact: &'static str, candidates: &[Candidate]) -> Option<Fin
     // Company names and states may be spelt differently in the header and
     // on the cover; prefer the header and do not call that a conflict.
     let textual = matches!(fact, "company");
-    let sure = textual || other_count == 0 || best_count > 2 * other_count;
+    // A value read only from indirect wording is shown, not filled in.
+    let sure = (textual || other_count == 0 || best_count > 2 * other_count)
+        && best_conf > Confidence::Low;
     let first = candidates.iter().find(|c| c.value == best)?;
     let (line, column) = doc.source.line_col(first.offset);
     let mut note = first.note.clone();

@@ -9,6 +9,7 @@
 
 pub mod dates;
 pub mod facts;
+pub mod printed;
 pub mod text;
 
 use std::fmt::Write as _;
@@ -30,6 +31,8 @@ pub struct Extraction {
     pub format: Format,
     /// The facts found, in facts-file order.
     pub facts: Vec<Finding>,
+    /// Deadlines printed for next year's meeting (proxy statements).
+    pub printed: Vec<printed::Printed>,
     /// The file's text, for locations.
     #[serde(skip)]
     pub source: Arc<SourceFile>,
@@ -66,10 +69,22 @@ pub fn extract(name: &str, bytes: &[u8]) -> Result<Extraction, Vec<Diagnostic>> 
         }
     };
     let found = facts::find(&doc);
+    let date_of = |fact: &str| {
+        found
+            .iter()
+            .find(|f| f.fact == fact)
+            .and_then(|f| chrono::NaiveDate::parse_from_str(&f.value, "%Y-%m-%d").ok())
+    };
+    // Next year's dates come after this year's proxy statement is sent.
+    let after = date_of("proxy_release").or_else(|| {
+        date_of("meeting").and_then(|m| m.checked_sub_signed(chrono::TimeDelta::days(60)))
+    });
+    let printed = after.map_or_else(Vec::new, |a| printed::find(&doc, a));
     let extraction = Extraction {
         file: name.to_owned(),
         format: doc.format,
         facts: found,
+        printed,
         source: Arc::clone(&doc.source),
     };
     if extraction.get("meeting").is_none() {
@@ -151,11 +166,20 @@ pub fn to_toml(x: &Extraction) -> String {
         let key = if f.fact == "company" { "name" } else { f.fact };
         if f.sure {
             let _ = writeln!(out, "{key} = {value}");
+        } else if f.confidence == Confidence::Low {
+            let _ = writeln!(out, "# LOW CONFIDENCE, not filled in: {key} = {value}");
         } else {
             let _ = writeln!(out, "# UNSURE, not filled in: {key} = {value}");
         }
     };
     out.push_str("\n[company]\n");
+    if x.get("company").is_none() {
+        let _ = writeln!(
+            out,
+            "\n# NOT FOUND in the filing: write the company's name here.\nname = {}",
+            toml_string(&format!("(company named in {})", x.file))
+        );
+    }
     for f in x
         .facts
         .iter()

@@ -226,6 +226,10 @@ fn reduce(text: &str, format: Format) -> Chars {
     let mut skip_until: Option<&'static str> = None;
     while i < text.len() {
         let c = text[i..].chars().next().unwrap_or(' ');
+        if html && text[i..].starts_with("<!--") {
+            i = text[i..].find("-->").map_or(text.len(), |e| i + e + 3);
+            continue;
+        }
         if c == '<' {
             if let Some(end) = text[i..].find('>').map(|e| i + e) {
                 let inner = &text[i + 1..end];

@@ -183,3 +183,86 @@ fn html_and_submission_files_read_the_same() {
     // The meeting date's place: line 14, where "Tuesday, May" begins.
     assert_eq!(fact(&doc, "meeting")["line"], 14);
 }
+
+const EASTMAN: &str = "tests/fixtures/filings/eastman-def14a-2026.htm";
+
+/// Eastman Chemical's 2026 proxy statement (an excerpt; provenance in
+/// `eastman-def14a-2026.expected.toml`): materials first sent Tue 24 Mar
+/// 2026, so Rule 14a-8(e)(2)'s deadline for the 2027 meeting is 120 days
+/// before Wed 24 Mar 2027: Tue 24 Nov 2026, as printed. The bylaw windows
+/// are reported unchecked without the bylaws.
+#[test]
+fn verify_agrees_with_a_correctly_printed_date() {
+    let cli = Cli::new();
+    cli.copy(EASTMAN);
+    let doc = cli.json(&[
+        "verify",
+        "eastman-def14a-2026.htm",
+        "--format",
+        "json",
+        "--today",
+        "2026-04-01",
+    ]);
+    let items = doc["deadlines"].as_array().unwrap();
+    let rule = &items[0];
+    assert_eq!(rule["purpose"], "rule_14a8");
+    assert_eq!(rule["verdict"], "agrees");
+    assert_eq!(rule["printed"]["closes"], "2026-11-24");
+    assert_eq!(rule["computed"]["closes"], "2026-11-24");
+    assert_eq!(
+        rule["computed"]["rule"],
+        "sec_regulation_14a/shareholder_proposal_deadline"
+    );
+    let kinds: Vec<(&str, &str)> = items
+        .iter()
+        .map(|i| {
+            (
+                i["purpose"].as_str().unwrap(),
+                i["verdict"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("rule_14a8", "agrees"),
+            ("advance_notice", "unchecked"),
+            ("proxy_access", "unchecked")
+        ]
+    );
+    assert_eq!(items[1]["printed"]["opens"], "2026-10-25");
+}
+
+/// The same proxy statement with the 119th day printed for the 120th
+/// (Wednesday 25 November 2026): reported as differing by one day, with
+/// the arithmetic, and exit 1.
+#[test]
+fn verify_catches_a_date_printed_one_day_off() {
+    let cli = Cli::new();
+    let text = std::fs::read_to_string(crate::util::manifest_path(EASTMAN)).unwrap();
+    let wrong = text.replacen(
+        "no later than November 24, 2026, in order",
+        "no later than November 25, 2026, in order",
+        1,
+    );
+    assert_ne!(wrong, text);
+    cli.file("eastman.htm", &wrong);
+    let (code, stdout, stderr) = cli.run(&["verify", "eastman.htm", "--today", "2026-04-01"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stdout.contains("DIFFERS   Rule 14a-8 proposal: closes Wed 25 Nov 2026"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("closing date printed 1 day later than computed"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("120 days before the anniversary of the release of last year's proxy statement (Wed 24 Mar 2027) = Tue 24 Nov 2026"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("3 printed, 0 agree, 1 differ, 2 unchecked"),
+        "{stdout}"
+    );
+}
