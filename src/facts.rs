@@ -133,7 +133,7 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
-fn month_number(word: &str) -> Option<u32> {
+pub(crate) fn month_number(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_ascii_lowercase();
     if w.len() < 3 {
         return None;

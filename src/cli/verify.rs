@@ -10,8 +10,7 @@ use serde_json::json;
 use crate::calc::{Deadline, evaluate};
 use crate::error::{Error, Result};
 use crate::extract::printed::{Printed, Purpose};
-use crate::facts::{Facts, show_date};
-use crate::pack::MeetingKind;
+use crate::facts::show_date;
 
 use super::args::{Format, QueryArgs, VerifyArgs, VerifyFormat};
 use super::request::{DEFAULT_LIBRARY, Request};
@@ -93,13 +92,15 @@ pub fn verify(v: &VerifyArgs) -> Result<Status> {
     // Next year's meeting on this one's anniversary: the case a proxy
     // statement prints.
     let next_meeting = crate::calc::offset::anniversary(meeting, crate::pack::LeapDay::default())?;
-    let mut next = Facts::default();
-    next.meeting_kind = MeetingKind::Annual;
+    // This meeting becomes the prior one, this proxy's release the prior
+    // release (as for the table's next-year section).
+    let Some(mut next) = crate::calc::next_year_facts(&req.facts) else {
+        return Err(Error::usage(
+            "next year's deadlines follow an annual meeting, and this filing's meeting is a special one",
+            None,
+        ));
+    };
     next.set("meeting", next_meeting);
-    next.set("prior_meeting", meeting);
-    if let Some(r) = req.facts.get("proxy_release") {
-        next.set("prior_proxy_release", r);
-    }
     let cx = crate::calc::Context {
         today: None,
         ..context(&req)

@@ -71,34 +71,7 @@ fn token(s: &str, a: usize, b: usize) -> Token<'_> {
 
 /// The month a word names (`February`, `Feb`, `Sept`).
 pub fn month(word: &str) -> Option<u32> {
-    let w = word.to_ascii_lowercase();
-    let full = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    if let Some(i) = full.iter().position(|m| *m == w) {
-        return u32::try_from(i + 1).ok();
-    }
-    let short = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    if w == "sept" {
-        return Some(9);
-    }
-    short
-        .iter()
-        .position(|m| *m == w)
-        .and_then(|i| u32::try_from(i + 1).ok())
+    crate::facts::month_number(word)
 }
 
 fn weekday(word: &str) -> Option<Weekday> {

@@ -628,69 +628,13 @@ fn fiscal_year_before_meeting(findings: &mut Vec<Finding>) {
     findings.retain(|f| !(f.fact == "fiscal_year_end" && f.value.starts_with("--") && f.sure));
 }
 
-/// The USPS code of a state named in full or by code.
+/// The USPS code of a state named in full or by code, as a cover page
+/// writes it ("CALIFORNIA", "State of Delaware").
 pub fn state_code(name: &str) -> Option<&'static str> {
-    const STATES: [(&str, &str); 52] = [
-        ("alabama", "AL"),
-        ("alaska", "AK"),
-        ("arizona", "AZ"),
-        ("arkansas", "AR"),
-        ("california", "CA"),
-        ("colorado", "CO"),
-        ("connecticut", "CT"),
-        ("delaware", "DE"),
-        ("district of columbia", "DC"),
-        ("florida", "FL"),
-        ("georgia", "GA"),
-        ("hawaii", "HI"),
-        ("idaho", "ID"),
-        ("illinois", "IL"),
-        ("indiana", "IN"),
-        ("iowa", "IA"),
-        ("kansas", "KS"),
-        ("kentucky", "KY"),
-        ("louisiana", "LA"),
-        ("maine", "ME"),
-        ("maryland", "MD"),
-        ("massachusetts", "MA"),
-        ("michigan", "MI"),
-        ("minnesota", "MN"),
-        ("mississippi", "MS"),
-        ("missouri", "MO"),
-        ("montana", "MT"),
-        ("nebraska", "NE"),
-        ("nevada", "NV"),
-        ("new hampshire", "NH"),
-        ("new jersey", "NJ"),
-        ("new mexico", "NM"),
-        ("new york", "NY"),
-        ("north carolina", "NC"),
-        ("north dakota", "ND"),
-        ("ohio", "OH"),
-        ("oklahoma", "OK"),
-        ("oregon", "OR"),
-        ("pennsylvania", "PA"),
-        ("rhode island", "RI"),
-        ("south carolina", "SC"),
-        ("south dakota", "SD"),
-        ("tennessee", "TN"),
-        ("texas", "TX"),
-        ("utah", "UT"),
-        ("vermont", "VT"),
-        ("virginia", "VA"),
-        ("washington", "WA"),
-        ("west virginia", "WV"),
-        ("wisconsin", "WI"),
-        ("wyoming", "WY"),
-        ("puerto rico", "PR"),
-    ];
-    let n = name
-        .trim()
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
-    let n = n.strip_prefix("state of ").unwrap_or(&n).trim();
-    STATES
-        .iter()
-        .find(|(full, code)| *full == n || code.eq_ignore_ascii_case(n))
-        .map(|(_, code)| *code)
+    let n = name.trim();
+    let n = n
+        .get(..9)
+        .filter(|p| p.eq_ignore_ascii_case("state of "))
+        .map_or(n, |_| &n[9..]);
+    crate::jurisdiction::state_code(n)
 }
