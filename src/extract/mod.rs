@@ -45,13 +45,13 @@ impl Extraction {
     }
 }
 
-/// Reads a filing.
+/// Reads a filing and returns whatever it states, with or without a
+/// meeting date.
 ///
 /// # Errors
 ///
-/// A diagnostic for an empty or binary file, or one in which no meeting
-/// date was found (its help lists what was found).
-pub fn extract(name: &str, bytes: &[u8]) -> Result<Extraction, Vec<Diagnostic>> {
+/// A diagnostic for an empty or binary file.
+pub fn read_all(name: &str, bytes: &[u8]) -> Result<Extraction, Vec<Diagnostic>> {
     let doc = match text::read(name, bytes) {
         Ok(doc) => doc,
         Err((source, why)) => {
@@ -80,13 +80,23 @@ pub fn extract(name: &str, bytes: &[u8]) -> Result<Extraction, Vec<Diagnostic>> 
         date_of("meeting").and_then(|m| m.checked_sub_signed(chrono::TimeDelta::days(60)))
     });
     let printed = after.map_or_else(Vec::new, |a| printed::find(&doc, a));
-    let extraction = Extraction {
+    Ok(Extraction {
         file: name.to_owned(),
         format: doc.format,
         facts: found,
         printed,
         source: Arc::clone(&doc.source),
-    };
+    })
+}
+
+/// Reads a filing that must state a meeting date.
+///
+/// # Errors
+///
+/// A diagnostic for an empty or binary file, or one in which no meeting
+/// date was found (its help lists what was found).
+pub fn extract(name: &str, bytes: &[u8]) -> Result<Extraction, Vec<Diagnostic>> {
+    let extraction = read_all(name, bytes)?;
     if extraction.get("meeting").is_none() {
         let seen: Vec<String> = extraction
             .facts
@@ -102,8 +112,12 @@ pub fn extract(name: &str, bytes: &[u8]) -> Result<Extraction, Vec<Diagnostic>> 
             )
         };
         return Err(vec![
-            Diagnostic::error(&doc.source, 0..0, "no meeting date found in this filing")
-                .with_help(help),
+            Diagnostic::error(
+                &extraction.source,
+                0..0,
+                "no meeting date found in this filing",
+            )
+            .with_help(help),
         ]);
     }
     Ok(extraction)

@@ -72,6 +72,7 @@ mod examples;
 mod explain;
 mod export;
 mod extract;
+mod extract_fixtures;
 mod lint;
 mod rulebook;
 mod rules;

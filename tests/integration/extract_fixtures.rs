@@ -1,0 +1,392 @@
+//! Every filing in `tests/fixtures/filings/` read by `govcal extract` and
+//! compared with the facts and printed deadlines read from it by hand
+//! (`NAME.expected.toml`, written independently of the extractor; see
+//! `INDEX-8k.md` and `INDEX-proxy.md` for the provenance of each).
+//!
+//! A fact counts as *found* when the facts file gets the expected value,
+//! *missed* when it gets nothing (including a value found but held back as
+//! unsure or low-confidence), and *wrong* when it gets another value or a
+//! value the filing does not state. Wrong answers are never allowed. The
+//! misses that remain are listed in [`KNOWN_MISSES`] with the reason, and
+//! the test fails both when a new miss appears and when a listed miss is
+//! fixed (so the list stays true). Run with `--nocapture` to see the table.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use govcal::extract::{self, Confidence, Extraction};
+
+const DIR: &str = "tests/fixtures/filings";
+
+/// The facts a facts file can hold. `meeting_time` and `meeting_zone` in
+/// the expectations are not facts-file fields (the time zone of a deadline
+/// is the company's office, not the meeting's venue) and are not compared.
+const FACTS: [&str; 9] = [
+    "company",
+    "state",
+    "meeting",
+    "meeting_kind",
+    "prior_meeting",
+    "announcement",
+    "record_date",
+    "proxy_release",
+    "fiscal_year_end",
+];
+
+/// Facts still missed: (fixture, fact, why).
+const KNOWN_MISSED_FACTS: &[(&str, &str, &str)] = &[
+    ("1800flowers-8k-2023-12-14", "state", "not yet read"),
+    (
+        "aames-8k-1998-12-31",
+        "fiscal_year_end",
+        "no meeting to anchor the year",
+    ),
+    ("apple-10k-1997-12-05", "fiscal_year_end", "not yet read"),
+    ("apple-10q-1998-05-11", "meeting", "past tense not yet read"),
+    (
+        "apple-10q-1998-05-11",
+        "meeting_kind",
+        "follows the meeting",
+    ),
+    ("apple-10q-1998-05-11", "fiscal_year_end", "not yet read"),
+    ("apple-10q-1998-08-10", "meeting", "not yet read"),
+    (
+        "apple-10q-1998-08-10",
+        "meeting_kind",
+        "follows the meeting",
+    ),
+    (
+        "apple-10q-1998-08-10",
+        "announcement",
+        "the filing date is only low confidence",
+    ),
+    ("apple-10q-1998-08-10", "fiscal_year_end", "not yet read"),
+    (
+        "apple-10qa-1997-10-07",
+        "meeting",
+        "past tense not yet read",
+    ),
+    (
+        "apple-10qa-1997-10-07",
+        "meeting_kind",
+        "follows the meeting",
+    ),
+    ("apple-10qa-1997-10-07", "fiscal_year_end", "not yet read"),
+    ("cabot-def14a-2024", "company", "proxy cover not yet read"),
+    (
+        "crowncrafts-def14a-2025",
+        "company",
+        "proxy cover not yet read",
+    ),
+    ("crowncrafts-def14a-2025", "record_date", "not yet read"),
+    ("darden-def14a-2025", "company", "proxy cover not yet read"),
+    ("darden-def14a-2025", "record_date", "not yet read"),
+    ("eastman-def14a-2026", "company", "proxy cover not yet read"),
+    (
+        "globalpayments-def14a-2026",
+        "company",
+        "proxy cover not yet read",
+    ),
+    ("globalpayments-def14a-2026", "meeting", "not yet read"),
+    (
+        "globalpayments-def14a-2026",
+        "meeting_kind",
+        "follows the meeting",
+    ),
+    ("globalpayments-def14a-2026", "record_date", "not yet read"),
+    (
+        "globalpayments-def14a-2026",
+        "proxy_release",
+        "not yet read",
+    ),
+    (
+        "molsoncoors-def14a-2026",
+        "company",
+        "proxy cover not yet read",
+    ),
+    ("molsoncoors-def14a-2026", "record_date", "not yet read"),
+    ("molsoncoors-def14a-2026", "proxy_release", "not yet read"),
+    (
+        "nisource-def14a-2026",
+        "company",
+        "proxy cover not yet read",
+    ),
+    ("nisource-def14a-2026", "state", "not yet read"),
+    ("nisource-def14a-2026", "record_date", "not yet read"),
+    ("nisource-def14a-2026", "proxy_release", "not yet read"),
+    ("oracle-8k-2024-11-14", "state", "not yet read"),
+    ("oracle-8k-2024-11-14", "meeting", "past tense not yet read"),
+    (
+        "oracle-8k-2024-11-14",
+        "meeting_kind",
+        "follows the meeting",
+    ),
+    ("oracle-8k-2024-11-14", "proxy_release", "not yet read"),
+    ("oracle-8k-2024-11-14", "fiscal_year_end", "not yet read"),
+];
+
+/// What the facts file would hold for `fact`: only sure values of medium
+/// or high confidence are filled in.
+fn filled(x: &Extraction, fact: &str) -> Option<String> {
+    let f = x.get(fact)?;
+    if !f.sure || f.confidence == Confidence::Low {
+        return None;
+    }
+    Some(f.value.clone())
+}
+
+fn same(fact: &str, expected: &str, got: &str) -> bool {
+    match fact {
+        "company" => expected.eq_ignore_ascii_case(got),
+        // The expectation is the month and day ("09-30"); the extractor
+        // gives the last fiscal year end before the meeting.
+        "fiscal_year_end" => got.ends_with(expected),
+        _ => expected == got,
+    }
+}
+
+fn value_text(v: &toml::Value) -> String {
+    match v {
+        toml::Value::String(s) => s.clone(),
+        toml::Value::Datetime(d) => d.to_string(),
+        other => other.to_string(),
+    }
+}
+
+fn date(v: Option<&toml::Value>) -> Option<NaiveDate> {
+    v.map(value_text)
+        .and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
+}
+
+#[derive(Default)]
+struct Tally {
+    found: Vec<String>,
+    missed: Vec<String>,
+    wrong: Vec<String>,
+}
+
+fn compare(expected: &toml::Table, x: &Extraction) -> Tally {
+    let mut t = Tally::default();
+    let facts = expected
+        .get("facts")
+        .and_then(toml::Value::as_table)
+        .cloned()
+        .unwrap_or_default();
+    for fact in FACTS {
+        let want = facts.get(fact).map(value_text);
+        let got = filled(x, fact);
+        match (want, got) {
+            (Some(w), Some(g)) if same(fact, &w, &g) => t.found.push(fact.to_owned()),
+            (Some(w), Some(g)) => t.wrong.push(format!("{fact}: {g} (expected {w})")),
+            (Some(w), None) => t.missed.push(match x.get(fact) {
+                Some(f) => format!("{fact} (held back: {} {:?})", f.value, f.confidence),
+                None => fact.to_owned(),
+            }),
+            (None, Some(g)) => t.wrong.push(format!("{fact}: {g} (not stated)")),
+            (None, None) => {}
+        }
+    }
+    let printed: Vec<&toml::Table> = expected
+        .get("printed")
+        .and_then(toml::Value::as_array)
+        .map(|a| a.iter().filter_map(toml::Value::as_table).collect())
+        .unwrap_or_default();
+    let mut matched = BTreeSet::new();
+    for p in &printed {
+        let purpose = p.get("purpose").map(value_text).unwrap_or_default();
+        if purpose == "other" {
+            continue;
+        }
+        let closes = date(p.get("closes"));
+        let opens = date(p.get("opens"));
+        let key = format!(
+            "printed:{purpose}:{}",
+            closes.map_or_else(String::new, |d| d.to_string())
+        );
+        let hit = x.printed.iter().position(|g| {
+            serde_json::to_value(g.purpose)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                == Some(purpose.clone())
+                && Some(g.closes) == closes
+                && (opens.is_none() || g.opens == opens)
+        });
+        match hit {
+            Some(i) => {
+                matched.insert(i);
+                let g = &x.printed[i];
+                let want_time = p.get("time").map(value_text);
+                let got_time = g.time.map(|t| t.format("%H:%M").to_string());
+                if want_time.is_some() && got_time.is_some() && want_time != got_time {
+                    t.wrong
+                        .push(format!("{key} time {got_time:?} (expected {want_time:?})"));
+                } else {
+                    t.found.push(key);
+                }
+            }
+            None => t.missed.push(key),
+        }
+    }
+    for (i, g) in x.printed.iter().enumerate() {
+        if matched.contains(&i) {
+            continue;
+        }
+        // The same window printed twice (notice of nominations and notice
+        // of business) is one expectation per sentence; an extra copy of a
+        // matched deadline is not wrong.
+        let duplicate = matched
+            .iter()
+            .any(|&m| x.printed[m].purpose == g.purpose && x.printed[m].closes == g.closes);
+        if !duplicate {
+            t.wrong.push(format!(
+                "printed {:?} closing {} at line {} (not in the expectations)",
+                g.purpose, g.closes, g.line
+            ));
+        }
+    }
+    t
+}
+
+fn fixtures() -> Vec<(String, std::path::PathBuf)> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(DIR).unwrap() {
+        let path = entry.unwrap().path();
+        let file = path.file_name().unwrap().to_string_lossy().into_owned();
+        if let Some(stem) = file.strip_suffix(".expected.toml") {
+            let filing = ["txt", "htm", "html"]
+                .iter()
+                .map(|e| Path::new(DIR).join(format!("{stem}.{e}")))
+                .find(|p| p.exists())
+                .unwrap_or_else(|| panic!("no filing for {file}"));
+            out.push((stem.to_owned(), filing));
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Printed deadlines still missed: (fixture, `printed:PURPOSE:CLOSES`, why).
+const KNOWN_MISSED_PRINTED: &[(&str, &str, &str)] = &[
+    (
+        "cabot-def14a-2024",
+        "printed:advance_notice:2024-12-07",
+        "not yet read",
+    ),
+    (
+        "cabot-def14a-2024",
+        "printed:rule_14a8:2024-09-28",
+        "not yet read",
+    ),
+    (
+        "darden-def14a-2025",
+        "printed:advance_notice:2026-05-20",
+        "not yet read",
+    ),
+    (
+        "darden-def14a-2025",
+        "printed:proxy_access:2026-04-20",
+        "not yet read",
+    ),
+    (
+        "expedia-def14a-2020",
+        "printed:rule_14a8:2020-12-30",
+        "not yet read",
+    ),
+    (
+        "globalpayments-def14a-2026",
+        "printed:rule_14a8:2026-11-17",
+        "not yet read",
+    ),
+    (
+        "globalpayments-def14a-2026",
+        "printed:proxy_access:2026-11-17",
+        "not yet read",
+    ),
+    (
+        "globalpayments-def14a-2026",
+        "printed:advance_notice:2026-11-17",
+        "not yet read",
+    ),
+    (
+        "globalpayments-def14a-2026",
+        "printed:rule_14a19:2026-11-17",
+        "not yet read",
+    ),
+    (
+        "molsoncoors-def14a-2026",
+        "printed:rule_14a8:2026-11-25",
+        "not yet read",
+    ),
+    (
+        "molsoncoors-def14a-2026",
+        "printed:advance_notice:2027-02-05",
+        "not yet read",
+    ),
+    (
+        "nisource-def14a-2026",
+        "printed:rule_14a8:2026-11-30",
+        "not yet read",
+    ),
+    (
+        "nisource-def14a-2026",
+        "printed:advance_notice:2027-02-10",
+        "not yet read",
+    ),
+];
+
+/// Every fixture: no wrong value, and exactly the known misses.
+#[test]
+fn every_fixture_gives_its_hand_read_facts_and_printed_deadlines() {
+    let all = fixtures();
+    assert!(all.len() >= 17, "only {} fixtures", all.len());
+    let mut table = String::new();
+    let mut wrong = Vec::new();
+    let mut misses = BTreeSet::new();
+    for (name, path) in &all {
+        let expected: toml::Table = toml::from_str(
+            &std::fs::read_to_string(Path::new(DIR).join(format!("{name}.expected.toml"))).unwrap(),
+        )
+        .unwrap();
+        let bytes = std::fs::read(path).unwrap();
+        let x = extract::read_all(&path.to_string_lossy(), &bytes)
+            .unwrap_or_else(|d| panic!("{name}: {d:?}"));
+        let t = compare(&expected, &x);
+        let _ = writeln!(
+            table,
+            "{name}: found {} [{}]; missed {} [{}]; wrong {} [{}]",
+            t.found.len(),
+            t.found.join(", "),
+            t.missed.len(),
+            t.missed.join(", "),
+            t.wrong.len(),
+            t.wrong.join("; ")
+        );
+        for w in t.wrong {
+            wrong.push(format!("{name}: {w}"));
+        }
+        for m in t.missed {
+            let key = m.split(" (").next().unwrap().to_owned();
+            misses.insert((name.clone(), key));
+        }
+    }
+    println!("{table}");
+    assert!(
+        wrong.is_empty(),
+        "wrong values:\n{}\n\n{table}",
+        wrong.join("\n")
+    );
+    let known: BTreeSet<(String, String)> = KNOWN_MISSED_FACTS
+        .iter()
+        .chain(KNOWN_MISSED_PRINTED)
+        .map(|(f, k, _)| ((*f).to_owned(), (*k).to_owned()))
+        .collect();
+    let new: Vec<_> = misses.difference(&known).collect();
+    let fixed: Vec<_> = known.difference(&misses).collect();
+    assert!(new.is_empty(), "new misses: {new:?}\n\n{table}");
+    assert!(
+        fixed.is_empty(),
+        "fixed, take off KNOWN_MISSES: {fixed:?}\n\n{table}"
+    );
+}
