@@ -180,7 +180,7 @@ fn compare(expected: &toml::Table, x: &Extraction) -> Tally {
         match (want, got) {
             (Some(w), Some(g)) if same(fact, &w, &g) => t.found.push(fact.to_owned()),
             (Some(w), Some(g)) => t.wrong.push(format!("{fact}: {g} (expected {w})")),
-            (Some(w), None) => t.missed.push(match x.get(fact) {
+            (Some(_), None) => t.missed.push(match x.get(fact) {
                 Some(f) => format!("{fact} (held back: {} {:?})", f.value, f.confidence),
                 None => fact.to_owned(),
             }),
