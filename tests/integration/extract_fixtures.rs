@@ -37,94 +37,16 @@ const FACTS: [&str; 9] = [
 
 /// Facts still missed: (fixture, fact, why).
 const KNOWN_MISSED_FACTS: &[(&str, &str, &str)] = &[
-    ("1800flowers-8k-2023-12-14", "state", "not yet read"),
-    (
-        "aames-8k-1998-12-31",
-        "fiscal_year_end",
-        "no meeting to anchor the year",
-    ),
-    ("apple-10k-1997-12-05", "fiscal_year_end", "not yet read"),
-    ("apple-10q-1998-05-11", "meeting", "past tense not yet read"),
-    (
-        "apple-10q-1998-05-11",
-        "meeting_kind",
-        "follows the meeting",
-    ),
-    ("apple-10q-1998-05-11", "fiscal_year_end", "not yet read"),
-    ("apple-10q-1998-08-10", "meeting", "not yet read"),
-    (
-        "apple-10q-1998-08-10",
-        "meeting_kind",
-        "follows the meeting",
-    ),
     (
         "apple-10q-1998-08-10",
         "announcement",
-        "the filing date is only low confidence",
+        "no explicit announcement wording: only the filing date, read at low confidence",
     ),
-    ("apple-10q-1998-08-10", "fiscal_year_end", "not yet read"),
-    (
-        "apple-10qa-1997-10-07",
-        "meeting",
-        "past tense not yet read",
-    ),
-    (
-        "apple-10qa-1997-10-07",
-        "meeting_kind",
-        "follows the meeting",
-    ),
-    ("apple-10qa-1997-10-07", "fiscal_year_end", "not yet read"),
-    ("cabot-def14a-2024", "company", "proxy cover not yet read"),
-    (
-        "crowncrafts-def14a-2025",
-        "company",
-        "proxy cover not yet read",
-    ),
-    ("crowncrafts-def14a-2025", "record_date", "not yet read"),
-    ("darden-def14a-2025", "company", "proxy cover not yet read"),
-    ("darden-def14a-2025", "record_date", "not yet read"),
-    ("eastman-def14a-2026", "company", "proxy cover not yet read"),
     (
         "globalpayments-def14a-2026",
         "company",
-        "proxy cover not yet read",
+        "the kept passages never write the company's name (only the GPN in a web address)",
     ),
-    ("globalpayments-def14a-2026", "meeting", "not yet read"),
-    (
-        "globalpayments-def14a-2026",
-        "meeting_kind",
-        "follows the meeting",
-    ),
-    ("globalpayments-def14a-2026", "record_date", "not yet read"),
-    (
-        "globalpayments-def14a-2026",
-        "proxy_release",
-        "not yet read",
-    ),
-    (
-        "molsoncoors-def14a-2026",
-        "company",
-        "proxy cover not yet read",
-    ),
-    ("molsoncoors-def14a-2026", "record_date", "not yet read"),
-    ("molsoncoors-def14a-2026", "proxy_release", "not yet read"),
-    (
-        "nisource-def14a-2026",
-        "company",
-        "proxy cover not yet read",
-    ),
-    ("nisource-def14a-2026", "state", "not yet read"),
-    ("nisource-def14a-2026", "record_date", "not yet read"),
-    ("nisource-def14a-2026", "proxy_release", "not yet read"),
-    ("oracle-8k-2024-11-14", "state", "not yet read"),
-    ("oracle-8k-2024-11-14", "meeting", "past tense not yet read"),
-    (
-        "oracle-8k-2024-11-14",
-        "meeting_kind",
-        "follows the meeting",
-    ),
-    ("oracle-8k-2024-11-14", "proxy_release", "not yet read"),
-    ("oracle-8k-2024-11-14", "fiscal_year_end", "not yet read"),
 ];
 
 /// What the facts file would hold for `fact`: only sure values of medium
