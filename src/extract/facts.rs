@@ -805,7 +805,10 @@ fn name_facts(s: &Sentence, add: &mut impl FnMut(&'static str, Candidate)) {
         if close - pos > 90 {
             continue;
         }
-        let inside = lower[pos + 2..close].replace(['“', '”', '"', ','], " ");
+        let Some(inside) = lower.get(pos + 2..close) else {
+            continue;
+        };
+        let inside = inside.replace(['“', '”', '"', ','], " ");
         let words: Vec<&str> = inside.split_whitespace().collect();
         let Some((name, at)) = name_ending_at(text, pos) else {
             continue;
@@ -838,7 +841,7 @@ fn name_facts(s: &Sentence, add: &mut impl FnMut(&'static str, Candidate)) {
         if tail.contains("subsidiary") || tail.contains("affiliate") {
             continue;
         }
-        let Some(code) = state_code(&text[pos + 4..pos + 4 + corp]) else {
+        let Some(code) = text.get(pos + 4..pos + 4 + corp).and_then(state_code) else {
             continue;
         };
         states.push((code, pos + 4));
@@ -854,7 +857,12 @@ fn name_facts(s: &Sentence, add: &mut impl FnMut(&'static str, Candidate)) {
     // State of Incorporation: Delaware.
     if let Some(pos) = lower.find("state of incorporation:") {
         let after = pos + "state of incorporation:".len();
-        let words: Vec<&str> = text[after..].split_whitespace().take(2).collect();
+        let words: Vec<&str> = text
+            .get(after..)
+            .unwrap_or("")
+            .split_whitespace()
+            .take(2)
+            .collect();
         let code = words
             .first()
             .and_then(|w| state_code(w.trim_end_matches([',', '.', ';'])))
@@ -889,7 +897,7 @@ fn name_facts(s: &Sentence, add: &mut impl FnMut(&'static str, Candidate)) {
         let Some((name, at)) = name_ending_at(text, pos) else {
             continue;
         };
-        let before = lower[..at].trim_end();
+        let before = lower.get(..at).unwrap_or("").trim_end();
         if before.ends_with(" to") || before.ends_with("secretary,") || before.ends_with(" at") {
             company(
                 name,
@@ -1131,7 +1139,7 @@ fn display_name(doc: &Doc, name: &str) -> String {
         let sl = s.text.to_lowercase();
         if let Some(pos) = sl.find(&lower) {
             if sl.len() == s.text.len() {
-                let candidate = &s.text[pos..pos + name.len()];
+                let candidate = s.text.get(pos..pos + lower.len()).unwrap_or("");
                 if candidate.chars().any(char::is_lowercase) {
                     return candidate.to_owned();
                 }
@@ -1487,6 +1495,15 @@ mod tests {
         // Labels first, then values: the value after the last label is not its own.
         let html = "<html><body><p>Notice of Annual Meeting of Holders</p><div>WHEN</div><div>WHERE</div><div>RECORD DATE</div><div>Friday June 7, 2024</div></body></html>";
         assert!(get(&read("c.htm", html), "record_date").is_none());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn name_and_label_readers_never_panic(s in "(\\PC|İ|Inc\\.| \\(| Company|, a Delaware corporation|State of Incorporation: |, P.O. Box|Date and Time:|Record Date|\n|<div>|held its annual meeting|May 5, 2024){0,40}") {
+            if let Ok(doc) = super::super::text::read("x.htm", s.as_bytes()) {
+                let _ = find(&doc);
+            }
+        }
     }
 
     #[test]
