@@ -406,6 +406,24 @@ fn window_of(sentence: &str, after: NaiveDate) -> Option<(Option<dates::Found>, 
     Some((open, close))
 }
 
+/// Where to look for next year's deadlines in a proxy statement whose
+/// meeting and release dates were not read: after the first date it
+/// prints (its notice of meeting comes first, and next year's deadlines
+/// fall months later). None for a filing whose SGML header names another
+/// form, such as a 10-Q.
+pub fn fallback_anchor(doc: &Doc) -> Option<NaiveDate> {
+    let form = doc
+        .header
+        .get("CONFORMED SUBMISSION TYPE")
+        .or_else(|| doc.header.get("FORM TYPE"));
+    if form.is_some_and(|(f, _)| !f.to_ascii_uppercase().contains("14A")) {
+        return None;
+    }
+    doc.sentences
+        .iter()
+        .find_map(|s| dates::find(&s.text).first().map(|f| f.date))
+}
+
 /// The zone of a printed deadline as a chrono-tz zone.
 pub fn zone(p: &Printed) -> Option<Tz> {
     p.zone.as_deref().and_then(|z| z.parse().ok())
@@ -598,5 +616,20 @@ mod tests {
         assert_eq!(role_of(" and "), Some(Role::Closes));
         assert_eq!(role_of("will be held on "), Some(Role::Other));
         assert_eq!(role_of("the record date is the"), None);
+    }
+
+    /// A proxy statement without a header is read from its first date; a
+    /// filing whose header names another form is not read at all.
+    #[test]
+    fn fallback_anchor_only_for_proxy_statements() {
+        let doc = text::read(
+            "p.htm",
+            b"<p>Our meeting is on Thursday, April 30, 2026.</p><p>Filed May 1, 2026.</p>",
+        )
+        .unwrap();
+        assert_eq!(fallback_anchor(&doc), Some(d(2026, 4, 30)));
+        let quarterly = "<SEC-DOCUMENT>\nCONFORMED SUBMISSION TYPE:\t10-Q\n</SEC-HEADER>\n<DOCUMENT>\n<TYPE>10-Q\n<TEXT>\nThe quarter ended June 30, 1998.\n</TEXT>\n</DOCUMENT>\n";
+        let doc = text::read("q.txt", quarterly.as_bytes()).unwrap();
+        assert_eq!(fallback_anchor(&doc), None);
     }
 }

@@ -268,28 +268,7 @@ fn fixtures() -> Vec<(String, std::path::PathBuf)> {
 }
 
 /// Printed deadlines still missed: (fixture, `printed:PURPOSE:CLOSES`, why).
-const KNOWN_MISSED_PRINTED: &[(&str, &str, &str)] = &[
-    (
-        "globalpayments-def14a-2026",
-        "printed:rule_14a8:2026-11-17",
-        "no meeting or release date read, so no anchor to search after",
-    ),
-    (
-        "globalpayments-def14a-2026",
-        "printed:proxy_access:2026-11-17",
-        "no meeting or release date read, so no anchor to search after",
-    ),
-    (
-        "globalpayments-def14a-2026",
-        "printed:advance_notice:2026-11-17",
-        "no meeting or release date read, so no anchor to search after",
-    ),
-    (
-        "globalpayments-def14a-2026",
-        "printed:rule_14a19:2026-11-17",
-        "no meeting or release date read, so no anchor to search after",
-    ),
-];
+const KNOWN_MISSED_PRINTED: &[(&str, &str, &str)] = &[];
 
 /// Every fixture: no wrong value, and exactly the known misses.
 #[test]
