@@ -75,10 +75,13 @@ pub fn read_all(name: &str, bytes: &[u8]) -> Result<Extraction, Vec<Diagnostic>>
             .find(|f| f.fact == fact)
             .and_then(|f| chrono::NaiveDate::parse_from_str(&f.value, "%Y-%m-%d").ok())
     };
-    // Next year's dates come after this year's proxy statement is sent.
-    let after = date_of("proxy_release").or_else(|| {
-        date_of("meeting").and_then(|m| m.checked_sub_signed(chrono::TimeDelta::days(60)))
-    });
+    // Next year's dates come after this year's proxy statement is sent;
+    // failing both, after the first date a proxy statement prints.
+    let after = date_of("proxy_release")
+        .or_else(|| {
+            date_of("meeting").and_then(|m| m.checked_sub_signed(chrono::TimeDelta::days(60)))
+        })
+        .or_else(|| printed::fallback_anchor(&doc));
     let printed = after.map_or_else(Vec::new, |a| printed::find(&doc, a));
     Ok(Extraction {
         file: name.to_owned(),

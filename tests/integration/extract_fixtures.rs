@@ -190,73 +190,7 @@ fn fixtures() -> Vec<(String, std::path::PathBuf)> {
 }
 
 /// Printed deadlines still missed: (fixture, `printed:PURPOSE:CLOSES`, why).
-const KNOWN_MISSED_PRINTED: &[(&str, &str, &str)] = &[
-    (
-        "cabot-def14a-2024",
-        "printed:advance_notice:2024-12-07",
-        "not yet read",
-    ),
-    (
-        "cabot-def14a-2024",
-        "printed:rule_14a8:2024-09-28",
-        "not yet read",
-    ),
-    (
-        "darden-def14a-2025",
-        "printed:advance_notice:2026-05-20",
-        "not yet read",
-    ),
-    (
-        "darden-def14a-2025",
-        "printed:proxy_access:2026-04-20",
-        "not yet read",
-    ),
-    (
-        "expedia-def14a-2020",
-        "printed:rule_14a8:2020-12-30",
-        "not yet read",
-    ),
-    (
-        "globalpayments-def14a-2026",
-        "printed:rule_14a8:2026-11-17",
-        "not yet read",
-    ),
-    (
-        "globalpayments-def14a-2026",
-        "printed:proxy_access:2026-11-17",
-        "not yet read",
-    ),
-    (
-        "globalpayments-def14a-2026",
-        "printed:advance_notice:2026-11-17",
-        "not yet read",
-    ),
-    (
-        "globalpayments-def14a-2026",
-        "printed:rule_14a19:2026-11-17",
-        "not yet read",
-    ),
-    (
-        "molsoncoors-def14a-2026",
-        "printed:rule_14a8:2026-11-25",
-        "not yet read",
-    ),
-    (
-        "molsoncoors-def14a-2026",
-        "printed:advance_notice:2027-02-05",
-        "not yet read",
-    ),
-    (
-        "nisource-def14a-2026",
-        "printed:rule_14a8:2026-11-30",
-        "not yet read",
-    ),
-    (
-        "nisource-def14a-2026",
-        "printed:advance_notice:2027-02-10",
-        "not yet read",
-    ),
-];
+const KNOWN_MISSED_PRINTED: &[(&str, &str, &str)] = &[];
 
 /// Every fixture: no wrong value, and exactly the known misses.
 #[test]
