@@ -353,7 +353,8 @@ fn is_block(name: &str) -> bool {
 
 /// Decodes an HTML entity at the start of `s`: its character and length.
 fn entity(s: &str) -> Option<(char, usize)> {
-    let end = s[..s.len().min(12)].find(';')?;
+    // Bytes, not a string slice: the 12th byte may fall inside a character.
+    let end = s.bytes().take(12).position(|b| b == b';')?;
     let body = &s[1..end];
     let c = if let Some(num) = body.strip_prefix('#') {
         let n = if let Some(hex) = num.strip_prefix(['x', 'X']) {

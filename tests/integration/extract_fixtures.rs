@@ -246,3 +246,72 @@ fn every_fixture_gives_its_hand_read_facts_and_printed_deadlines() {
         "fixed, take off KNOWN_MISSES: {fixed:?}\n\n{table}"
     );
 }
+
+/// `govcal verify` on every proxy statement among the fixtures, with the
+/// built-in library only: each printed deadline gets the verdict recorded
+/// by hand in its expectations (`verdict`: a Rule 14a-8 or 14a-19 date
+/// recomputed from the rule, bylaw windows unchecked without the bylaws),
+/// and the exit code is 1 exactly when one differs.
+#[test]
+fn verify_gives_each_printed_deadline_its_hand_checked_verdict() {
+    let mut checked = 0;
+    for (name, path) in fixtures() {
+        let expected: toml::Table = toml::from_str(
+            &std::fs::read_to_string(Path::new(DIR).join(format!("{name}.expected.toml"))).unwrap(),
+        )
+        .unwrap();
+        let wanted: Vec<(String, String, String)> = expected
+            .get("printed")
+            .and_then(toml::Value::as_array)
+            .map(|a| {
+                a.iter()
+                    .filter_map(toml::Value::as_table)
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|p| {
+                Some((
+                    p.get("purpose").map(value_text)?,
+                    p.get("closes").map(value_text)?,
+                    p.get("verdict").map(value_text)?,
+                ))
+            })
+            .collect();
+        if wanted.is_empty() {
+            continue;
+        }
+        let cli = crate::util::Cli::new();
+        let rel = path.to_string_lossy().into_owned();
+        cli.copy(&rel);
+        let file = path.file_name().unwrap().to_string_lossy().into_owned();
+        let (code, stdout, stderr) =
+            cli.run(&["verify", &file, "--today", "2026-11-22", "--format", "json"]);
+        let doc: serde_json::Value = serde_json::from_str(&stdout)
+            .unwrap_or_else(|e| panic!("{name}: {e}\n{stdout}\n{stderr}"));
+        let got = doc["deadlines"].as_array().unwrap();
+        for (purpose, closes, verdict) in &wanted {
+            let hits: Vec<&serde_json::Value> = got
+                .iter()
+                .filter(|d| {
+                    d["purpose"] == purpose.as_str() && d["printed"]["closes"] == closes.as_str()
+                })
+                .collect();
+            assert!(
+                !hits.is_empty(),
+                "{name}: no {purpose} closing {closes} in {doc:#}"
+            );
+            for h in hits {
+                assert_eq!(
+                    h["verdict"],
+                    verdict.as_str(),
+                    "{name}: {purpose} {closes}: {h:#}"
+                );
+                checked += 1;
+            }
+        }
+        let differs = wanted.iter().any(|(_, _, v)| v == "differs");
+        assert_eq!(code, i32::from(differs), "{name}: exit code\n{stderr}");
+    }
+    assert!(checked >= 24, "only {checked} verdicts checked");
+}
