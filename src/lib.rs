@@ -1,6 +1,7 @@
 //! govcal computes the deadlines around a shareholder meeting from rules
 //! kept as TOML data.
 #![allow(missing_docs)]
+pub mod batch;
 pub mod calc;
 pub mod cli;
 pub mod diag;

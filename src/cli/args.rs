@@ -33,6 +33,12 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Recompute the deadlines a proxy statement prints for next year's meeting
     Verify(VerifyArgs),
+    /// Deadlines for a whole portfolio: a CSV with one row per company, or a folder of facts files
+    #[command(long_about = BATCH_HELP)]
+    Batch(BatchArgs),
+    /// Write a synthetic portfolio CSV (made-up companies) for trying `batch` at scale
+    #[command(hide = true)]
+    SynthPortfolio(SynthArgs),
     /// List or show the built-in rule packs
     Rules {
         /// What to do
@@ -197,6 +203,78 @@ pub struct ExtractArgs {
     #[arg(long, value_enum, default_value_t = ExtractFormat::Toml)]
     pub format: ExtractFormat,
     /// Write the output to this file (atomically) instead of stdout
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+const BATCH_HELP: &str = "Deadlines for a whole portfolio, in one run.
+
+The portfolio is a CSV file with a header line and one row per company, or a folder of facts files (`*.toml`, read in name order). CSV columns, in any order (only `name` is required):
+
+  name, state, exchange, zone, close_of_business, meeting_kind,
+  packs (bylaws on top of the SEC, state and exchange rules; separated by `;`),
+  profile (a facts file, relative to the CSV, whose values the row's cells override),
+  and dates of facts: prior_meeting, prior_proxy_release, meeting, announcement,
+  record_date, proxy_release, ...
+
+Output keeps the portfolio's order whatever the number of threads. A row that cannot be read or evaluated is reported on stderr with its row number and reason; the other rows still run, and the exit code is 1.
+
+  govcal batch portfolio.csv --today 2026-01-05 -o deadlines.csv
+  govcal batch portfolio.csv --format jsonl -o deadlines.jsonl
+  govcal batch portfolio.csv --format ics -o portfolio.ics
+  govcal batch facts/ --format ics --output-dir calendars/";
+
+/// `batch`: a portfolio in, one output for all of it.
+#[derive(Debug, ClapArgs)]
+pub struct BatchArgs {
+    /// A CSV file with one row per company, or a folder of facts files
+    pub portfolio: PathBuf,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = BatchFormat::Csv)]
+    pub format: BatchFormat,
+    /// Write the output to this file (atomically) instead of stdout
+    #[arg(long, short = 'o', value_name = "FILE", conflicts_with = "output_dir")]
+    pub output: Option<PathBuf>,
+    /// Write one calendar per company into this folder (`--format ics`)
+    #[arg(long, value_name = "DIR")]
+    pub output_dir: Option<PathBuf>,
+    /// Today's date, for warnings about past dates [default: `SOURCE_DATE_EPOCH`, else the system date]
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<String>,
+    /// Calendar reminders before each deadline (`--format ics`), e.g. `14d,1d`
+    #[arg(long, value_name = "LIST")]
+    pub alarm: Option<String>,
+    /// Include rules that do not apply (CSV and JSON Lines)
+    #[arg(long)]
+    pub all: bool,
+    /// Threads to use [default: one per core]
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Never show a progress bar
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+/// Output formats for `batch`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BatchFormat {
+    /// One row per window bound, all companies under one header
+    Csv,
+    /// One JSON document per line, one line per company (as `deadlines --format json`)
+    Jsonl,
+    /// iCalendar: one calendar for all (`--output`) or one per company (`--output-dir`)
+    Ics,
+}
+
+/// `synth-portfolio`: made-up companies, for trying `batch` at scale.
+#[derive(Debug, ClapArgs)]
+pub struct SynthArgs {
+    /// How many companies
+    pub companies: usize,
+    /// Seed: the same seed gives the same portfolio
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Write to this file (atomically) instead of stdout
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
 }

@@ -3,6 +3,7 @@
 //! reads the environment or looks at the clock.
 
 pub mod args;
+pub mod batch;
 pub mod diff;
 pub mod report;
 pub mod request;
@@ -127,6 +128,8 @@ fn execute(args: Args) -> Result<Status> {
         Some(Command::Check(c)) => check(&c),
         Some(Command::Extract(x)) => extract(&x),
         Some(Command::Verify(v)) => verify::verify(&v),
+        Some(Command::Batch(b)) => batch::batch(&b),
+        Some(Command::SynthPortfolio(s)) => batch::synth(&s),
         Some(Command::Diff(d)) => diff::diff(&d),
         Some(Command::Rules { action }) => rules(&action),
         Some(Command::Schema { kind }) => print_out(&match kind {
@@ -177,14 +180,7 @@ fn print_out(text: &str) -> Result<Status> {
 ///
 /// [`Error::Write`] if the file cannot be written or renamed.
 pub fn write_atomically(path: &Path, text: &str) -> Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let tmp = temp_beside(path);
     let err = |source| Error::Write {
         path: path.to_owned(),
         source,
@@ -201,7 +197,19 @@ pub fn write_atomically(path: &Path, text: &str) -> Result<()> {
     result.map_err(err)
 }
 
-fn emit(output: Option<&Path>, text: &str) -> Result<Status> {
+/// A temporary file name in `path`'s folder, for writing it atomically.
+pub(crate) fn temp_beside(path: &Path) -> std::path::PathBuf {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
+    dir.join(format!(".{name}.{}.tmp", std::process::id()))
+}
+
+pub(crate) fn emit(output: Option<&Path>, text: &str) -> Result<Status> {
     match output {
         Some(path) => {
             write_atomically(path, text)?;

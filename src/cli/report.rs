@@ -380,6 +380,22 @@ pub fn json(
     next_year: &[Deadline],
     today: NaiveDate,
 ) -> String {
+    let doc = json_value(company, facts, deadlines, next_year, today);
+    let mut s =
+        serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    s.push('\n');
+    s
+}
+
+/// The JSON document of [`json`], as a value (one line of `batch --format
+/// jsonl`).
+pub fn json_value(
+    company: &Company,
+    facts: &Facts,
+    deadlines: &[Deadline],
+    next_year: &[Deadline],
+    today: NaiveDate,
+) -> serde_json::Value {
     let next_facts: serde_json::Map<String, serde_json::Value> =
         crate::calc::next_year_facts(facts)
             .map(|f| {
@@ -392,7 +408,7 @@ pub fn json(
         .iter()
         .map(|(n, d)| (n.to_owned(), serde_json::Value::String(d.to_string())))
         .collect();
-    let doc = serde_json::json!({
+    serde_json::json!({
         "govcal": env!("CARGO_PKG_VERSION"),
         "company": {
             "name": company.name,
@@ -409,11 +425,7 @@ pub fn json(
             "facts": next_facts,
             "deadlines": next_year,
         },
-    });
-    let mut s =
-        serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    s.push('\n');
-    s
+    })
 }
 
 fn csv_field(s: &str) -> String {
@@ -427,9 +439,17 @@ fn csv_field(s: &str) -> String {
 /// Renders CSV: one row per computed bound, then one row per deadline
 /// without a date (date empty, status and words given).
 pub fn csv(company: &Company, deadlines: &[Deadline]) -> String {
-    let mut out = String::from(
-        "company,pack,rule,bound,date,weekday,time,zone,status,actor,citation,note\r\n",
-    );
+    let mut out = String::from(CSV_HEADER);
+    csv_rows(company, deadlines, &mut out);
+    out
+}
+
+/// The header line of [`csv`].
+pub const CSV_HEADER: &str =
+    "company,pack,rule,bound,date,weekday,time,zone,status,actor,citation,note\r\n";
+
+/// Appends the rows of [`csv`], without its header, to `out`.
+pub fn csv_rows(company: &Company, deadlines: &[Deadline], out: &mut String) {
     let mut push = |cols: [&str; 12]| {
         let line: Vec<String> = cols.iter().map(|c| csv_field(c)).collect();
         out.push_str(&line.join(","));
@@ -501,7 +521,6 @@ pub fn csv(company: &Company, deadlines: &[Deadline]) -> String {
             &note,
         ]);
     }
-    out
 }
 
 /// The company part of its calendar events' ids.
@@ -572,24 +591,26 @@ pub fn uid_meeting(uid: &str) -> Option<(&str, &str)> {
 
 /// The calendar's name: `govcal: HemaCare Corporation deadlines`, or for
 /// several companies `govcal: deadlines of 3 companies (A, B and C)`.
-fn calendar_name(companies: &[&str]) -> String {
-    match companies {
-        [] => "govcal: deadlines".to_owned(),
-        [one] => format!("govcal: {one} deadlines"),
-        many => {
-            let shown = &many[..many.len().min(3)];
+/// `first` holds the first names (three are shown), `total` the number of
+/// companies.
+pub fn calendar_name(first: &[&str], total: usize) -> String {
+    match (first, total) {
+        ([], _) | (_, 0) => "govcal: deadlines".to_owned(),
+        ([one, ..], 1) => format!("govcal: {one} deadlines"),
+        (names, total) => {
+            let shown = &names[..names.len().min(3)];
             let mut list = shown[..shown.len() - 1].join(", ");
-            if many.len() > 3 {
+            if total > shown.len() {
                 let _ = write!(
                     list,
                     ", {} and {} more",
                     shown[shown.len() - 1],
-                    many.len() - 3
+                    total - shown.len()
                 );
             } else {
                 let _ = write!(list, " and {}", shown[shown.len() - 1]);
             }
-            format!("govcal: deadlines of {} companies ({list})", many.len())
+            format!("govcal: deadlines of {total} companies ({list})")
         }
     }
 }
@@ -639,7 +660,7 @@ pub fn ics_calendar(
         }
     }
     Ok(IcsCalendar {
-        name: calendar_name(&names),
+        name: calendar_name(&names, names.len()),
         dtstamp: today,
         events: events.into_iter().map(|(_, _, e)| e).collect(),
     })

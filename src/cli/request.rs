@@ -71,7 +71,7 @@ pub fn parse_alarms(text: &str) -> Result<Vec<TimeDelta>> {
 }
 
 /// Returns today's date: `--today`, else `SOURCE_DATE_EPOCH`, else the clock.
-fn today(flag: Option<&str>) -> Result<NaiveDate> {
+pub(crate) fn today(flag: Option<&str>) -> Result<NaiveDate> {
     if let Some(t) = flag {
         return flag_date("today", t);
     }

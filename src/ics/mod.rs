@@ -135,26 +135,77 @@ pub enum EventStatus {
 /// Dates must lie in years 0000–9999 for the output to be RFC-valid.
 #[must_use]
 pub fn write_ics(cal: &IcsCalendar) -> String {
-    let name = text(&cal.name);
+    let mut spans = ZoneSpans::new();
+    zone_spans(&cal.events, &mut spans);
+    let text = render(&cal.name, &spans, &cal.events, cal.dtstamp);
+    if cal.events.iter().any(|e| e.verbatim.is_some()) {
+        splice_verbatim(&text, &cal.events)
+    } else {
+        text
+    }
+}
+
+/// The calendar text: properties, the `VTIMEZONE` of each zone in `spans`,
+/// then `events`.
+fn render(name: &str, spans: &ZoneSpans, events: &[IcsEvent], dtstamp: NaiveDate) -> String {
+    let name = text(name);
     let mut builder = IcalCalendarBuilder::version("2.0")
         .gregorian()
         .prodid(PRODID)
         .set(prop("METHOD", "PUBLISH"))
         .set(prop("NAME", name.clone()))
         .set(prop("X-WR-CALNAME", name));
-    for tz in timezones(&cal.events) {
-        builder = builder.add_tz(tz);
+    for (tz, earliest, latest) in spans.values() {
+        builder = builder.add_tz(vtimezone(*tz, *earliest, *latest));
     }
-    let dtstamp = utc_midnight(cal.dtstamp);
-    for event in &cal.events {
+    let dtstamp = utc_midnight(dtstamp);
+    for event in events {
         let stamp = event.stamp.map_or_else(|| dtstamp.clone(), fmt_utc);
         builder = builder.add_event(build_event(event, &stamp));
     }
-    let text = line::finish(&builder.build().generate());
-    if cal.events.iter().any(|e| e.verbatim.is_some()) {
-        splice_verbatim(&text, &cal.events)
-    } else {
-        text
+    line::finish(&builder.build().generate())
+}
+
+/// The local times each zone's timed events span, by zone name: what its
+/// `VTIMEZONE` must cover.
+pub type ZoneSpans = BTreeMap<&'static str, (Tz, NaiveDateTime, NaiveDateTime)>;
+
+/// Widens `spans` to cover the timed events among `events`.
+pub fn zone_spans(events: &[IcsEvent], spans: &mut ZoneSpans) {
+    for ev in events {
+        if let When::Timed { local, tz } = ev.when {
+            spans
+                .entry(tz.name())
+                .and_modify(|(_, lo, hi)| {
+                    *lo = (*lo).min(local);
+                    *hi = (*hi).max(local);
+                })
+                .or_insert((tz, local, local));
+        }
+    }
+}
+
+/// The end of a calendar, after its events.
+pub const CALENDAR_END: &str = "END:VCALENDAR\r\n";
+
+/// A calendar written in pieces, for portfolios too large to hold: the
+/// head (properties and the `VTIMEZONE` of every zone in `spans`), then
+/// the [`event_blocks`] of each part, then [`CALENDAR_END`]. The pieces
+/// together are what [`write_ics`] writes for all the events at once.
+pub fn calendar_head(name: &str, spans: &ZoneSpans) -> String {
+    let text = render(name, spans, &[], NaiveDate::MIN);
+    text.strip_suffix(CALENDAR_END).unwrap_or(&text).to_owned()
+}
+
+/// The `VEVENT` blocks of `cal`, as [`write_ics`] writes them.
+pub fn event_blocks(cal: &IcsCalendar) -> String {
+    let text = render("", &ZoneSpans::new(), &cal.events, cal.dtstamp);
+    match text.find("\r\nBEGIN:VEVENT\r\n") {
+        Some(at) => text[at + 2..]
+            .strip_suffix(CALENDAR_END)
+            .unwrap_or(&text[at + 2..])
+            .to_owned(),
+        None => String::new(),
     }
 }
 
@@ -374,26 +425,6 @@ fn total_offset(o: &TzOffset) -> i32 {
 fn abbreviation(o: &TzOffset) -> String {
     o.abbreviation()
         .map_or_else(|| fmt_offset(total_offset(o)), str::to_owned)
-}
-
-/// One VTIMEZONE per distinct zone of the timed events, sorted by TZID.
-fn timezones(events: &[IcsEvent]) -> Vec<IcalTimeZone> {
-    let mut zones: BTreeMap<&'static str, (Tz, NaiveDateTime, NaiveDateTime)> = BTreeMap::new();
-    for ev in events {
-        if let When::Timed { local, tz } = ev.when {
-            zones
-                .entry(tz.name())
-                .and_modify(|(_, lo, hi)| {
-                    *lo = (*lo).min(local);
-                    *hi = (*hi).max(local);
-                })
-                .or_insert((tz, local, local));
-        }
-    }
-    zones
-        .into_values()
-        .map(|(tz, earliest, latest)| vtimezone(tz, earliest, latest))
-        .collect()
 }
 
 /// A zone offset change, found by scanning chrono-tz.

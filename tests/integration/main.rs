@@ -61,6 +61,7 @@
     reason = "test comments cite sources in prose: HemaCare, America/New_York"
 )]
 
+mod batch;
 mod bylaw_templates;
 mod calendar_update;
 mod calendars;

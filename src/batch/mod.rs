@@ -1,0 +1,637 @@
+//! Portfolios for `govcal batch`: many companies' meetings read one at a
+//! time from a CSV file (one row per company) or a folder of facts files,
+//! so that a portfolio of any size is never held in memory at once.
+//!
+//! A row that cannot be read becomes a [`BadRow`] with its row number and
+//! the reason; the rows after it are still read.
+
+pub mod synth;
+
+use std::fs::File;
+use std::io::BufReader;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::diag::{SourceFile, did_you_mean};
+use crate::error::{Error, Result};
+use crate::facts::{Company, Facts, Profile, STANDARD_FACTS, parse_clock, parse_date, parse_zone};
+use crate::jurisdiction::{exchange_code, state_code};
+use crate::pack::MeetingKind;
+
+/// One company's meeting, ready to evaluate.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// Its place in the portfolio: the CSV row (the header is row 1) or
+    /// the position of the facts file in name order (from 1).
+    pub row: usize,
+    /// Where it came from, for messages: `portfolio.csv row 7` or a path.
+    pub label: String,
+    /// The company.
+    pub company: Company,
+    /// The meeting's facts.
+    pub facts: Facts,
+    /// Rule packs on top of the default library (bylaws), as written.
+    pub packs: Vec<String>,
+    /// The folder relative paths in `packs` are read from.
+    pub base: Option<PathBuf>,
+    /// Fact names given that no standard list has: checked against the
+    /// packs once they are loaded.
+    pub custom_facts: Vec<String>,
+}
+
+/// A row that could not be read.
+#[derive(Debug, Clone)]
+pub struct BadRow {
+    /// As [`Entry::row`].
+    pub row: usize,
+    /// As [`Entry::label`], with the company's name when known.
+    pub label: String,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub help: Option<String>,
+}
+
+impl std::fmt::Display for BadRow {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.label, self.message)?;
+        if let Some(h) = &self.help {
+            write!(f, "\n  help: {h}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A portfolio row: a company to evaluate, or the reason it cannot be.
+pub type Item = std::result::Result<Entry, BadRow>;
+
+/// The columns a portfolio CSV may have, besides the standard facts.
+const COLUMNS: [&str; 9] = [
+    "name",
+    "profile",
+    "packs",
+    "rules",
+    "state",
+    "exchange",
+    "zone",
+    "close_of_business",
+    "meeting_kind",
+];
+
+/// What a header cell names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    Name,
+    Profile,
+    Packs,
+    State,
+    Exchange,
+    Zone,
+    CloseOfBusiness,
+    MeetingKind,
+    /// A standard fact, by its index in [`STANDARD_FACTS`].
+    Fact(usize),
+}
+
+fn column(name: &str) -> Option<Column> {
+    Some(match name {
+        "name" | "company" => Column::Name,
+        "profile" | "facts" => Column::Profile,
+        "packs" | "rules" => Column::Packs,
+        "state" => Column::State,
+        "exchange" => Column::Exchange,
+        "zone" => Column::Zone,
+        "close_of_business" => Column::CloseOfBusiness,
+        "meeting_kind" => Column::MeetingKind,
+        other => Column::Fact(STANDARD_FACTS.iter().position(|(n, _)| *n == other)?),
+    })
+}
+
+/// `Prior Meeting`, `prior-meeting` → `prior_meeting`.
+fn normalize(header: &str) -> String {
+    header
+        .trim()
+        .trim_start_matches('\u{feff}')
+        .to_ascii_lowercase()
+        .replace([' ', '-'], "_")
+}
+
+/// A portfolio being read.
+pub enum Portfolio {
+    /// A CSV file.
+    Csv(Box<CsvPortfolio>),
+    /// A folder of facts files, in name order.
+    Folder(FolderPortfolio),
+}
+
+impl Portfolio {
+    /// Opens `path`: a folder of `.toml` facts files, or a CSV file.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Read`] when it cannot be read, [`Error::Invalid`] for a bad
+    /// header (its line and column, with the closest known column name),
+    /// [`Error::Usage`] for a folder without facts files.
+    pub fn open(path: &Path) -> Result<Portfolio> {
+        let read_err = |source| Error::Read {
+            path: path.to_owned(),
+            source,
+        };
+        if path.is_dir() {
+            let mut files: Vec<PathBuf> = std::fs::read_dir(path)
+                .map_err(read_err)?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file())
+                .collect();
+            files.sort();
+            if files.is_empty() {
+                return Err(Error::usage(
+                    format!("`{}` holds no facts files (`*.toml`)", path.display()),
+                    Some(
+                        "give a folder of facts files, or a CSV file with one row per company"
+                            .to_owned(),
+                    ),
+                ));
+            }
+            return Ok(Portfolio::Folder(FolderPortfolio {
+                files: files.into_iter(),
+                next: 0,
+            }));
+        }
+        let file = File::open(path).map_err(read_err)?;
+        let size = file.metadata().map_or(0, |m| m.len());
+        let mut reader = csv::ReaderBuilder::new()
+            .flexible(true)
+            .trim(csv::Trim::All)
+            .from_reader(BufReader::with_capacity(1 << 16, file));
+        let header = reader.headers().map_err(|e| Error::Read {
+            path: path.to_owned(),
+            source: std::io::Error::new(std::io::ErrorKind::InvalidData, e.to_string()),
+        })?;
+        let mut columns = Vec::with_capacity(header.len());
+        let mut problems = Vec::new();
+        let header_text = header.iter().collect::<Vec<_>>().join(",");
+        let src = SourceFile::new(path.display().to_string(), header_text.clone());
+        let mut at = 0;
+        for cell in header {
+            let name = normalize(cell);
+            if let Some(c) = column(&name) {
+                columns.push(c);
+            } else {
+                let known = COLUMNS
+                    .iter()
+                    .copied()
+                    .chain(STANDARD_FACTS.iter().map(|(n, _)| *n));
+                problems.push(
+                    crate::diag::Diagnostic::error(
+                        &src,
+                        at..at + cell.len(),
+                        format!("unknown column `{cell}`"),
+                    )
+                    .with_help(did_you_mean(&name, known).unwrap_or_else(
+                        || {
+                            format!(
+                                "columns are {}, and dates of the standard facts ({})",
+                                COLUMNS.join(", "),
+                                STANDARD_FACTS
+                                    .iter()
+                                    .map(|(n, _)| *n)
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            )
+                        },
+                    )),
+                );
+                columns.push(Column::Name);
+            }
+            at += cell.len() + 1;
+        }
+        if problems.is_empty()
+            && !columns
+                .iter()
+                .any(|c| matches!(c, Column::Name | Column::Profile))
+        {
+            problems.push(
+                crate::diag::Diagnostic::error(&src, 0..header_text.len(), "no `name` column")
+                    .with_help("the first line names the columns: `name,state,exchange,prior_meeting,meeting,…`"),
+            );
+        }
+        if !problems.is_empty() {
+            return Err(Error::Invalid {
+                diagnostics: problems,
+            });
+        }
+        Ok(Portfolio::Csv(Box::new(CsvPortfolio {
+            reader,
+            columns,
+            file: path.display().to_string(),
+            base: path.parent().map(Path::to_owned),
+            size,
+            ends_with_newline: ends_with_newline(path),
+            record: csv::StringRecord::new(),
+            done: false,
+        })))
+    }
+
+    /// How far through the portfolio reading is, and of how much: bytes
+    /// of a CSV file, files of a folder.
+    pub fn progress(&self) -> (u64, u64) {
+        match self {
+            Portfolio::Csv(c) => (c.reader.position().byte(), c.size),
+            Portfolio::Folder(f) => (f.next as u64, (f.next + f.files.len()) as u64),
+        }
+    }
+}
+
+impl Iterator for Portfolio {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        match self {
+            Portfolio::Csv(c) => c.next(),
+            Portfolio::Folder(f) => f.next(),
+        }
+    }
+}
+
+/// A folder of facts files.
+pub struct FolderPortfolio {
+    files: std::vec::IntoIter<PathBuf>,
+    next: usize,
+}
+
+impl Iterator for FolderPortfolio {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        let path = self.files.next()?;
+        self.next += 1;
+        Some(read_profile(&path, self.next, path.display().to_string()))
+    }
+}
+
+/// Reads one facts file as a portfolio entry.
+fn read_profile(path: &Path, row: usize, label: String) -> Item {
+    let bad = |message: String, help: Option<String>| BadRow {
+        row,
+        label: label.clone(),
+        message,
+        help,
+    };
+    let text = match std::fs::read(path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(_) => return Err(bad("the facts file is not UTF-8 text".to_owned(), None)),
+        },
+        Err(e) => return Err(bad(format!("cannot read `{}`: {e}", path.display()), None)),
+    };
+    let src = SourceFile::new(path.display().to_string(), text);
+    match Profile::parse(&src) {
+        Ok(p) => {
+            let custom_facts = p
+                .names
+                .iter()
+                .map(|(n, _)| n.clone())
+                .filter(|n| !STANDARD_FACTS.iter().any(|(s, _)| s == n))
+                .collect();
+            Ok(Entry {
+                row,
+                label,
+                packs: p.company.rules.clone(),
+                company: p.company,
+                facts: p.facts,
+                base: path.parent().map(Path::to_owned),
+                custom_facts,
+            })
+        }
+        Err(diags) => {
+            let first = &diags[0];
+            let (line, col) = first.line_col();
+            Err(bad(
+                format!(
+                    "{}:{line}:{col}: {}{}",
+                    path.display(),
+                    first.message,
+                    if diags.len() > 1 {
+                        format!(" (and {} more problems)", diags.len() - 1)
+                    } else {
+                        String::new()
+                    }
+                ),
+                first.help.clone(),
+            ))
+        }
+    }
+}
+
+/// A CSV portfolio, read a row at a time.
+pub struct CsvPortfolio {
+    reader: csv::Reader<BufReader<File>>,
+    columns: Vec<Column>,
+    file: String,
+    base: Option<PathBuf>,
+    size: u64,
+    ends_with_newline: bool,
+    record: csv::StringRecord,
+    /// The file could not be read on: no more rows.
+    done: bool,
+}
+
+/// Whether the file's last byte is a line break.
+fn ends_with_newline(path: &Path) -> bool {
+    use std::io::{Read, Seek, SeekFrom};
+    let Ok(mut f) = File::open(path) else {
+        return true;
+    };
+    let mut last = [0u8; 1];
+    f.seek(SeekFrom::End(-1)).is_ok() && f.read_exact(&mut last).is_ok() && last[0] == b'\n'
+}
+
+impl CsvPortfolio {
+    fn next(&mut self) -> Option<Item> {
+        if self.done {
+            return None;
+        }
+        loop {
+            let row = usize::try_from(self.reader.position().line()).unwrap_or(0);
+            match self.reader.read_record(&mut self.record) {
+                Ok(false) => return None,
+                Ok(true) => {
+                    // A blank line is no company.
+                    if self.record.iter().all(str::is_empty) {
+                        continue;
+                    }
+                    // The csv crate dates a record from the end of the one
+                    // before it, blank lines included, so count back from
+                    // its end instead: the line it ends on, less the line
+                    // breaks inside its quoted cells.
+                    let after = self.reader.position();
+                    let unterminated = after.byte() == self.size && !self.ends_with_newline;
+                    let last = after.line() - u64::from(!unterminated);
+                    let inside: usize = self.record.iter().map(|c| c.matches('\n').count()).sum();
+                    let row = usize::try_from(last)
+                        .unwrap_or(row)
+                        .saturating_sub(inside)
+                        .max(2);
+                    return Some(self.entry(row));
+                }
+                Err(e) => {
+                    let row = e
+                        .position()
+                        .map_or(row, |p| usize::try_from(p.line()).unwrap_or(row));
+                    let message = match e.kind() {
+                        csv::ErrorKind::Utf8 { .. } => "the row is not UTF-8 text".to_owned(),
+                        _ => format!("the row cannot be read as CSV: {e}"),
+                    };
+                    // An I/O error ends the file; a bad row does not.
+                    if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+                        let bad = BadRow {
+                            row,
+                            label: format!("{} row {row}", self.file),
+                            message,
+                            help: None,
+                        };
+                        self.done = true;
+                        return Some(Err(bad));
+                    }
+                    return Some(Err(BadRow {
+                        row,
+                        label: format!("{} row {row}", self.file),
+                        message,
+                        help: Some("quote a cell that holds a comma: `\"Acme, Inc.\"`".to_owned()),
+                    }));
+                }
+            }
+        }
+    }
+
+    fn entry(&self, row: usize) -> Item {
+        let mut label = format!("{} row {row}", self.file);
+        let cell = |c: Column| {
+            self.columns
+                .iter()
+                .position(|k| *k == c)
+                .and_then(|i| self.record.get(i))
+                .filter(|s| !s.is_empty())
+        };
+        let name = cell(Column::Name);
+        if let Some(n) = name {
+            label = format!("{label} ({n})");
+        }
+        let bad = |label: &str, message: String, help: Option<String>| BadRow {
+            row,
+            label: label.to_owned(),
+            message,
+            help,
+        };
+        if self.record.len() > self.columns.len() {
+            return Err(bad(
+                &label,
+                format!(
+                    "the row has {} cells but the header names {} columns",
+                    self.record.len(),
+                    self.columns.len()
+                ),
+                Some("quote a cell that holds a comma: `\"Acme, Inc.\"`".to_owned()),
+            ));
+        }
+        let mut entry = match cell(Column::Profile) {
+            Some(p) => {
+                let path = self
+                    .base
+                    .as_deref()
+                    .map_or_else(|| PathBuf::from(p), |b| b.join(p));
+                match read_profile(&path, row, label.clone()) {
+                    Ok(e) => e,
+                    Err(mut b) => {
+                        b.message = format!("column `profile`: {}", b.message);
+                        return Err(b);
+                    }
+                }
+            }
+            None => Entry {
+                row,
+                label: label.clone(),
+                company: Company::default(),
+                facts: Facts::default(),
+                packs: Vec::new(),
+                base: self.base.clone(),
+                custom_facts: Vec::new(),
+            },
+        };
+        entry.label.clone_from(&label);
+        let Some(name) = name
+            .map(str::to_owned)
+            .or_else(|| cell(Column::Profile).map(|_| entry.company.name.clone()))
+        else {
+            return Err(bad(
+                &label,
+                "no company name".to_owned(),
+                Some("fill in the `name` column".to_owned()),
+            ));
+        };
+        if cell(Column::Name).is_none() {
+            label = format!("{label} ({name})");
+        }
+        entry.label.clone_from(&label);
+        entry.company.name = name;
+        for (i, kind) in self.columns.iter().enumerate() {
+            let Some(value) = self.record.get(i).filter(|s| !s.is_empty()) else {
+                continue;
+            };
+            let column_name = Self::header_name(*kind);
+            let fail = |message: String, help: Option<String>| {
+                Err(bad(
+                    &label,
+                    format!("column `{column_name}`: {message}"),
+                    help,
+                ))
+            };
+            match kind {
+                Column::Name | Column::Profile => {}
+                Column::Packs => {
+                    entry.packs = value
+                        .split([';', ' '])
+                        .filter(|s| !s.is_empty())
+                        .map(str::to_owned)
+                        .collect();
+                }
+                Column::State => match state_code(value) {
+                    Some(code) => entry.company.state = Some(code.to_owned()),
+                    None => {
+                        return fail(
+                            format!("`{value}` is not a U.S. state"),
+                            did_you_mean(value, crate::jurisdiction::state_spellings())
+                                .or_else(|| Some("write the state's name or its two-letter code, e.g. `Delaware` or `DE`".to_owned())),
+                        );
+                    }
+                },
+                Column::Exchange => match exchange_code(value) {
+                    Some(code) => entry.company.exchange = Some(code.to_owned()),
+                    None => {
+                        return fail(
+                            format!("`{value}` is not an exchange govcal knows"),
+                            Some("write `NYSE`, `Nasdaq` or `NYSE American`".to_owned()),
+                        );
+                    }
+                },
+                Column::Zone => match parse_zone(value) {
+                    Ok(z) => entry.company.zone = z,
+                    Err(e) => return fail(e.message, e.help),
+                },
+                Column::CloseOfBusiness => match parse_clock(value) {
+                    Ok(t) => entry.company.close_of_business = t,
+                    Err(e) => return fail(e.message, e.help),
+                },
+                Column::MeetingKind => match value.to_ascii_lowercase().as_str() {
+                    "annual" => entry.facts.meeting_kind = MeetingKind::Annual,
+                    "special" => entry.facts.meeting_kind = MeetingKind::Special,
+                    _ => {
+                        return fail(
+                            format!("expected `annual` or `special`, found `{value}`"),
+                            None,
+                        );
+                    }
+                },
+                Column::Fact(f) => match parse_date(value) {
+                    Ok(d) => entry.facts.set(STANDARD_FACTS[*f].0, d),
+                    Err(e) => return fail(e.message, e.help),
+                },
+            }
+        }
+        Ok(entry)
+    }
+
+    fn header_name(kind: Column) -> &'static str {
+        match kind {
+            Column::Name => "name",
+            Column::Profile => "profile",
+            Column::Packs => "packs",
+            Column::State => "state",
+            Column::Exchange => "exchange",
+            Column::Zone => "zone",
+            Column::CloseOfBusiness => "close_of_business",
+            Column::MeetingKind => "meeting_kind",
+            Column::Fact(f) => STANDARD_FACTS[f].0,
+        }
+    }
+}
+
+/// Shared, so that rows with the same packs share one loaded library.
+pub type SharedLibrary = Arc<crate::pack::load::Library>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn portfolio(text: &str) -> (tempfile::TempDir, Vec<Item>) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.csv");
+        std::fs::write(&path, text).unwrap();
+        let items = Portfolio::open(&path).unwrap().collect();
+        (dir, items)
+    }
+
+    #[test]
+    fn rows_are_read_with_their_row_numbers() {
+        let (_d, items) = portfolio(
+            "Name,State,Exchange,Prior Meeting,meeting\n\
+             \"Acme, Inc.\",Delaware,NYSE,2025-05-14,May 13 2026\n\
+             \n\
+             Beta Corp,CA,nasdaq,2025-06-01,\n\
+             \"Gamma\nCorp\",CA,nasdaq,2025-06-01,\n\
+             Delta Corp,CA,nasdaq,2025-06-01,",
+        );
+        assert_eq!(items.len(), 4);
+        let a = items[0].as_ref().unwrap();
+        assert_eq!(a.row, 2);
+        assert_eq!(a.company.name, "Acme, Inc.");
+        assert_eq!(a.company.state.as_deref(), Some("DE"));
+        assert_eq!(a.company.exchange.as_deref(), Some("nyse"));
+        assert_eq!(a.facts.get("meeting").unwrap().to_string(), "2026-05-13");
+        let b = items[1].as_ref().unwrap();
+        assert_eq!(b.row, 4);
+        assert_eq!(b.facts.get("meeting"), None);
+        // A quoted line break; no line break at the end of the file.
+        assert_eq!(items[2].as_ref().unwrap().row, 5);
+        assert_eq!(items[3].as_ref().unwrap().row, 7);
+    }
+
+    #[test]
+    fn a_bad_cell_is_reported_with_its_row_and_column_and_the_rest_is_read() {
+        let (_d, items) = portfolio(
+            "name,state,meeting\nA,DE,2026-02-30\nB,Delawere,2026-05-01\nC,DE,2026-05-01\n",
+        );
+        let a = items[0].as_ref().unwrap_err();
+        assert_eq!(a.row, 2);
+        assert!(a.to_string().contains("row 2 (A): column `meeting`"), "{a}");
+        let b = items[1].as_ref().unwrap_err();
+        assert!(b.to_string().contains("row 3 (B): column `state`"), "{b}");
+        assert!(b.help.as_deref().unwrap().contains("Delaware"), "{b:?}");
+        assert!(items[2].is_ok());
+    }
+
+    #[test]
+    fn an_unknown_column_stops_the_run_at_its_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.csv");
+        std::fs::write(&path, "name,meting\nA,2026-05-01\n").unwrap();
+        let Err(Error::Invalid { diagnostics }) = Portfolio::open(&path) else {
+            panic!("accepted")
+        };
+        assert!(diagnostics[0].message.contains("`meting`"));
+        assert!(diagnostics[0].help.as_deref().unwrap().contains("meeting"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn arbitrary_csv_never_panics(s in "([a-z_ ,\"\n]|name|meeting|2026-05-01|DE|NYSE){0,60}") {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("p.csv");
+            std::fs::write(&path, format!("name,meeting,state\n{s}")).unwrap();
+            if let Ok(p) = Portfolio::open(&path) {
+                let _ = p.count();
+            }
+        }
+    }
+}

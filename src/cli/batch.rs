@@ -1,0 +1,606 @@
+//! `govcal batch`: a portfolio's deadlines in one run.
+//!
+//! Rows are read a chunk at a time, evaluated in parallel (rayon), and
+//! written in the portfolio's order before the next chunk is read, so
+//! memory stays flat however long the portfolio is and the output does not
+//! depend on the number of threads. Each distinct set of packs is loaded
+//! once and shared by the rows that use it.
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{BufWriter, IsTerminal, Seek, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::batch::{BadRow, Entry, Portfolio};
+use crate::calc::{Context, Status as CalcStatus, evaluate, evaluate_next_year};
+use crate::error::{Error, Result};
+use crate::ics::{self, ZoneSpans};
+use crate::pack::load::Library;
+
+use super::args::{BatchArgs, BatchFormat, SynthArgs};
+use super::report::{self, IcsRun};
+use super::request::{DEFAULT_LIBRARY, parse_alarms, today};
+use super::{Status, temp_beside, write_atomically};
+
+/// Rows evaluated together before their output is written.
+const CHUNK: usize = 1024;
+
+/// The packs a row is evaluated with: the default library and its own.
+type LibraryKey = (Vec<String>, Option<PathBuf>);
+
+/// What one row produced.
+enum Rendered {
+    /// CSV rows or a JSON line.
+    Text(String),
+    /// A calendar: its file name, the whole file (per-company output),
+    /// or its event blocks and zones (merged output).
+    Ics {
+        key: String,
+        file: Option<String>,
+        events: String,
+        spans: ZoneSpans,
+    },
+}
+
+/// Where output goes: stdout or a file written atomically at the end.
+struct Sink {
+    out: Box<dyn Write>,
+    /// (temporary file, final path) when writing to a file.
+    target: Option<(PathBuf, PathBuf)>,
+    /// A closed pipe: stop writing, quietly.
+    closed: bool,
+}
+
+impl Sink {
+    fn to(path: Option<&Path>) -> Result<Sink> {
+        match path {
+            None => Ok(Sink {
+                out: Box::new(BufWriter::with_capacity(1 << 16, std::io::stdout())),
+                target: None,
+                closed: false,
+            }),
+            Some(p) => {
+                let tmp = temp_beside(p);
+                let f = File::create(&tmp).map_err(|source| Error::Write {
+                    path: p.to_owned(),
+                    source,
+                })?;
+                Ok(Sink {
+                    out: Box::new(BufWriter::with_capacity(1 << 16, f)),
+                    target: Some((tmp, p.to_owned())),
+                    closed: false,
+                })
+            }
+        }
+    }
+
+    fn write(&mut self, text: &str) -> Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        let r = self.out.write_all(text.as_bytes());
+        self.check(r)
+    }
+
+    fn copy_from(&mut self, mut r: impl std::io::Read) -> Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        let r = std::io::copy(&mut r, &mut self.out).map(|_| ());
+        self.check(r)
+    }
+
+    /// A closed pipe on stdout ends the output quietly; other errors are
+    /// errors.
+    fn check(&mut self, r: std::io::Result<()>) -> Result<()> {
+        match r {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe && self.target.is_none() => {
+                self.closed = true;
+                Ok(())
+            }
+            Err(source) => Err(Error::Write {
+                path: self
+                    .target
+                    .as_ref()
+                    .map_or_else(|| "<stdout>".into(), |(_, p)| p.clone()),
+                source,
+            }),
+        }
+    }
+
+    /// Flushes, and for a file renames the temporary file into place.
+    fn finish(mut self) -> Result<()> {
+        let flushed = self.out.flush();
+        drop(self.out);
+        match self.target.take() {
+            None => match flushed {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Write {
+                    path: "<stdout>".into(),
+                    source: e,
+                }),
+                _ => Ok(()),
+            },
+            Some((tmp, path)) => {
+                let result = flushed.and_then(|()| std::fs::rename(&tmp, &path));
+                if result.is_err() {
+                    let _ = std::fs::remove_file(&tmp);
+                }
+                result.map_err(|source| Error::Write { path, source })
+            }
+        }
+    }
+
+    /// Gives up: a file output is not left behind half written.
+    fn abandon(self) {
+        if let Some((tmp, _)) = &self.target {
+            let _ = std::fs::remove_file(tmp);
+        }
+    }
+}
+
+/// The progress bar: on a terminal only, never in a pipe or in CI.
+fn progress(args: &BatchArgs, total: u64) -> Option<indicatif::ProgressBar> {
+    let terminal = std::io::stderr().is_terminal();
+    let ci = std::env::var_os("CI").is_some();
+    if args.quiet || !terminal || ci {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(total);
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{spinner} [{elapsed_precise}] {wide_bar} {percent}% {msg}",
+    ) {
+        bar.set_style(style);
+    }
+    Some(bar)
+}
+
+/// `govcal batch`.
+///
+/// # Errors
+///
+/// Bad flags, an unreadable portfolio or a bad header (the run does not
+/// start), or an output that cannot be written. Bad rows are not errors:
+/// they are reported and give [`Status::Invalid`].
+pub fn batch(args: &BatchArgs) -> Result<Status> {
+    if args.output_dir.is_some() && args.format != BatchFormat::Ics {
+        return Err(Error::usage(
+            "`--output-dir` writes one calendar per company: add `--format ics`",
+            None,
+        ));
+    }
+    if args.alarm.is_some() && args.format != BatchFormat::Ics {
+        return Err(Error::usage(
+            "`--alarm` sets calendar reminders: add `--format ics`",
+            None,
+        ));
+    }
+    if args.jobs == Some(0) {
+        return Err(Error::usage(
+            "`--jobs 0`: at least one thread is needed",
+            Some("leave `--jobs` out to use one thread per core".to_owned()),
+        ));
+    }
+    let today = today(args.today.as_deref())?;
+    let alarms = match &args.alarm {
+        Some(a) => parse_alarms(a)?,
+        None => Vec::new(),
+    };
+    let portfolio = Portfolio::open(&args.portfolio)?;
+    let mut builder = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = args.jobs {
+        builder = builder.num_threads(n);
+    }
+    let pool = builder
+        .build()
+        .map_err(|e| Error::usage(format!("cannot start threads: {e}"), None))?;
+    if let Some(dir) = &args.output_dir {
+        std::fs::create_dir_all(dir).map_err(|source| Error::Write {
+            path: dir.clone(),
+            source,
+        })?;
+    }
+    let run = Run {
+        args,
+        today,
+        alarms: &alarms,
+    };
+    pool.install(|| run.all(portfolio))
+}
+
+struct Run<'a> {
+    args: &'a BatchArgs,
+    today: chrono::NaiveDate,
+    alarms: &'a [chrono::TimeDelta],
+}
+
+/// What the run has seen so far.
+#[derive(Default)]
+struct Tally {
+    companies: usize,
+    failed: usize,
+}
+
+impl Run<'_> {
+    fn all(&self, mut portfolio: Portfolio) -> Result<Status> {
+        let merged_ics = self.args.format == BatchFormat::Ics && self.args.output_dir.is_none();
+        let mut sink = match &self.args.output_dir {
+            Some(_) => None,
+            None => Some(Sink::to(self.args.output.as_deref())?),
+        };
+        // A merged calendar needs every zone before the events: the events
+        // wait in a temporary file until the last row is read.
+        let mut spill = if merged_ics {
+            Some(tempfile_near(self.args.output.as_deref())?)
+        } else {
+            None
+        };
+        let mut spans = ZoneSpans::new();
+        if self.args.format == BatchFormat::Csv
+            && let Some(s) = sink.as_mut()
+        {
+            s.write(report::CSV_HEADER)?;
+        }
+        let (_, total) = portfolio.progress();
+        let bar = progress(self.args, total);
+        let mut libraries: HashMap<LibraryKey, std::result::Result<Arc<Library>, String>> =
+            HashMap::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut tally = Tally::default();
+        let mut names: Vec<String> = Vec::new();
+        let mut stderr = std::io::stderr().lock();
+        let outcome = (|| -> Result<()> {
+            loop {
+                let chunk: Vec<_> = portfolio.by_ref().take(CHUNK).collect();
+                if chunk.is_empty() {
+                    break;
+                }
+                // Loading packs is sequential and cached; evaluating is not.
+                let jobs: Vec<std::result::Result<(Entry, Arc<Library>), BadRow>> = chunk
+                    .into_iter()
+                    .map(|item| item.and_then(|e| Self::library_for(e, &mut libraries)))
+                    .collect();
+                let rendered: Vec<std::result::Result<Rendered, BadRow>> = jobs
+                    .par_iter()
+                    .map(|job| match job {
+                        Ok((entry, lib)) => self.render(entry, lib),
+                        Err(bad) => Err(bad.clone()),
+                    })
+                    .collect();
+                for (job, out) in jobs.iter().zip(rendered) {
+                    // The same company and meeting twice would give two
+                    // events one UID.
+                    let repeated = match (&out, job) {
+                        (Ok(Rendered::Ics { key, .. }), Ok((entry, _))) => {
+                            seen.get(key).map(|first| BadRow {
+                                row: entry.row,
+                                label: entry.label.clone(),
+                                message: format!(
+                                    "the same company and meeting as row {first}: their calendar events would share ids"
+                                ),
+                                help: Some("give each company and meeting once".to_owned()),
+                            })
+                        }
+                        _ => None,
+                    };
+                    let out = match repeated {
+                        Some(bad) => Err(bad),
+                        None => out,
+                    };
+                    match out {
+                        Err(bad) => {
+                            tally.failed += 1;
+                            if let Some(b) = &bar {
+                                b.suspend(|| {
+                                    let _ = writeln!(stderr, "error: {bad}");
+                                });
+                            } else {
+                                let _ = writeln!(stderr, "error: {bad}");
+                            }
+                        }
+                        Ok(Rendered::Text(text)) => {
+                            tally.companies += 1;
+                            if let Some(s) = sink.as_mut() {
+                                s.write(&text)?;
+                            }
+                        }
+                        Ok(Rendered::Ics {
+                            key,
+                            file,
+                            events,
+                            spans: own,
+                        }) => {
+                            tally.companies += 1;
+                            if let Ok((entry, _)) = job {
+                                seen.insert(key.clone(), entry.row);
+                                if names.len() < 3 && !names.contains(&entry.company.name) {
+                                    names.push(entry.company.name.clone());
+                                }
+                            }
+                            if let (Some(dir), Some(text)) = (&self.args.output_dir, file) {
+                                write_atomically(&dir.join(format!("{key}.ics")), &text)?;
+                            } else if let Some((f, _)) = spill.as_mut() {
+                                f.write_all(events.as_bytes())
+                                    .map_err(|source| Error::Write {
+                                        path: "<temporary file>".into(),
+                                        source,
+                                    })?;
+                                for (zone, (tz, lo, hi)) in own {
+                                    spans
+                                        .entry(zone)
+                                        .and_modify(|(_, l, h)| {
+                                            *l = (*l).min(lo);
+                                            *h = (*h).max(hi);
+                                        })
+                                        .or_insert((tz, lo, hi));
+                                }
+                            }
+                        }
+                    }
+                }
+                if let Some(b) = &bar {
+                    b.set_position(portfolio.progress().0);
+                    b.set_message(format!("{} companies", tally.companies));
+                }
+            }
+            if let (Some((f, path)), Some(s)) = (spill.take(), sink.as_mut()) {
+                let mut f = f.into_inner().map_err(|e| Error::Write {
+                    path: path.clone(),
+                    source: e.into_error(),
+                })?;
+                f.seek(std::io::SeekFrom::Start(0))
+                    .map_err(|source| Error::Write {
+                        path: path.clone(),
+                        source,
+                    })?;
+                let first: Vec<&str> = names.iter().map(String::as_str).collect();
+                let name = report::calendar_name(&first, tally.companies);
+                s.write(&ics::calendar_head(&name, &spans))?;
+                s.copy_from(std::io::BufReader::new(f))?;
+                s.write(ics::CALENDAR_END)?;
+            }
+            Ok(())
+        })();
+        if let Some(b) = bar {
+            b.finish_and_clear();
+        }
+        match outcome {
+            Ok(()) => {
+                if let Some(s) = sink {
+                    s.finish()?;
+                }
+            }
+            Err(e) => {
+                if let Some(s) = sink {
+                    s.abandon();
+                }
+                return Err(e);
+            }
+        }
+        let _ = writeln!(
+            stderr,
+            "govcal batch: {} {}, {} {} failed",
+            tally.companies,
+            if tally.companies == 1 {
+                "company"
+            } else {
+                "companies"
+            },
+            tally.failed,
+            if tally.failed == 1 { "row" } else { "rows" },
+        );
+        Ok(if tally.failed > 0 {
+            Status::Invalid
+        } else {
+            Status::Ok
+        })
+    }
+
+    /// The library for `entry`'s packs, loaded once per distinct set.
+    fn library_for(
+        entry: Entry,
+        cache: &mut HashMap<LibraryKey, std::result::Result<Arc<Library>, String>>,
+    ) -> std::result::Result<(Entry, Arc<Library>), BadRow> {
+        let key = (entry.packs.clone(), entry.base.clone());
+        let lib = cache
+            .entry(key)
+            .or_insert_with(|| {
+                let specs = library_specs(&entry.packs);
+                Library::load(&specs, entry.base.as_deref())
+                    .map(Arc::new)
+                    .map_err(|e| error_text(&e))
+            })
+            .clone();
+        let lib = lib.map_err(|message| BadRow {
+            row: entry.row,
+            label: entry.label.clone(),
+            message: format!("its packs cannot be loaded: {message}"),
+            help: Some("name built-in packs (see `govcal rules list`) or paths to `.toml` files, separated by `;`".to_owned()),
+        })?;
+        if !entry.custom_facts.is_empty() {
+            let known = lib.known_facts();
+            if let Some(unknown) = entry.custom_facts.iter().find(|f| !known.contains(*f)) {
+                return Err(BadRow {
+                    row: entry.row,
+                    label: entry.label.clone(),
+                    message: format!("unknown fact `{unknown}`"),
+                    help: crate::diag::did_you_mean(unknown, known.iter().map(String::as_str)),
+                });
+            }
+        }
+        Ok((entry, lib))
+    }
+
+    /// One company's output.
+    fn render(&self, entry: &Entry, lib: &Library) -> std::result::Result<Rendered, BadRow> {
+        let fail = |e: &Error| BadRow {
+            row: entry.row,
+            label: entry.label.clone(),
+            message: error_text(e),
+            help: None,
+        };
+        let today = match self.args.format {
+            BatchFormat::Ics => None,
+            _ => Some(self.today),
+        };
+        let cx = Context {
+            company: &entry.company,
+            calendars: &lib.calendars,
+            today,
+        };
+        let all = evaluate(&lib.packs, &entry.facts, &cx).map_err(|e| fail(&e))?;
+        match self.args.format {
+            BatchFormat::Csv => {
+                let shown: Vec<_> = all
+                    .into_iter()
+                    .filter(|d| self.args.all || d.status != CalcStatus::NotApplicable)
+                    .collect();
+                let mut text = String::with_capacity(256 * shown.len());
+                report::csv_rows(&entry.company, &shown, &mut text);
+                Ok(Rendered::Text(text))
+            }
+            BatchFormat::Jsonl => {
+                let shown: Vec<_> = all
+                    .into_iter()
+                    .filter(|d| self.args.all || d.status != CalcStatus::NotApplicable)
+                    .collect();
+                let next = evaluate_next_year(&lib.packs, &entry.facts, &cx).unwrap_or_default();
+                let doc =
+                    report::json_value(&entry.company, &entry.facts, &shown, &next, self.today);
+                let mut line = serde_json::to_string(&doc).map_err(|e| BadRow {
+                    row: entry.row,
+                    label: entry.label.clone(),
+                    message: e.to_string(),
+                    help: None,
+                })?;
+                line.push('\n');
+                Ok(Rendered::Text(line))
+            }
+            BatchFormat::Ics => {
+                let runs = [IcsRun {
+                    company: &entry.company,
+                    facts: &entry.facts,
+                    deadlines: &all,
+                }];
+                let cal = report::ics_calendar(
+                    &runs,
+                    std::slice::from_ref(&entry.label),
+                    self.today,
+                    self.alarms,
+                )
+                .map_err(|e| fail(&e))?;
+                let key = format!(
+                    "{}.{}",
+                    report::company_slug(&entry.company),
+                    report::meeting_cycle(&entry.facts)
+                );
+                if self.args.output_dir.is_some() {
+                    Ok(Rendered::Ics {
+                        key,
+                        file: Some(ics::write_ics(&cal)),
+                        events: String::new(),
+                        spans: ZoneSpans::new(),
+                    })
+                } else {
+                    let mut spans = ZoneSpans::new();
+                    ics::zone_spans(&cal.events, &mut spans);
+                    Ok(Rendered::Ics {
+                        key,
+                        file: None,
+                        events: ics::event_blocks(&cal),
+                        spans,
+                    })
+                }
+            }
+        }
+    }
+}
+
+/// The library specs of a row: the SEC, state and exchange families, then
+/// the row's own packs (as `deadlines` does for a facts file's `rules`).
+fn library_specs(own: &[String]) -> Vec<String> {
+    DEFAULT_LIBRARY
+        .iter()
+        .filter(|f| !crate::pack::load::builtin_matches(f).is_empty())
+        .map(|s| (*s).to_owned())
+        .chain(own.iter().cloned())
+        .collect()
+}
+
+/// One line for an error, with its causes and, for problems in files, the
+/// first problem's place.
+fn error_text(e: &Error) -> String {
+    match e {
+        Error::Invalid { diagnostics } => diagnostics.first().map_or_else(
+            || e.to_string(),
+            |d| {
+                let (line, col) = d.line_col();
+                format!("{}:{line}:{col}: {}", d.source.name(), d.message)
+            },
+        ),
+        Error::Usage { message, help } => match help {
+            Some(h) => format!("{message} ({h})"),
+            None => message.clone(),
+        },
+        other => {
+            let mut msg = other.to_string();
+            let mut source = std::error::Error::source(other);
+            while let Some(s) = source {
+                msg.push_str(": ");
+                msg.push_str(&s.to_string());
+                source = s.source();
+            }
+            msg
+        }
+    }
+}
+
+/// A temporary file for a merged calendar's events, in the output's folder
+/// (or the system's temporary folder for stdout); removed when dropped.
+fn tempfile_near(output: Option<&Path>) -> Result<(BufWriter<File>, PathBuf)> {
+    let path = match output {
+        Some(p) => {
+            let mut t = temp_beside(p);
+            t.set_extension("events.tmp");
+            t
+        }
+        None => {
+            std::env::temp_dir().join(format!("govcal-batch-{}.events.tmp", std::process::id()))
+        }
+    };
+    let file = File::options()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .open(&path)
+        .map_err(|source| Error::Write {
+            path: path.clone(),
+            source,
+        })?;
+    // Unlinked at once where the system allows: nothing is left behind
+    // even if the run is killed.
+    #[cfg(unix)]
+    let _ = std::fs::remove_file(&path);
+    Ok((BufWriter::with_capacity(1 << 16, file), path))
+}
+
+/// `govcal synth-portfolio N`.
+///
+/// # Errors
+///
+/// An output that cannot be written.
+pub fn synth(args: &SynthArgs) -> Result<Status> {
+    let mut buf = Vec::with_capacity(args.companies.saturating_mul(140).min(1 << 30));
+    crate::batch::synth::write_portfolio(args.companies, args.seed, &mut buf).map_err(
+        |source| Error::Write {
+            path: "<memory>".into(),
+            source,
+        },
+    )?;
+    let text = String::from_utf8_lossy(&buf);
+    super::emit(args.output.as_deref(), &text)
+}
