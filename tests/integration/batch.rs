@@ -455,3 +455,20 @@ fn ten_thousand_companies_match_single_runs_row_by_row() {
         );
     }
 }
+
+/// The shipped example portfolio (four facts files by `profile`, two
+/// companies given in the row) runs whole.
+#[test]
+fn the_shipped_example_portfolio_runs() {
+    let cli = Cli::with_examples();
+    let (code, out, err) = cli.run(&["batch", "portfolio.csv", "--today", TODAY]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(err, "govcal batch: 6 companies, 0 rows failed\n");
+    for name in [
+        "Northwind Industrial Corp.",
+        "Juniper Freight Lines Inc.",
+        "Osprey Mutual Holdings",
+    ] {
+        assert!(out.contains(&format!("\r\n{name},")), "{name}");
+    }
+}
