@@ -15,7 +15,8 @@ pub mod offset;
 pub(crate) mod ranges;
 pub mod zone;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::rc::Rc;
 use std::sync::Arc;
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -296,7 +297,14 @@ pub fn evaluate(packs: &[RulePack], facts: &Facts, cx: &Context<'_>) -> Result<V
             out.push(ev.rule(p, r)?);
         }
     }
-    Ok(out)
+    // With the cache gone each deadline has one owner: moved, not cloned.
+    drop(ev);
+    Ok(out.into_iter().map(unshare).collect())
+}
+
+/// Takes a deadline out of its `Rc`, cloning only if it is still shared.
+fn unshare(d: Rc<Deadline>) -> Deadline {
+    Rc::try_unwrap(d).unwrap_or_else(|d| (*d).clone())
 }
 
 /// Evaluates one rule, `packs[pack].rules[rule]`, and the rules it refers
@@ -319,7 +327,9 @@ pub fn evaluate_one(
 ) -> Result<Deadline> {
     let mut ev = Evaluator::new(packs, facts, cx);
     let p = &packs[pack];
-    ev.rule(p, &p.rules[rule])
+    let d = ev.rule(p, &p.rules[rule])?;
+    drop(ev);
+    Ok(unshare(d))
 }
 
 /// Returns whether condition `c`, written in `packs[pack].rules[rule]`,
@@ -347,7 +357,7 @@ pub fn condition_holds(
         pack: &p.id,
         rule: r,
         calendar: ev.calendar(&r.calendar)?,
-        citation: r.citation.clone(),
+        citation: &r.citation,
     };
     Ok(match ev.truth(c, &rc, &mut Vec::new())? {
         Truth::Yes => Some(true),
@@ -488,8 +498,14 @@ struct Evaluator<'a> {
     packs: &'a [RulePack],
     facts: &'a Facts,
     cx: &'a Context<'a>,
-    done: BTreeMap<(String, String), Deadline>,
-    active: BTreeSet<(String, String)>,
+    /// Deadlines already evaluated, by the address of their rule (rules
+    /// refer to each other, and each is evaluated once per run).
+    done: HashMap<*const Rule, Rc<Deadline>>,
+    /// Rules being evaluated, to report a cycle.
+    active: HashSet<*const Rule>,
+    /// Why each pack does not govern the company (`None`: it does), by
+    /// position in `packs`, computed when first asked.
+    excluded: Vec<std::cell::OnceCell<Option<String>>>,
 }
 
 /// What one rule is being evaluated with.
@@ -497,7 +513,7 @@ struct RuleCx<'r> {
     pack: &'r str,
     rule: &'r Rule,
     calendar: Arc<Calendar>,
-    citation: String,
+    citation: &'r str,
 }
 
 impl<'a> Evaluator<'a> {
@@ -506,9 +522,22 @@ impl<'a> Evaluator<'a> {
             packs,
             facts,
             cx,
-            done: BTreeMap::new(),
-            active: BTreeSet::new(),
+            done: HashMap::new(),
+            active: HashSet::new(),
+            excluded: vec![std::cell::OnceCell::new(); packs.len()],
         }
+    }
+
+    /// Returns why `packs[i]` does not govern the company, if it does not.
+    fn excluded(&self, i: usize) -> Option<&str> {
+        let p = &self.packs[i];
+        self.excluded[i]
+            .get_or_init(|| {
+                p.applies_to
+                    .as_ref()
+                    .and_then(|a| a.excludes(self.cx.company, p.requested))
+            })
+            .as_deref()
     }
 
     fn calendar(&self, id: &str) -> Result<Arc<Calendar>> {
@@ -519,12 +548,12 @@ impl<'a> Evaluator<'a> {
             .ok_or_else(|| Error::usage(format!("unknown calendar `{id}`"), None))
     }
 
-    fn rule(&mut self, pack: &'a RulePack, rule: &'a Rule) -> Result<Deadline> {
-        let key = (pack.id.clone(), rule.id.clone());
+    fn rule(&mut self, pack: &'a RulePack, rule: &'a Rule) -> Result<Rc<Deadline>> {
+        let key: *const Rule = rule;
         if let Some(d) = self.done.get(&key) {
-            return Ok(d.clone());
+            return Ok(Rc::clone(d));
         }
-        if !self.active.insert(key.clone()) {
+        if !self.active.insert(key) {
             return Err(Error::Rule {
                 rule: format!("{}/{}", pack.id, rule.id),
                 source: Box::new(Error::usage("rules depend on each other in a cycle", None)),
@@ -535,8 +564,8 @@ impl<'a> Evaluator<'a> {
             source: Box::new(e),
         });
         self.active.remove(&key);
-        let d = result?;
-        self.done.insert(key, d.clone());
+        let d = Rc::new(result?);
+        self.done.insert(key, Rc::clone(&d));
         Ok(d)
     }
 
@@ -545,7 +574,7 @@ impl<'a> Evaluator<'a> {
             pack: &pack.id,
             rule,
             calendar: self.calendar(&rule.calendar)?,
-            citation: rule.citation.clone(),
+            citation: &rule.citation,
         };
         let mut d = Deadline {
             pack: pack.id.clone(),
@@ -571,34 +600,41 @@ impl<'a> Evaluator<'a> {
         };
         let mut trace = Vec::new();
         // A pack for another state or exchange governs other companies.
-        let excluded = pack
-            .applies_to
-            .as_ref()
-            .and_then(|a| a.excludes(self.cx.company, pack.requested));
+        let this = self.packs.iter().position(|p| std::ptr::eq(p, pack));
+        let excluded = match this {
+            Some(i) => self.excluded(i).map(str::to_owned),
+            None => pack
+                .applies_to
+                .as_ref()
+                .and_then(|a| a.excludes(self.cx.company, pack.requested)),
+        };
         // A rule another loaded rule replaces (an advance-notice bylaw date
         // replaces Rule 14a-4(c)(1)'s 45-day date).
-        let replaced = rule.yields_to.as_ref().and_then(|(tag, reason)| {
-            self.packs
-                .iter()
-                .filter(|p| {
-                    p.id != pack.id
-                        && p.applies_to
-                            .as_ref()
-                            .is_none_or(|a| a.excludes(self.cx.company, p.requested).is_none())
-                })
-                .find_map(|p| {
-                    p.rules
-                        .iter()
-                        .find(|r| r.tags.contains(tag))
-                        .map(|r| format!("{reason}; here {}/{} sets it", p.id, r.id))
-                })
-        });
+        let replaced = match &rule.yields_to {
+            None => None,
+            Some((tag, reason)) => {
+                let mut found = None;
+                for (i, p) in self.packs.iter().enumerate() {
+                    if p.id == pack.id {
+                        continue;
+                    }
+                    let Some(r) = p.rules.iter().find(|r| r.tags.contains(tag)) else {
+                        continue;
+                    };
+                    if self.excluded(i).is_none() {
+                        found = Some(format!("{reason}; here {}/{} sets it", p.id, r.id));
+                        break;
+                    }
+                }
+                found
+            }
+        };
         if let Some(why) = excluded.or(replaced) {
             d.status = Status::NotApplicable;
             trace.push(Step {
                 text: format!("not applicable: {why}"),
                 date: None,
-                citation: Some(rc.citation.clone()),
+                citation: Some(rc.citation.to_owned()),
             });
             d.words = Some(why);
             d.trace = trace;
@@ -620,7 +656,7 @@ impl<'a> Evaluator<'a> {
                     trace.push(Step {
                         text: format!("not applicable: {}", not_applicable_reason(c)),
                         date: None,
-                        citation: Some(rc.citation.clone()),
+                        citation: Some(rc.citation.to_owned()),
                     });
                     d.trace = trace;
                     return Ok(d);
@@ -644,7 +680,7 @@ impl<'a> Evaluator<'a> {
                             text: format!("branch applies: {label}"),
                             date: None,
                             citation: Some(
-                                b.citation.clone().unwrap_or_else(|| rc.citation.clone()),
+                                b.citation.clone().unwrap_or_else(|| rc.citation.to_owned()),
                             ),
                         });
                     }
@@ -655,7 +691,9 @@ impl<'a> Evaluator<'a> {
                     trace.push(Step {
                         text: format!("branch does not apply: {label}"),
                         date: None,
-                        citation: Some(b.citation.clone().unwrap_or_else(|| rc.citation.clone())),
+                        citation: Some(
+                            b.citation.clone().unwrap_or_else(|| rc.citation.to_owned()),
+                        ),
                     });
                 }
                 Truth::Maybe(r) => guards.push((r, Some(b))),
@@ -678,7 +716,7 @@ impl<'a> Evaluator<'a> {
                                 text: format!("no date: {words}"),
                                 date: None,
                                 citation: Some(
-                                    b.citation.clone().unwrap_or_else(|| rc.citation.clone()),
+                                    b.citation.clone().unwrap_or_else(|| rc.citation.to_owned()),
                                 ),
                             });
                         }
@@ -989,7 +1027,7 @@ impl<'a> Evaluator<'a> {
                     show_date(date)
                 ),
                 date: Some(date),
-                citation: Some(rc.citation.clone()),
+                citation: Some(rc.citation.to_owned()),
             });
         } else if roll == Roll::None {
             match rc.calendar.non_business_reason(computed) {
@@ -1089,7 +1127,7 @@ impl<'a> Evaluator<'a> {
 
     #[allow(clippy::too_many_lines)]
     fn eval(&mut self, e: &Expr, rc: &RuleCx<'_>, trace: &mut Vec<Step>) -> Result<Val> {
-        let cite = || Some(rc.citation.clone());
+        let cite = || Some(rc.citation.to_owned());
         Ok(match &e.kind {
             ExprKind::Fact(f) => match self.facts.get(f) {
                 Some(d) => Val::Date(d),

@@ -101,10 +101,26 @@ pub(crate) fn toml_diagnostic(src: &Arc<SourceFile>, err: &toml::de::Error) -> D
 pub(crate) fn read_toml<T: serde::de::DeserializeOwned>(
     src: &Arc<SourceFile>,
 ) -> std::result::Result<(T, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let (mut root, errors) = toml::de::DeTable::parse_recoverable(src.text());
-    if !errors.is_empty() {
-        return Err(errors.iter().map(|e| toml_diagnostic(src, e)).collect());
+    read_parsed(src, parse_table(src)?)
+}
+
+/// Parses `src` as TOML, reporting every syntax error.
+fn parse_table(
+    src: &Arc<SourceFile>,
+) -> std::result::Result<toml::Spanned<toml::de::DeTable<'_>>, Vec<Diagnostic>> {
+    let (root, errors) = toml::de::DeTable::parse_recoverable(src.text());
+    if errors.is_empty() {
+        Ok(root)
+    } else {
+        Err(errors.iter().map(|e| toml_diagnostic(src, e)).collect())
     }
+}
+
+/// Reads the parsed text of `src` into `T`, as [`read_toml`] does.
+fn read_parsed<T: serde::de::DeserializeOwned>(
+    src: &Arc<SourceFile>,
+    mut root: toml::Spanned<toml::de::DeTable<'_>>,
+) -> std::result::Result<(T, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut problems = Vec::new();
     loop {
         match T::deserialize(toml::de::Deserializer::from(root.clone())) {
@@ -160,9 +176,11 @@ pub fn parse_pack(
     // A template read on its own is instantiated with its defaults. Its
     // placeholders may stand where only certain words are allowed
     // (`roll = "{roll}"`), so only `[params]` is read before substitution.
-    let head = read_params(src)?;
+    // The text is parsed once, for `[params]` and then for the whole pack.
+    let root = parse_table(src)?;
+    let (head, _) = read_parsed::<Head>(src, root.clone())?;
     let (src, raw, mut problems) = if head.params.is_empty() {
-        let (raw, problems) = read_toml::<RawPack>(src)?;
+        let (raw, problems) = read_parsed::<RawPack>(src, root)?;
         (Arc::clone(src), raw, problems)
     } else {
         if let Some(u) = head.uses.first() {
@@ -535,7 +553,10 @@ impl Library {
         let mut packs: Vec<RulePack> = Vec::new();
         let mut problems = Vec::new();
         let mut warnings = Vec::new();
-        let mut sources: Vec<Arc<SourceFile>> = Vec::new();
+        // Each source with whether it may be a calendar: a built-in pack is
+        // not (`build.rs` puts the calendars in their own table, and a test
+        // checks every built-in pack), so its text is not parsed twice.
+        let mut sources: Vec<(Arc<SourceFile>, bool)> = Vec::new();
         // Packs named on their own rather than through their family.
         let mut requested: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
         for spec in specs {
@@ -549,12 +570,12 @@ impl Library {
                 for f in files {
                     let src = load_source(&f)?;
                     requested.insert(src.name().to_owned());
-                    sources.push(src);
+                    sources.push((src, true));
                 }
             } else if is_path(spec) {
                 let src = load_source(&path)?;
                 requested.insert(src.name().to_owned());
-                sources.push(src);
+                sources.push((src, true));
             } else {
                 let found = builtin_matches(spec);
                 if found.is_empty() {
@@ -578,15 +599,15 @@ impl Library {
                     if !by_family {
                         requested.insert(src.name().to_owned());
                     }
-                    sources.push(src);
+                    sources.push((src, false));
                 }
             }
         }
         // Calendars first, so that packs may name a calendar loaded beside them.
         let (calendar_sources, pack_sources): (Vec<_>, Vec<_>) = sources
             .into_iter()
-            .partition(|s| is_calendar_file(s.text()));
-        for src in calendar_sources {
+            .partition(|(s, maybe)| *maybe && is_calendar_file(s.text()));
+        for (src, _) in calendar_sources {
             match Calendar::parse_toml(src.text()) {
                 Ok(cal) => {
                     if let Some(prev) = calendars.get(cal.id())
@@ -613,7 +634,7 @@ impl Library {
                 })),
             }
         }
-        for src in pack_sources {
+        for (src, _) in pack_sources {
             match parse_pack(&src, &calendars) {
                 Ok((pack, w)) => {
                     if let Some(prev) = packs.iter().find(|p| p.id == pack.id) {
@@ -667,5 +688,21 @@ impl Library {
             known.extend(p.facts.iter().map(|f| f.name.clone()));
         }
         known
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `Library::load` does not ask whether a built-in pack is a calendar.
+    #[test]
+    fn no_builtin_pack_is_a_calendar_file_and_every_calendar_is() {
+        for p in BUILTIN_PACKS {
+            assert!(!is_calendar_file(p.text), "{} reads as a calendar", p.name);
+        }
+        for c in BUILTIN_CALENDAR_FILES {
+            assert!(is_calendar_file(c.text), "{} is not a calendar", c.name);
+        }
     }
 }
