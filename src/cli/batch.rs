@@ -22,8 +22,8 @@ use crate::pack::load::Library;
 
 use super::args::{BatchArgs, BatchFormat, SynthArgs};
 use super::report::{self, IcsRun};
-use super::request::{DEFAULT_LIBRARY, parse_alarms, today};
-use super::{Status, temp_beside, write_atomically};
+use super::request::{library_specs, parse_alarms, today};
+use super::{Status, temp_beside, with_causes, write_atomically};
 
 /// Rows evaluated together before their output is written.
 const CHUNK: usize = 1024;
@@ -519,17 +519,6 @@ impl Run<'_> {
     }
 }
 
-/// The library specs of a row: the SEC, state and exchange families, then
-/// the row's own packs (as `deadlines` does for a facts file's `rules`).
-fn library_specs(own: &[String]) -> Vec<String> {
-    DEFAULT_LIBRARY
-        .iter()
-        .filter(|f| !crate::pack::load::builtin_matches(f).is_empty())
-        .map(|s| (*s).to_owned())
-        .chain(own.iter().cloned())
-        .collect()
-}
-
 /// One line for an error, with its causes and, for problems in files, the
 /// first problem's place.
 fn error_text(e: &Error) -> String {
@@ -545,16 +534,7 @@ fn error_text(e: &Error) -> String {
             Some(h) => format!("{message} ({h})"),
             None => message.clone(),
         },
-        other => {
-            let mut msg = other.to_string();
-            let mut source = std::error::Error::source(other);
-            while let Some(s) = source {
-                msg.push_str(": ");
-                msg.push_str(&s.to_string());
-                source = s.source();
-            }
-            msg
-        }
+        other => with_causes(other),
     }
 }
 

@@ -99,17 +99,22 @@ fn report_error(err: &Error) -> Status {
             Status::Invalid
         }
         other => {
-            let mut msg = other.to_string();
-            let mut source = std::error::Error::source(other);
-            while let Some(s) = source {
-                msg.push_str(": ");
-                msg.push_str(&s.to_string());
-                source = s.source();
-            }
-            let _ = writeln!(stderr, "error: {msg}");
+            let _ = writeln!(stderr, "error: {}", with_causes(other));
             Status::Failed
         }
     }
+}
+
+/// An error and its causes on one line: `cannot read x: not found`.
+pub(crate) fn with_causes(err: &Error) -> String {
+    let mut msg = err.to_string();
+    let mut source = std::error::Error::source(err);
+    while let Some(s) = source {
+        msg.push_str(": ");
+        msg.push_str(&s.to_string());
+        source = s.source();
+    }
+    msg
 }
 
 fn execute(args: Args) -> Result<Status> {

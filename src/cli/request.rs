@@ -94,6 +94,18 @@ pub(crate) fn today(flag: Option<&str>) -> Result<NaiveDate> {
 /// come on top, from its profile's `rules`.
 pub const DEFAULT_LIBRARY: [&str; 3] = ["sec", "states", "exchanges"];
 
+/// The packs a company is evaluated with when no `--rules` is given: the
+/// SEC, state and exchange families, then its own (`rules` in its facts
+/// file, `packs` in a portfolio).
+pub(crate) fn library_specs(own: &[String]) -> Vec<String> {
+    DEFAULT_LIBRARY
+        .iter()
+        .filter(|f| !crate::pack::load::builtin_matches(f).is_empty())
+        .map(|s| (*s).to_owned())
+        .chain(own.iter().cloned())
+        .collect()
+}
+
 impl Request {
     /// Builds a request from `args`, to be printed in `format`.
     ///
@@ -128,13 +140,7 @@ impl Request {
         if args.rules.is_empty() {
             // The whole library by default: packs for other states and
             // exchanges say they do not apply, and are hidden unless `--all`.
-            specs.extend(
-                DEFAULT_LIBRARY
-                    .iter()
-                    .filter(|f| !crate::pack::load::builtin_matches(f).is_empty())
-                    .map(|s| (*s).to_owned()),
-            );
-            specs.extend(company.rules.iter().cloned());
+            specs = library_specs(&company.rules);
             library_specs_base = base;
         } else {
             specs.clone_from(&args.rules);

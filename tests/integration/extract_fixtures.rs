@@ -171,6 +171,13 @@ fn compare(expected: &toml::Table, x: &Extraction) -> Tally {
     t
 }
 
+/// The hand-read `NAME.expected.toml` of fixture `name`.
+fn expectations(name: &str) -> toml::Table {
+    let path = Path::new(DIR).join(format!("{name}.expected.toml"));
+    toml::from_str(&std::fs::read_to_string(&path).unwrap())
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
 fn fixtures() -> Vec<(String, std::path::PathBuf)> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir(DIR).unwrap() {
@@ -201,10 +208,7 @@ fn every_fixture_gives_its_hand_read_facts_and_printed_deadlines() {
     let mut wrong = Vec::new();
     let mut misses = BTreeSet::new();
     for (name, path) in &all {
-        let expected: toml::Table = toml::from_str(
-            &std::fs::read_to_string(Path::new(DIR).join(format!("{name}.expected.toml"))).unwrap(),
-        )
-        .unwrap();
+        let expected = expectations(name);
         let bytes = std::fs::read(path).unwrap();
         let x = extract::read_all(&path.to_string_lossy(), &bytes)
             .unwrap_or_else(|d| panic!("{name}: {d:?}"));
@@ -256,10 +260,7 @@ fn every_fixture_gives_its_hand_read_facts_and_printed_deadlines() {
 fn verify_gives_each_printed_deadline_its_hand_checked_verdict() {
     let mut checked = 0;
     for (name, path) in fixtures() {
-        let expected: toml::Table = toml::from_str(
-            &std::fs::read_to_string(Path::new(DIR).join(format!("{name}.expected.toml"))).unwrap(),
-        )
-        .unwrap();
+        let expected = expectations(&name);
         let wanted: Vec<(String, String, String)> = expected
             .get("printed")
             .and_then(toml::Value::as_array)
