@@ -146,7 +146,7 @@ impl Sink {
 fn progress(args: &BatchArgs, total: u64) -> Option<indicatif::ProgressBar> {
     let terminal = std::io::stderr().is_terminal();
     let ci = std::env::var_os("CI").is_some();
-    if args.quiet || !terminal || ci {
+    if !shows_progress(args.quiet, terminal, ci) {
         return None;
     }
     let bar = indicatif::ProgressBar::new(total);
@@ -156,6 +156,11 @@ fn progress(args: &BatchArgs, total: u64) -> Option<indicatif::ProgressBar> {
         bar.set_style(style);
     }
     Some(bar)
+}
+
+/// Whether to draw a progress bar: on a terminal, outside CI, unless `-q`.
+fn shows_progress(quiet: bool, terminal: bool, ci: bool) -> bool {
+    terminal && !ci && !quiet
 }
 
 /// `govcal batch`.
@@ -583,4 +588,17 @@ pub fn synth(args: &SynthArgs) -> Result<Status> {
     )?;
     let text = String::from_utf8_lossy(&buf);
     super::emit(args.output.as_deref(), &text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shows_progress;
+
+    #[test]
+    fn the_progress_bar_is_for_a_terminal_outside_ci_only() {
+        assert!(shows_progress(false, true, false));
+        assert!(!shows_progress(false, false, false), "a pipe or a file");
+        assert!(!shows_progress(false, true, true), "CI");
+        assert!(!shows_progress(true, true, false), "--quiet");
+    }
 }
