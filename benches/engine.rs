@@ -11,11 +11,11 @@ use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use govcal::calc::{Context, evaluate};
 use govcal::cli::request::DEFAULT_LIBRARY;
 use govcal::diag::SourceFile;
-use govcal::facts::Profile;
+use govcal::eval::{Context, evaluate};
 use govcal::pack::load::{BUILTIN_PACKS, Library};
+use govcal::pack::profile::Profile;
 
 fn default_specs() -> Vec<String> {
     DEFAULT_LIBRARY.iter().map(|s| (*s).to_owned()).collect()

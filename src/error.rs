@@ -5,8 +5,8 @@
 
 use std::path::PathBuf;
 
-use crate::calc::calendar::CalendarError;
 use crate::diag::Diagnostic;
+use crate::model::calendar::CalendarError;
 
 /// The crate's result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;

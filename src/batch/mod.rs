@@ -14,9 +14,11 @@ use std::sync::Arc;
 
 use crate::diag::{SourceFile, did_you_mean};
 use crate::error::{Error, Result};
-use crate::facts::{Company, Facts, Profile, STANDARD_FACTS, parse_clock, parse_date, parse_zone};
-use crate::jurisdiction::{exchange_code, state_code};
-use crate::pack::MeetingKind;
+use crate::model::dates::{parse_clock, parse_date, parse_zone};
+use crate::model::expr::MeetingKind;
+use crate::model::facts::{Company, Facts, STANDARD_FACTS};
+use crate::model::jurisdiction::{exchange_code, state_code};
+use crate::pack::profile::Profile;
 
 /// One company's meeting, ready to evaluate.
 #[derive(Debug, Clone)]
@@ -501,7 +503,7 @@ impl CsvPortfolio {
                     None => {
                         return fail(
                             format!("`{value}` is not a U.S. state"),
-                            did_you_mean(value, crate::jurisdiction::state_spellings())
+                            did_you_mean(value, crate::model::jurisdiction::state_spellings())
                                 .or_else(|| Some("write the state's name or its two-letter code, e.g. `Delaware` or `DE`".to_owned())),
                         );
                     }

@@ -15,15 +15,17 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::batch::{BadRow, Entry, Portfolio};
-use crate::calc::{Context, Status as CalcStatus, evaluate, evaluate_next_year};
 use crate::error::{Error, Result};
-use crate::ics::{self, ZoneSpans};
+use crate::eval::{Context, evaluate, evaluate_next_year};
+use crate::ics;
+use crate::ics::ZoneSpans;
+use crate::model::rule::Status as CalcStatus;
 use crate::pack::load::Library;
 
 use super::args::{BatchArgs, BatchFormat, SynthArgs};
-use super::report::{self, IcsRun};
 use super::request::{library_specs, parse_alarms, today};
 use super::{Status, temp_beside, with_causes, write_atomically};
+use crate::render::report::{self, IcsRun};
 
 /// Rows evaluated together before their output is written.
 const CHUNK: usize = 1024;

@@ -1,6 +1,6 @@
 //! `govcal diff OLD NEW`: builds the two libraries (the usual one with the
 //! pack replaced by OLD, then by NEW), evaluates them for one meeting or for
-//! every meeting date of a span, and renders what [`crate::calc::diff`]
+//! every meeting date of a span, and renders what [`crate::analyse::diff`]
 //! finds as a table or JSON. The comparison itself is the library's.
 
 use std::fmt::Write as _;
@@ -9,13 +9,16 @@ use std::path::Path;
 use chrono::{Datelike, NaiveDate};
 use serde_json::{Value, json};
 
-use crate::calc::diff::{Change, HISTORY, Run, State, compare, facts_for_meeting, renames, runs};
-use crate::calc::{Context, Deadline, evaluate};
+use crate::analyse::diff::{
+    Change, HISTORY, Run, State, compare, facts_for_meeting, renames, runs,
+};
 use crate::diag::SourceFile;
 use crate::error::{Error, Result, plural};
-use crate::facts::{Company, Facts, show_date};
+use crate::eval::{Context, Deadline, evaluate};
+use crate::model::dates::show_date;
+use crate::model::expr::{BoundName, MeetingKind};
+use crate::model::facts::{Company, Facts};
 use crate::pack::load::{Library, builtin_matches, is_path, load_source, parse_pack};
-use crate::pack::{BoundName, MeetingKind};
 
 use super::Status;
 use super::args::{DiffArgs, DiffFormat, Format};
@@ -313,7 +316,11 @@ fn citations(out: &mut String, changes: &[&Change]) {
 
 fn meeting_table(req: &Request, old: &Version, new: &Version, changes: &[Change]) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{}", super::report::heading(&req.company, &req.facts));
+    let _ = writeln!(
+        out,
+        "{}",
+        crate::render::report::heading(&req.company, &req.facts)
+    );
     header(&mut out, old, new);
     let mut moved: Vec<&Change> = changes.iter().filter(|c| c.is_change()).collect();
     moved.sort_by_key(|c| (c.old.date().or(c.new.date()), c.id(), c.bound));

@@ -5,9 +5,8 @@
 pub mod args;
 pub mod batch;
 pub mod diff;
-pub mod report;
+pub mod explain;
 pub mod request;
-pub mod rulebook;
 pub mod verify;
 
 use std::collections::HashSet;
@@ -19,13 +18,14 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use crate::calc::cases::run_cases;
-use crate::calc::{Context, evaluate};
 use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
+use crate::eval::cases::run_cases;
+use crate::eval::{Context, evaluate};
 use crate::ics::previous::{Unmatched, carry_forward};
 use crate::ics::write_ics;
 use crate::pack::load::{BUILTIN_PACKS, Library, builtin_id, builtin_matches};
+use crate::render::report;
 
 use args::{
     Args, CheckArgs, CheckFormat, Command, DeadlinesArgs, ExplainArgs, ExplainFormat, ExtractArgs,
@@ -232,7 +232,7 @@ fn context(req: &Request) -> Context<'_> {
     }
 }
 
-fn compute(req: &Request) -> Result<Vec<crate::calc::Deadline>> {
+fn compute(req: &Request) -> Result<Vec<crate::eval::Deadline>> {
     evaluate(&req.library.packs, &req.facts, &context(req))
 }
 
@@ -257,13 +257,15 @@ fn deadlines(d: &DeadlinesArgs) -> Result<Status> {
     let shown: Vec<_> = all
         .iter()
         .filter(|d| {
-            req.all || d.status != crate::calc::Status::NotApplicable || req.format == Format::Table
+            req.all
+                || d.status != crate::model::rule::Status::NotApplicable
+                || req.format == Format::Table
         })
         .cloned()
         .collect();
     // Next year's dates are an extra: if they cannot be computed (a meeting
     // late in the last year a calendar covers), say so and show this year's.
-    let next = crate::calc::evaluate_next_year(&req.library.packs, &req.facts, &context(&req))
+    let next = crate::eval::evaluate_next_year(&req.library.packs, &req.facts, &context(&req))
         .unwrap_or_else(|e| {
             let _ = writeln!(
                 std::io::stderr().lock(),
@@ -398,8 +400,8 @@ pub(crate) fn read_filing(path: &Path) -> Result<crate::extract::Extraction> {
 }
 
 fn explain(e: &ExplainArgs) -> Result<Status> {
-    if let Some(spec) = e.query.facts.as_deref().and_then(rulebook::pack_spec) {
-        let text = rulebook::explain_pack(&spec, e)?;
+    if let Some(spec) = e.query.facts.as_deref().and_then(explain::pack_spec) {
+        let text = explain::explain_pack(&spec, e)?;
         return emit(e.query.output.as_deref(), &text);
     }
     let format = match e.format {
@@ -448,7 +450,7 @@ fn check(c: &CheckArgs) -> Result<Status> {
                 // A company's rules are compared with the SEC's, its
                 // state's and its exchange's, loaded or not.
                 let above = Library::load(&DEFAULT_LIBRARY.map(str::to_owned), None)?;
-                d.extend(crate::calc::lint::lint(
+                d.extend(crate::analyse::lint::lint(
                     &lib.packs,
                     &above.packs,
                     &lib.calendars,

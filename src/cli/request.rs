@@ -8,9 +8,11 @@ use chrono::{NaiveDate, TimeDelta};
 
 use crate::diag::{Diagnostic, did_you_mean};
 use crate::error::{Error, Result};
-use crate::facts::{Company, Facts, Profile, parse_date};
-use crate::pack::MeetingKind;
+use crate::model::dates::parse_date;
+use crate::model::expr::MeetingKind;
+use crate::model::facts::{Company, Facts};
 use crate::pack::load::{Library, load_source};
+use crate::pack::profile::Profile;
 
 use super::args::{Format, QueryArgs};
 

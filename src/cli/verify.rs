@@ -7,10 +7,10 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 use serde_json::json;
 
-use crate::calc::{Deadline, evaluate};
 use crate::error::{Error, Result};
+use crate::eval::{Deadline, evaluate};
 use crate::extract::printed::{Printed, Purpose};
-use crate::facts::show_date;
+use crate::model::dates::show_date;
 
 use super::args::{Format, QueryArgs, VerifyArgs, VerifyFormat};
 use super::request::{DEFAULT_LIBRARY, Request};
@@ -91,17 +91,18 @@ pub fn verify(v: &VerifyArgs) -> Result<Status> {
     };
     // Next year's meeting on this one's anniversary: the case a proxy
     // statement prints.
-    let next_meeting = crate::calc::offset::anniversary(meeting, crate::pack::LeapDay::default())?;
+    let next_meeting =
+        crate::model::offset::anniversary(meeting, crate::model::rule::LeapDay::default())?;
     // This meeting becomes the prior one, this proxy's release the prior
     // release (as for the table's next-year section).
-    let Some(mut next) = crate::calc::next_year_facts(&req.facts) else {
+    let Some(mut next) = crate::eval::next_year_facts(&req.facts) else {
         return Err(Error::usage(
             "next year's deadlines follow an annual meeting, and this filing's meeting is a special one",
             None,
         ));
     };
     next.set("meeting", next_meeting);
-    let cx = crate::calc::Context {
+    let cx = crate::eval::Context {
         today: None,
         ..context(&req)
     };

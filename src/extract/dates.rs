@@ -71,7 +71,7 @@ fn token(s: &str, a: usize, b: usize) -> Token<'_> {
 
 /// The month a word names (`February`, `Feb`, `Sept`).
 pub fn month(word: &str) -> Option<u32> {
-    crate::facts::month_number(word)
+    crate::model::dates::month_number(word)
 }
 
 fn weekday(word: &str) -> Option<Weekday> {

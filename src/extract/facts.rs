@@ -1251,7 +1251,7 @@ pub fn state_code(name: &str) -> Option<&'static str> {
         .get(..9)
         .filter(|p| p.eq_ignore_ascii_case("state of "))
         .map_or(n, |_| &n[9..]);
-    crate::jurisdiction::state_code(n)
+    crate::model::jurisdiction::state_code(n)
 }
 
 #[cfg(test)]

@@ -33,7 +33,7 @@ use schemars::transform::{Transform, transform_subschemas};
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde_json::{Map, Value};
 
-use crate::facts::STANDARD_FACTS;
+use crate::model::facts::STANDARD_FACTS;
 use crate::pack::schema::{RawPack, TomlDate};
 
 /// Returns the JSON Schema of a rule pack, pretty-printed with a final
@@ -47,7 +47,7 @@ pub fn pack_schema() -> String {
 /// pretty-printed with a final newline: what `govcal schema facts` prints
 /// and `rules/schema/facts.schema.json` holds.
 pub fn facts_schema() -> String {
-    render::<crate::facts::RawProfile>()
+    render::<crate::pack::profile::RawProfile>()
 }
 
 fn render<T: JsonSchema>() -> String {
@@ -194,7 +194,7 @@ pub(crate) enum Status {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::calc::calendar;
+    use crate::model::calendar;
 
     /// Asserts that the mirror `M` allows exactly the values `real`
     /// serializes to, in the same order.
@@ -228,7 +228,7 @@ mod tests {
 
     #[test]
     fn status_mirror_has_exactly_the_values_status_reads() {
-        use crate::calc::Status as S;
+        use crate::model::rule::Status as S;
         let _ = |s: S| match s {
             S::Computed | S::Conditional | S::Unspecified | S::NotApplicable => (),
         };

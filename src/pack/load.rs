@@ -6,10 +6,10 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::calc::calendar::Calendar;
 use crate::diag::{Diagnostic, SourceFile, did_you_mean};
 use crate::error::{Error, Result};
-use crate::pack::RulePack;
+use crate::model::calendar::Calendar;
+use crate::model::rule::RulePack;
 use crate::pack::schema::{RawPack, RawUse};
 use crate::pack::template;
 use toml::Spanned;
@@ -195,8 +195,8 @@ pub fn parse_pack(
         (inst, raw, problems)
     };
     let mut warnings = Vec::new();
-    let mut imported: Vec<crate::pack::Rule> = Vec::new();
-    let mut facts: Vec<crate::pack::FactDecl> = Vec::new();
+    let mut imported: Vec<crate::model::rule::Rule> = Vec::new();
+    let mut facts: Vec<crate::model::rule::FactDecl> = Vec::new();
     for u in &raw.uses {
         match instantiate(&src, u, raw.pack.id.get_ref(), calendars) {
             Ok((rules, f, w)) => {
@@ -314,8 +314,8 @@ fn template_source(
 }
 
 type Instantiated = (
-    Vec<crate::pack::Rule>,
-    Vec<crate::pack::FactDecl>,
+    Vec<crate::model::rule::Rule>,
+    Vec<crate::model::rule::FactDecl>,
     Vec<Diagnostic>,
 );
 
@@ -405,7 +405,7 @@ fn instantiate(
     }
     if !u.case.is_empty() {
         if rules.len() == 1 {
-            let mut known: std::collections::BTreeSet<String> = crate::facts::STANDARD_FACTS
+            let mut known: std::collections::BTreeSet<String> = crate::model::facts::STANDARD_FACTS
                 .iter()
                 .map(|(n, _)| (*n).to_owned())
                 .collect();
@@ -680,7 +680,7 @@ impl Library {
     /// Returns every fact name the loaded packs know: the standard ones and
     /// those the packs declare.
     pub fn known_facts(&self) -> std::collections::BTreeSet<String> {
-        let mut known: std::collections::BTreeSet<String> = crate::facts::STANDARD_FACTS
+        let mut known: std::collections::BTreeSet<String> = crate::model::facts::STANDARD_FACTS
             .iter()
             .map(|(n, _)| (*n).to_owned())
             .collect();

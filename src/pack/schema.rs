@@ -15,7 +15,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer};
 use toml::Spanned;
 
-use crate::calc::calendar::Roll;
+use crate::model::calendar::Roll;
+use crate::model::rule::{Actor, Certainty, Counting, LeapDay, Level, Test};
 use crate::pack::jsonschema as js;
 
 /// A TOML local date. chrono's `Deserialize` takes only strings, so every
@@ -381,116 +382,7 @@ pub(crate) struct RawCase {
     /// The expected kind of answer. Default `computed` when `opens` or
     /// `closes` is given.
     #[schemars(with = "Option<js::Status>")]
-    pub(crate) status: Option<crate::calc::Status>,
+    pub(crate) status: Option<crate::model::rule::Status>,
     /// The reasoning, with its source, for people reading the pack.
     pub(crate) why: Option<String>,
-}
-
-/// Where a pack sits in the order of authority. `govcal check` compares a
-/// company's rules with the rules above them that constrain the same fact.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    Default,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Deserialize,
-    serde::Serialize,
-    JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Level {
-    /// Federal law: the SEC's rules.
-    Federal,
-    /// A state's corporation statute.
-    State,
-    /// A stock exchange's listing rules.
-    Exchange,
-    /// The company's own charter and bylaws (the default).
-    #[default]
-    Company,
-}
-
-impl Level {
-    /// Returns the level as written in pack files.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Level::Federal => "federal",
-            Level::State => "state",
-            Level::Exchange => "exchange",
-            Level::Company => "company",
-        }
-    }
-}
-
-/// Who must act.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Actor {
-    /// A shareholder (proponent, nominating holder).
-    Shareholder,
-    /// The company.
-    Company,
-    /// A dissident: a person soliciting proxies for its own nominees.
-    Dissident,
-    /// The board of directors.
-    Board,
-}
-
-/// What makes the act timely.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Test {
-    /// Received at the principal executive offices.
-    Received,
-    /// Sent (mailed, transmitted) by the actor.
-    Sent,
-    /// Postmarked or transmitted electronically.
-    Postmarked,
-    /// Filed with the SEC.
-    Filed,
-    /// Done (a board act such as fixing a record date).
-    Done,
-}
-
-/// Where the rule's reading comes from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Certainty {
-    /// Read from the text of the rule, statute or bylaw.
-    RuleText,
-    /// From a secondary source (practitioner memo, staff guidance summary).
-    SecondarySource,
-    /// Market practice; no authority found.
-    Practice,
-}
-
-/// How day and week offsets count.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Counting {
-    /// The anchor day is not counted: "90 days before X" is X − 90 (SEC Staff
-    /// Legal Bulletin No. 14, part C.3).
-    #[default]
-    ExcludeAnchor,
-    /// Clear days: neither the anchor day nor the end day counts, X − 90 − 1.
-    ClearDays,
-    /// The anchor day is day one (Rule 14a-6(k)): "10 days from D" ends on D + 9.
-    AnchorIsDayOne,
-}
-
-/// What the anniversary of 29 February is in a year without one.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum LeapDay {
-    /// 28 February: the earlier, and so conservative, choice.
-    #[default]
-    #[serde(rename = "february_28")]
-    February28,
-    /// 1 March.
-    #[serde(rename = "march_1")]
-    March1,
 }

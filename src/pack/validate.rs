@@ -9,13 +9,17 @@ use std::sync::Arc;
 
 use toml::Spanned;
 
-use crate::calc::Status;
-use crate::calc::calendar::{Calendar, Roll};
 use crate::diag::{Diagnostic, SourceFile, did_you_mean};
-use crate::facts::{Facts, STANDARD_FACTS, fact_value, parse_clock, parse_zone};
-use crate::pack::expr::{self, Cond, Expr, ExprError, ExprKind};
+use crate::model::calendar::{Calendar, Roll};
+use crate::model::dates::{parse_clock, parse_zone};
+use crate::model::expr::{Cond, Expr, ExprKind};
+use crate::model::facts::{Facts, STANDARD_FACTS};
+use crate::model::rule::Status;
+use crate::model::rule::{AppliesTo, Branch, Case, FactDecl, Outcome, Rule, RulePack, TimeSpec};
+use crate::pack::expr;
+use crate::pack::expr::ExprError;
+use crate::pack::profile::fact_value;
 use crate::pack::schema::{RawAppliesTo, RawCase, RawPack, RawRule};
-use crate::pack::{AppliesTo, Branch, Case, FactDecl, Outcome, Rule, RulePack, TimeSpec};
 
 /// Returns the byte offset where a TOML string's content starts, given the
 /// span of the whole string value (quotes included).
@@ -482,7 +486,7 @@ pub(crate) fn case(
 }
 
 fn applies_to(cx: &mut Ctx<'_>, raw: &RawAppliesTo) -> AppliesTo {
-    use crate::jurisdiction::{
+    use crate::model::jurisdiction::{
         EXCHANGES, exchange_code, exchange_name, state_code, state_name, state_spellings,
     };
     let mut states = Vec::new();
@@ -535,7 +539,7 @@ fn rule(
     cx: &mut Ctx<'_>,
     r: &RawRule,
     pack_calendar: &str,
-    pack_leap_day: crate::pack::LeapDay,
+    pack_leap_day: crate::model::rule::LeapDay,
 ) -> Option<Rule> {
     let before = cx.problems.len();
     let id = r.id.get_ref().clone();

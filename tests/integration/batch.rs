@@ -345,10 +345,11 @@ fn bad_headers_and_flags_stop_the_run_before_it_starts() {
 /// the portfolio are also run as separate `govcal deadlines` processes.
 #[test]
 fn ten_thousand_companies_match_single_runs_row_by_row() {
-    use govcal::calc::{Context, Status, evaluate};
-    use govcal::cli::report;
-    use govcal::facts::Profile;
+    use govcal::eval::{Context, evaluate};
+    use govcal::model::rule::Status;
     use govcal::pack::load::Library;
+    use govcal::pack::profile::Profile;
+    use govcal::render::report;
 
     let cli = Cli::new();
     let mut csv = Vec::new();

@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate, Weekday};
-use govcal::calc::calendar::{Calendar, CalendarError, Roll};
+use govcal::model::calendar::{Calendar, CalendarError, Roll};
 use govcal::pack::load::builtin_calendars;
 
 use crate::util::{Cli, manifest_path};

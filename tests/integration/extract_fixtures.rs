@@ -16,7 +16,8 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use chrono::NaiveDate;
-use govcal::extract::{self, Confidence, Extraction};
+use govcal::extract;
+use govcal::extract::{Confidence, Extraction};
 
 const DIR: &str = "tests/fixtures/filings";
 

@@ -74,6 +74,7 @@ mod explain;
 mod export;
 mod extract;
 mod extract_fixtures;
+mod layers;
 mod lint;
 mod rulebook;
 mod rules;

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use crate::facts::show_date;
+use crate::model::dates::show_date;
 
 /// Sorted, disjoint, inclusive intervals; `i64::MIN`/`i64::MAX` are open ends.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -20,8 +20,8 @@ impl Ranges {
     }
 
     /// Values `v` with `v op k`, for the operators of a comparison.
-    pub(crate) fn compare(op: crate::pack::expr::CmpOp, k: i64) -> Self {
-        use crate::pack::expr::CmpOp;
+    pub(crate) fn compare(op: crate::model::expr::CmpOp, k: i64) -> Self {
+        use crate::model::expr::CmpOp;
         let r = match op {
             CmpOp::Lt => vec![(i64::MIN, k.saturating_sub(1))],
             CmpOp::Le => vec![(i64::MIN, k)],
@@ -154,7 +154,7 @@ fn day(n: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pack::expr::CmpOp;
+    use crate::model::expr::CmpOp;
 
     #[test]
     fn complement_and_union_round_trip() {

@@ -21,13 +21,16 @@ use std::sync::Arc;
 
 use chrono::{Days, Months, NaiveDate};
 
-use crate::calc::calendar::Calendar;
-use crate::calc::describe::describe_cond;
-use crate::calc::{Context, Deadline, Status, condition_holds, evaluate_one};
+use crate::analyse::describe::describe_cond;
 use crate::diag::Diagnostic;
-use crate::facts::{Company, Facts, fact_phrase, show_date};
-use crate::pack::expr::{Cond, Expr, ExprKind, Unit};
-use crate::pack::{Level, MeetingKind, Outcome, Rule, RulePack};
+use crate::eval::{Context, Deadline, condition_holds, evaluate_one};
+use crate::model::calendar::Calendar;
+use crate::model::dates::show_date;
+use crate::model::expr::MeetingKind;
+use crate::model::expr::{Cond, Expr, ExprKind, Unit};
+use crate::model::facts::{Company, Facts, fact_phrase};
+use crate::model::rule::Status;
+use crate::model::rule::{Level, Outcome, Rule, RulePack};
 
 /// How many fact combinations are tried for each rule (or pair of rules).
 pub const SAMPLES: usize = 800;
@@ -410,7 +413,7 @@ fn with_facts(facts: &Facts, used: &BTreeSet<String>) -> String {
             None => parts.push(format!("{} not known", fact_phrase(name))),
         }
     }
-    format!("with {}", crate::calc::describe::join_and(&parts))
+    format!("with {}", crate::analyse::describe::join_and(&parts))
 }
 
 /// The first span in a condition.

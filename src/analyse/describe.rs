@@ -2,10 +2,11 @@
 //! from the parsed rule itself (not copied from its summary), so a reader
 //! can compare the two. This module chooses the words; `cli/` lays them out.
 
-use crate::calc::calendar::Roll;
-use crate::facts::fact_phrase;
-use crate::pack::expr::{CmpOp, Cond, Expr, ExprKind, Quantity, Unit};
-use crate::pack::{BoundName, Counting, Outcome, Rule, TimeSpec};
+use crate::model::calendar::Roll;
+use crate::model::expr::BoundName;
+use crate::model::expr::{CmpOp, Cond, Expr, ExprKind, Quantity, Unit};
+use crate::model::facts::fact_phrase;
+use crate::model::rule::{Counting, Outcome, Rule, TimeSpec};
 
 /// Returns an English phrase for a date expression:
 /// "the later of 90 days before the meeting and 7 days after the first public
@@ -39,7 +40,7 @@ fn words(e: &Expr, style: Style) -> String {
             Some(p) => format!("the date rule `{p}/{rule}` {}", bound.as_str()),
             None => format!("the date rule `{rule}` {}", bound.as_str()),
         },
-        ExprKind::Date(d) => crate::facts::show_date(*d),
+        ExprKind::Date(d) => crate::model::dates::show_date(*d),
         ExprKind::Amount(q) => quantity(q),
         ExprKind::Shift { base, sign, by } => {
             let dir = if *sign < 0 { "before" } else { "after" };

@@ -6,13 +6,15 @@ use std::fmt::Write as _;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::calc::{Answer, Bound, Case, Deadline, Status};
 use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
-use crate::facts::{Company, Facts, show_date};
+use crate::eval::{Answer, Bound, Case, Deadline};
 use crate::ics::previous::UID_DOMAIN;
 use crate::ics::{Alarm, IcsCalendar, IcsEvent, When};
-use crate::pack::{BoundName, MeetingKind};
+use crate::model::dates::show_date;
+use crate::model::expr::{BoundName, MeetingKind};
+use crate::model::facts::{Company, Facts};
+use crate::model::rule::Status;
 
 /// Renders diagnostics for people with miette's handler: no colour unless
 /// `color` is set.
@@ -41,10 +43,10 @@ fn time_text(b: &Bound) -> String {
 /// Whose deadline it is: the company's side or the shareholder's.
 fn who(d: &Deadline) -> &'static str {
     match d.actor {
-        Some(crate::pack::Actor::Company) => "company",
-        Some(crate::pack::Actor::Board) => "board",
-        Some(crate::pack::Actor::Shareholder) => "holder",
-        Some(crate::pack::Actor::Dissident) => "dissident",
+        Some(crate::model::rule::Actor::Company) => "company",
+        Some(crate::model::rule::Actor::Board) => "board",
+        Some(crate::model::rule::Actor::Shareholder) => "holder",
+        Some(crate::model::rule::Actor::Dissident) => "dissident",
         None => "-",
     }
 }
@@ -118,7 +120,7 @@ fn case_text(c: &Case) -> String {
 }
 
 /// Returns the first line of a report: the company and its meeting.
-pub(super) fn heading(company: &Company, facts: &Facts) -> String {
+pub(crate) fn heading(company: &Company, facts: &Facts) -> String {
     let meeting = facts
         .get("meeting")
         .map_or_else(|| "date not given".to_owned(), show_date);
@@ -397,7 +399,7 @@ pub fn json_value(
     today: NaiveDate,
 ) -> serde_json::Value {
     let next_facts: serde_json::Map<String, serde_json::Value> =
-        crate::calc::next_year_facts(facts)
+        crate::eval::next_year_facts(facts)
             .map(|f| {
                 f.iter()
                     .map(|(n, d)| (n.to_owned(), serde_json::Value::String(d.to_string())))

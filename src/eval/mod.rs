@@ -6,14 +6,7 @@
 //! and `later_of` / `earlier_of` against one missing fact becomes the
 //! threshold at which the answer changes (DESIGN §5).
 
-pub mod calendar;
 pub mod cases;
-pub mod describe;
-pub mod diff;
-pub mod lint;
-pub mod offset;
-pub(crate) mod ranges;
-pub mod zone;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::rc::Rc;
@@ -21,42 +14,20 @@ use std::sync::Arc;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use chrono_tz::Tz;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use crate::calc::calendar::{Calendar, Roll};
-use crate::calc::describe::{describe_cond, describe_expr, join_and};
-use crate::calc::offset::{Offset, anniversary};
-use crate::calc::ranges::{Ranges, day_number};
+use crate::analyse::describe::{describe_cond, describe_expr, join_and};
 use crate::error::{Error, Result};
-use crate::facts::{Company, Facts, fact_phrase, show_date};
-use crate::pack::expr::{BoundName, CmpOp, Cond, Expr, ExprKind, Unit};
-use crate::pack::{Actor, Branch, Certainty, Counting, Outcome, Rule, RulePack, Test, TimeSpec};
-
-/// What kind of answer a rule gave.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    /// Every date is known.
-    Computed,
-    /// A fact it needs is missing: the answer is given case by case.
-    Conditional,
-    /// The law gives no date; its words are given instead.
-    Unspecified,
-    /// The rule does not apply to this meeting; the reason is given.
-    NotApplicable,
-}
-
-impl Status {
-    /// Returns the status as written in files and tables.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Computed => "computed",
-            Status::Conditional => "conditional",
-            Status::Unspecified => "unspecified",
-            Status::NotApplicable => "not applicable",
-        }
-    }
-}
+use crate::model::calendar::{Calendar, Roll};
+use crate::model::dates::show_date;
+use crate::model::expr::{BoundName, CmpOp, Cond, Expr, ExprKind, Unit};
+use crate::model::facts::{Company, Facts, fact_phrase};
+use crate::model::offset::{Offset, anniversary};
+use crate::model::ranges::{Ranges, day_number};
+use crate::model::rule::{
+    Actor, Branch, Certainty, Counting, Outcome, Rule, RulePack, Status, Test, TimeSpec,
+};
+use crate::model::zone;
 
 /// One step of a trace: what was done, the date it gave, and the clause.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -199,7 +170,7 @@ pub struct Context<'a> {
 /// this meeting becomes the prior meeting and this year's proxy release the
 /// prior release. `None` unless this is an annual meeting with a date.
 pub fn next_year_facts(facts: &Facts) -> Option<Facts> {
-    if facts.meeting_kind != crate::pack::MeetingKind::Annual {
+    if facts.meeting_kind != crate::model::expr::MeetingKind::Annual {
         return None;
     }
     let meeting = facts.get("meeting")?;
@@ -235,7 +206,7 @@ pub fn evaluate_next_year(
     if let Some(this) = facts.get("meeting") {
         likely.set(
             "meeting",
-            anniversary(this, crate::pack::LeapDay::default())?,
+            anniversary(this, crate::model::rule::LeapDay::default())?,
         );
     }
     let inapplicable: BTreeSet<String> = evaluate(packs, &likely, &cx)?
@@ -1518,7 +1489,7 @@ fn roll_words(text: &str, roll: Roll) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::calc::offset::add_days;
+    use crate::model::offset::add_days;
     use crate::pack::load::{BUILTIN_PACKS, Library};
     use chrono::Datelike as _;
     use proptest::prelude::*;
@@ -1602,7 +1573,7 @@ mod tests {
     fn special_meeting_proposal_deadline_is_unspecified() {
         let lib = library();
         let mut facts = Facts::default();
-        facts.meeting_kind = crate::pack::MeetingKind::Special;
+        facts.meeting_kind = crate::model::expr::MeetingKind::Special;
         facts.set("meeting", ymd(2025, 9, 10));
         let all = run(&lib, &facts);
         let d = find(&all, "shareholder_proposal_deadline");
@@ -1773,7 +1744,7 @@ closes = "earlier_of(meeting - 90 days, announcement + 7 days)"
             let mut facts = Facts::default();
             facts.set("meeting", meeting);
             if special {
-                facts.meeting_kind = crate::pack::MeetingKind::Special;
+                facts.meeting_kind = crate::model::expr::MeetingKind::Special;
             }
             if let Some(g) = gap {
                 let prior = before(g);

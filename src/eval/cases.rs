@@ -2,10 +2,12 @@
 //! diagnostics at the case's line, with expected and computed values and
 //! the trace.
 
-use crate::calc::{Context, Deadline, Status, evaluate};
 use crate::diag::Diagnostic;
 use crate::error::Result;
-use crate::facts::{Company, show_date};
+use crate::eval::{Context, Deadline, evaluate};
+use crate::model::dates::show_date;
+use crate::model::facts::Company;
+use crate::model::rule::Status;
 use crate::pack::load::Library;
 
 /// The outcome of running every worked case.
@@ -134,8 +136,8 @@ fn compare(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::calc::{Context, evaluate};
-    use crate::facts::Facts;
+    use crate::eval::{Context, evaluate};
+    use crate::model::facts::Facts;
     use chrono::NaiveDate;
 
     fn fixture() -> Library {

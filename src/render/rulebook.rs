@@ -1,7 +1,7 @@
 //! `govcal explain PACK`: a rule pack printed as a rulebook for the lawyer
 //! who checks it against the bylaw or rule it restates. Each rule shows the
 //! pack's own words (summary, citation, notes) beside English that
-//! [`crate::calc::describe`] generates from the rule's parsed expressions,
+//! [`crate::analyse::describe`] generates from the rule's parsed expressions,
 //! then its branches, timing and worked cases. Plain text, Markdown, a
 //! standalone HTML page or JSON; the same input gives the same bytes.
 //!
@@ -9,91 +9,15 @@
 //! `describe`'s job) and computes no dates.
 
 use std::fmt::Write as _;
-use std::path::Path;
 
 use serde_json::{Value, json};
 
-use crate::calc::describe::{RuleWords, describe_rule};
+use crate::analyse::describe::{RuleWords, describe_rule};
 use crate::error::{Error, Result};
-use crate::facts::{STANDARD_FACTS, fact_phrase, show_date};
-use crate::pack::load::{Library, builtin_matches, is_path};
-use crate::pack::{Actor, Case, Certainty, MeetingKind, Rule, RulePack, Test};
-
-use super::args::{ExplainArgs, ExplainFormat};
-
-/// Returns the pack spec that `explain`'s positional argument names, or
-/// `None` when it is a facts file: a `.toml` file whose top level has a
-/// `[pack]` table, or (when no such file exists) a built-in pack's name, id
-/// or family.
-pub fn pack_spec(arg: &Path) -> Option<String> {
-    let text = arg.to_str()?;
-    if arg.is_file() {
-        // A file that cannot be read or parsed is left to the facts-file
-        // path, which reports the problem at its line and column.
-        let table: toml::Table = std::fs::read_to_string(arg).ok()?.parse().ok()?;
-        let is_pack = table.get("pack").is_some_and(toml::Value::is_table);
-        (is_pack && is_path(text)).then(|| text.to_owned())
-    } else {
-        (!is_path(text) && !builtin_matches(text).is_empty()).then(|| text.to_owned())
-    }
-}
-
-/// Renders the rulebook of the packs `spec` names, in `args.format`. Packs
-/// given with `--rules` are loaded too, so that references to their rules
-/// resolve, but only `spec`'s packs are printed.
-///
-/// # Errors
-///
-/// [`Error::Usage`] for a flag that needs a meeting's facts or a `--rule`
-/// the packs do not have; the errors of [`Library::load`].
-pub fn explain_pack(spec: &str, args: &ExplainArgs) -> Result<String> {
-    let q = &args.query;
-    let fact_flags = [
-        ("--meeting", q.meeting.is_some()),
-        ("--prior-meeting", q.prior_meeting.is_some()),
-        ("--announcement", q.announcement.is_some()),
-        ("--prior-proxy-release", q.prior_proxy_release.is_some()),
-        ("--record-date", q.record_date.is_some()),
-        ("--meeting-kind", q.meeting_kind.is_some()),
-        ("--fact", !q.fact.is_empty()),
-        ("--without", !q.without.is_empty()),
-        ("--alarm", q.alarm.is_some()),
-        ("--all", q.all),
-    ];
-    if let Some((flag, _)) = fact_flags.iter().find(|(_, given)| *given) {
-        return Err(Error::usage(
-            format!(
-                "`{flag}` needs a meeting, but `{spec}` is a rule pack, explained without facts"
-            ),
-            Some(format!(
-                "to trace a meeting through it, write `govcal explain --rules {spec} {flag} ...`"
-            )),
-        ));
-    }
-    let mut specs = vec![spec.to_owned()];
-    specs.extend(q.rules.iter().cloned());
-    let library = Library::load(&specs, None)?;
-    let wanted: Vec<String> = if is_path(spec) {
-        vec![Path::new(spec).display().to_string()]
-    } else {
-        builtin_matches(spec)
-            .iter()
-            .map(|p| format!("rules/{}.toml", p.name))
-            .collect()
-    };
-    let packs: Vec<&RulePack> = library
-        .packs
-        .iter()
-        .filter(|p| wanted.iter().any(|w| w == p.source.name()))
-        .collect();
-    let book = Book::new(&packs, args.rule.as_deref())?;
-    Ok(match args.format {
-        ExplainFormat::Table => book.text(),
-        ExplainFormat::Json => book.json(),
-        ExplainFormat::Markdown => book.markdown(),
-        ExplainFormat::Html => book.html(),
-    })
-}
+use crate::model::dates::show_date;
+use crate::model::expr::MeetingKind;
+use crate::model::facts::{STANDARD_FACTS, fact_phrase};
+use crate::model::rule::{Actor, Case, Certainty, Rule, RulePack, Test};
 
 /// One labelled line of a pack or rule: "Citation: …", linked when `url`.
 struct Field {
@@ -128,14 +52,20 @@ struct Page<'a> {
 }
 
 /// The packs and the rules to print.
-struct Book<'a> {
+/// The rulebook of some packs, ready to lay out in any format.
+pub struct Book<'a> {
     packs: Vec<(&'a RulePack, Vec<Field>, Vec<Page<'a>>)>,
 }
 
 const INTRO: &str = "For each rule, \u{201c}Summary\u{201d} is the rule file's own prose and \u{201c}Generated\u{201d} is English that govcal produces from the rule's date expressions, which are what it computes with. Where the two say different things, the expressions decide govcal's dates.";
 
 impl<'a> Book<'a> {
-    fn new(packs: &[&'a RulePack], only: Option<&str>) -> Result<Book<'a>> {
+    /// The rulebook of `packs`, or of the one rule `only` names.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Usage`] when no pack has the rule `only` names.
+    pub fn new(packs: &[&'a RulePack], only: Option<&str>) -> Result<Book<'a>> {
         let mut out = Vec::new();
         for pack in packs {
             let pages: Vec<Page<'a>> = pack
@@ -171,7 +101,8 @@ impl<'a> Book<'a> {
         }
     }
 
-    fn text(&self) -> String {
+    /// Plain text.
+    pub fn text(&self) -> String {
         let mut out = String::new();
         let _ = writeln!(out, "{}\n", self.title());
         wrap_into(&mut out, INTRO, "", "");
@@ -207,7 +138,8 @@ impl<'a> Book<'a> {
         out
     }
 
-    fn markdown(&self) -> String {
+    /// Markdown.
+    pub fn markdown(&self) -> String {
         let mut out = String::new();
         let _ = writeln!(out, "# {}\n\n{}", md(&self.title()), md(INTRO));
         for (pack, fields, pages) in &self.packs {
@@ -243,7 +175,8 @@ impl<'a> Book<'a> {
         out
     }
 
-    fn html(&self) -> String {
+    /// A standalone HTML page.
+    pub fn html(&self) -> String {
         let mut out = String::new();
         let title = html(&self.title());
         let _ = write!(
@@ -297,7 +230,8 @@ impl<'a> Book<'a> {
         out
     }
 
-    fn json(&self) -> String {
+    /// JSON.
+    pub fn json(&self) -> String {
         let packs: Vec<Value> = self
             .packs
             .iter()

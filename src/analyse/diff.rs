@@ -8,11 +8,13 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use crate::calc::offset::add_days;
-use crate::calc::{Bound, Deadline, Status};
 use crate::error::{Error, Result};
-use crate::facts::Facts;
-use crate::pack::{BoundName, MeetingKind, RulePack};
+use crate::eval::{Bound, Deadline};
+use crate::model::expr::{BoundName, MeetingKind};
+use crate::model::facts::Facts;
+use crate::model::offset::add_days;
+use crate::model::rule::RulePack;
+use crate::model::rule::Status;
 
 /// What one version of the library says about one bound of one rule.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

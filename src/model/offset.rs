@@ -6,10 +6,12 @@ use std::str::FromStr;
 
 use chrono::{Datelike, Months, NaiveDate};
 
-use crate::calc::calendar::Calendar;
-use crate::error::{Error, Result};
-use crate::pack::LeapDay;
-use crate::pack::expr::Unit;
+use crate::model::calendar::CalendarError;
+
+type Result<T> = std::result::Result<T, CalendarError>;
+use crate::model::calendar::Calendar;
+use crate::model::expr::Unit;
+use crate::model::rule::LeapDay;
 
 /// A signed amount of time in one unit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,13 +62,13 @@ impl Offset {
     ///
     /// # Errors
     ///
-    /// [`Error::OutOfRange`] past chrono's date range; [`Error::Calendar`]
+    /// [`CalendarError::OutOfRange`] past chrono's date range; a [`CalendarError`]
     /// if a `bd` offset crosses a year `calendar` does not cover.
     ///
     /// # Example
     ///
     /// ```
-    /// use govcal::calc::{calendar::Calendar, offset::Offset};
+    /// use govcal::model::{calendar::Calendar, offset::Offset};
     /// let date = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
     /// let plus_one_month: Offset = "+1m".parse()?;
     /// let got = plus_one_month.checked_apply(date(2025, 3, 31), &Calendar::us_federal())?;
@@ -76,13 +78,19 @@ impl Offset {
     pub fn checked_apply(self, date: NaiveDate, calendar: &Calendar) -> Result<NaiveDate> {
         match self.unit {
             Unit::Days => add_days(date, self.n),
-            Unit::Weeks => add_days(date, self.n.checked_mul(7).ok_or(Error::OutOfRange)?),
+            Unit::Weeks => add_days(
+                date,
+                self.n.checked_mul(7).ok_or(CalendarError::OutOfRange)?,
+            ),
             Unit::BusinessDays => {
-                let n = i32::try_from(self.n).map_err(|_| Error::OutOfRange)?;
+                let n = i32::try_from(self.n).map_err(|_| CalendarError::OutOfRange)?;
                 Ok(calendar.add_business_days(date, n)?)
             }
             Unit::Months => add_months(date, self.n),
-            Unit::Years => add_months(date, self.n.checked_mul(12).ok_or(Error::OutOfRange)?),
+            Unit::Years => add_months(
+                date,
+                self.n.checked_mul(12).ok_or(CalendarError::OutOfRange)?,
+            ),
         }
     }
 }
@@ -91,7 +99,7 @@ impl Offset {
 ///
 /// # Errors
 ///
-/// [`Error::OutOfRange`] past chrono's date range.
+/// [`CalendarError::OutOfRange`] past chrono's date range.
 pub fn add_days(date: NaiveDate, n: i64) -> Result<NaiveDate> {
     let magnitude = chrono::Days::new(n.unsigned_abs());
     if n >= 0 {
@@ -99,17 +107,17 @@ pub fn add_days(date: NaiveDate, n: i64) -> Result<NaiveDate> {
     } else {
         date.checked_sub_days(magnitude)
     }
-    .ok_or(Error::OutOfRange)
+    .ok_or(CalendarError::OutOfRange)
 }
 
 fn add_months(date: NaiveDate, n: i64) -> Result<NaiveDate> {
-    let m = Months::new(u32::try_from(n.unsigned_abs()).map_err(|_| Error::OutOfRange)?);
+    let m = Months::new(u32::try_from(n.unsigned_abs()).map_err(|_| CalendarError::OutOfRange)?);
     if n >= 0 {
         date.checked_add_months(m)
     } else {
         date.checked_sub_months(m)
     }
-    .ok_or(Error::OutOfRange)
+    .ok_or(CalendarError::OutOfRange)
 }
 
 /// Returns the anniversary of `date`: the same month and day one year later.
@@ -124,9 +132,12 @@ fn add_months(date: NaiveDate, n: i64) -> Result<NaiveDate> {
 ///
 /// # Errors
 ///
-/// [`Error::OutOfRange`] past chrono's date range.
+/// [`CalendarError::OutOfRange`] past chrono's date range.
 pub fn anniversary(date: NaiveDate, leap_day: LeapDay) -> Result<NaiveDate> {
-    let year = date.year().checked_add(1).ok_or(Error::OutOfRange)?;
+    let year = date
+        .year()
+        .checked_add(1)
+        .ok_or(CalendarError::OutOfRange)?;
     if let Some(d) = NaiveDate::from_ymd_opt(year, date.month(), date.day()) {
         return Ok(d);
     }
@@ -135,7 +146,7 @@ pub fn anniversary(date: NaiveDate, leap_day: LeapDay) -> Result<NaiveDate> {
         LeapDay::February28 => (2, 28),
         LeapDay::March1 => (3, 1),
     };
-    NaiveDate::from_ymd_opt(year, m, d).ok_or(Error::OutOfRange)
+    NaiveDate::from_ymd_opt(year, m, d).ok_or(CalendarError::OutOfRange)
 }
 
 /// Why an offset such as `+1m` could not be read.

@@ -1,0 +1,132 @@
+//! Facts: a meeting's named dates and the company they belong to, as
+//! plain data.
+
+use std::collections::BTreeMap;
+
+use chrono::{NaiveDate, NaiveTime};
+use chrono_tz::Tz;
+
+use crate::model::expr::MeetingKind;
+
+/// The facts every pack may use, with what each means.
+pub const STANDARD_FACTS: [(&str, &str); 13] = [
+    ("meeting", "the date of the meeting"),
+    (
+        "meeting_kind",
+        "whether the meeting is the annual meeting or a special meeting",
+    ),
+    (
+        "prior_meeting",
+        "the date of last year's annual meeting (missing: none was held)",
+    ),
+    (
+        "announcement",
+        "the date the meeting date was first publicly announced",
+    ),
+    (
+        "prior_proxy_release",
+        "the date last year's proxy statement was first sent or made available to shareholders",
+    ),
+    (
+        "proxy_release",
+        "the date this year's proxy statement is first sent or made available",
+    ),
+    ("record_date", "the record date for the meeting"),
+    ("notice_mailing", "the date the notice of meeting is sent"),
+    (
+        "preliminary_filing",
+        "the date the preliminary proxy statement is filed with the SEC",
+    ),
+    (
+        "definitive_filing",
+        "the date the definitive proxy statement is filed with the SEC",
+    ),
+    ("fiscal_year_end", "the last day of the fiscal year"),
+    (
+        "nomination_notice",
+        "the date a shareholder's notice of director nominations reaches the company",
+    ),
+    (
+        "business_notice",
+        "the date a shareholder's notice of business other than nominations reaches the company",
+    ),
+];
+
+/// Returns a short noun phrase for a fact, for explanations: "the meeting".
+pub fn fact_phrase(name: &str) -> String {
+    match name {
+        "meeting" => "the meeting".to_owned(),
+        "prior_meeting" => "the prior annual meeting".to_owned(),
+        "announcement" => "the first public announcement of the meeting date".to_owned(),
+        "prior_proxy_release" => "the release of last year's proxy statement".to_owned(),
+        "proxy_release" => "the release of this year's proxy statement".to_owned(),
+        "record_date" => "the record date".to_owned(),
+        "notice_mailing" => "the mailing of the notice of meeting".to_owned(),
+        "preliminary_filing" => "the filing of the preliminary proxy statement".to_owned(),
+        "definitive_filing" => "the filing of the definitive proxy statement".to_owned(),
+        "fiscal_year_end" => "the fiscal year end".to_owned(),
+        "nomination_notice" => "the shareholder's notice of nominations".to_owned(),
+        "business_notice" => "the shareholder's notice of other business".to_owned(),
+        other => format!("`{other}`"),
+    }
+}
+
+/// A meeting's named dates; any of them may be missing.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Facts {
+    dates: BTreeMap<String, NaiveDate>,
+    /// Annual (the default) or special.
+    pub meeting_kind: MeetingKind,
+}
+
+impl Facts {
+    /// Returns the date of fact `name`, if known.
+    pub fn get(&self, name: &str) -> Option<NaiveDate> {
+        self.dates.get(name).copied()
+    }
+
+    /// Sets fact `name` to `date`.
+    pub fn set(&mut self, name: impl Into<String>, date: NaiveDate) {
+        self.dates.insert(name.into(), date);
+    }
+
+    /// Removes fact `name`.
+    pub fn remove(&mut self, name: &str) {
+        self.dates.remove(name);
+    }
+
+    /// Returns every known date fact, by name.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, NaiveDate)> {
+        self.dates.iter().map(|(k, v)| (k.as_str(), *v))
+    }
+}
+
+/// The company a meeting belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Company {
+    /// Name as it appears in filings.
+    pub name: String,
+    /// State of incorporation, as its USPS code (`CA`).
+    pub state: Option<String>,
+    /// Listing exchange code (`nyse`, `nasdaq`).
+    pub exchange: Option<String>,
+    /// Zone of the principal executive offices.
+    pub zone: Tz,
+    /// What "close of business" means there.
+    pub close_of_business: NaiveTime,
+    /// Rule packs that apply: built-in names or paths.
+    pub rules: Vec<String>,
+}
+
+impl Default for Company {
+    fn default() -> Self {
+        Company {
+            name: "Company".to_owned(),
+            state: None,
+            exchange: None,
+            zone: Tz::America__New_York,
+            close_of_business: NaiveTime::from_hms_opt(17, 0, 0).expect("17:00 is a time"),
+            rules: Vec::new(),
+        }
+    }
+}

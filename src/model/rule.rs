@@ -1,0 +1,397 @@
+//! Rule packs as evaluation uses them: the pack, its rules, branches,
+//! outcomes and worked cases, and the small vocabularies a rule is written
+//! in (level, actor, test, certainty, counting, leap day, status). Reading
+//! and validating them from TOML is `pack`'s job.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use chrono::{NaiveDate, NaiveTime};
+use chrono_tz::Tz;
+
+use crate::diag::SourceFile;
+use crate::model::calendar::Roll;
+use crate::model::expr::{BoundName, Cond, Expr};
+use crate::model::facts::Facts;
+use schemars::JsonSchema;
+use serde::Deserialize;
+use serde::Serialize;
+
+/// One source of law with its rules: the SEC's Regulation 14A, a state's
+/// code, one company's bylaws.
+#[derive(Debug, Clone)]
+pub struct RulePack {
+    /// Snake-case id, unique among loaded packs.
+    pub id: String,
+    /// Human title.
+    pub title: String,
+    /// Bumped whenever any rule's result can change.
+    pub version: String,
+    /// The source of law as a whole.
+    pub citation: String,
+    /// Where to read it.
+    pub url: Option<String>,
+    /// Default holiday calendar for business days and rolls.
+    pub calendar: String,
+    /// Notes on the pack as a whole.
+    pub notes: Option<String>,
+    /// Facts the pack declares beyond the standard set.
+    pub facts: Vec<FactDecl>,
+    /// The companies the source governs; `None`: every company.
+    pub applies_to: Option<AppliesTo>,
+    /// Where the source sits in the order of authority.
+    pub level: Level,
+    /// Named on its own (by name, id or path) rather than as part of a
+    /// family: a state's pack asked for by name applies even when the
+    /// profile does not name the company's state.
+    pub requested: bool,
+    /// The rules, in file order.
+    pub rules: Vec<Rule>,
+    /// The file it came from.
+    pub source: Arc<SourceFile>,
+    /// Span of the pack's id in [`RulePack::source`].
+    pub span: Range<usize>,
+}
+
+/// The companies a pack governs, by state of incorporation or exchange.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AppliesTo {
+    /// USPS codes; empty means any state.
+    pub states: Vec<String>,
+    /// Exchange codes; empty means any exchange.
+    pub exchanges: Vec<String>,
+    /// Who, in words.
+    pub description: String,
+}
+
+impl AppliesTo {
+    /// Returns why the pack does not govern `company`, or `None` when it
+    /// does. When the profile does not name the company's state (or
+    /// exchange), a pack loaded with its family does not apply, and says
+    /// how to fix that; a pack asked for by name (`requested`) applies.
+    pub fn excludes(
+        &self,
+        company: &crate::model::facts::Company,
+        requested: bool,
+    ) -> Option<String> {
+        use crate::model::jurisdiction::{exchange_name, state_name};
+        if !requested {
+            if company.state.is_none() && !self.states.is_empty() {
+                return Some(format!(
+                    "applies to {}; the profile does not name {}'s state of incorporation (add `state = \"...\"` under `[company]`)",
+                    self.description, company.name
+                ));
+            }
+            if company.exchange.is_none() && !self.exchanges.is_empty() {
+                return Some(format!(
+                    "applies to {}; the profile does not name the exchange {} is listed on (add `exchange = \"...\"` under `[company]`)",
+                    self.description, company.name
+                ));
+            }
+        }
+        if let Some(state) = &company.state
+            && !self.states.is_empty()
+            && !self.states.contains(state)
+        {
+            return Some(format!(
+                "applies to {}; {} is incorporated in {}",
+                self.description,
+                company.name,
+                state_name(state)
+            ));
+        }
+        if let Some(exchange) = &company.exchange
+            && !self.exchanges.is_empty()
+            && !self.exchanges.contains(exchange)
+        {
+            return Some(format!(
+                "applies to {}; {} is listed on {}",
+                self.description,
+                company.name,
+                exchange_name(exchange)
+            ));
+        }
+        None
+    }
+}
+
+/// A fact a pack declares.
+#[derive(Debug, Clone)]
+pub struct FactDecl {
+    /// Snake-case name.
+    pub name: String,
+    /// What it means.
+    pub summary: String,
+}
+
+/// When a time of day applies to a bound.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TimeSpec {
+    /// The company's "close of business" (its profile; default 17:00) in its zone.
+    CloseOfBusiness,
+    /// A clock time, in the named zone or else the company's.
+    Clock {
+        /// Wall-clock time.
+        time: NaiveTime,
+        /// The zone; `None` means the company's zone.
+        zone: Option<Tz>,
+    },
+}
+
+/// What a branch yields.
+#[derive(Debug, Clone)]
+pub enum Outcome {
+    /// A window with optional bounds.
+    Window {
+        /// Earliest moment.
+        opens: Option<Expr>,
+        /// Latest moment.
+        closes: Option<Expr>,
+    },
+    /// The law gives no date; these are its words.
+    Unspecified(String),
+}
+
+/// One `[[rule.branch]]`, or the rule's own bounds as the last branch.
+#[derive(Debug, Clone)]
+pub struct Branch {
+    /// When it applies; the first branch whose condition holds wins.
+    pub when: Cond,
+    /// A short name ("meeting moved more than 30 days").
+    pub label: Option<String>,
+    /// Citation for this branch, when it differs from the rule's.
+    pub citation: Option<String>,
+    /// What it yields.
+    pub outcome: Outcome,
+}
+
+/// One obligation.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    /// Snake-case id, unique in its pack.
+    pub id: String,
+    /// A plain-English sentence a non-programmer can check.
+    pub summary: String,
+    /// Citation to the subsection.
+    pub citation: String,
+    /// Where to read it.
+    pub url: Option<String>,
+    /// Who must act.
+    pub actor: Option<Actor>,
+    /// What counts as meeting it.
+    pub test: Option<Test>,
+    /// How sure the reading is.
+    pub certainty: Option<Certainty>,
+    /// Interpretation, in words.
+    pub notes: Option<String>,
+    /// Old ids of this rule.
+    pub aliases: Vec<String>,
+    /// If present and false, the rule is not applicable.
+    pub applies_when: Option<Cond>,
+    /// Why not, in words, when `applies_when` is false.
+    pub not_applicable: Option<String>,
+    /// Branches in order; the last is usually `otherwise`.
+    pub branches: Vec<Branch>,
+    /// Roll policy for `opens` and `closes`.
+    pub roll: [Roll; 2],
+    /// Holiday calendar for business days and rolls.
+    pub calendar: String,
+    /// Time of day for `opens` and `closes`.
+    pub at: [Option<TimeSpec>; 2],
+    /// How calendar-day offsets count.
+    pub counting: Counting,
+    /// Anniversary of 29 February.
+    pub leap_day: LeapDay,
+    /// Worked cases.
+    pub cases: Vec<Case>,
+    /// What the rule is, for other rules' `yields_to` (`advance_notice`).
+    pub tags: Vec<String>,
+    /// A tag whose presence among the loaded rules replaces this rule, and why.
+    pub yields_to: Option<(String, String)>,
+    /// A fact this rule's window constrains (`record_date`): when the facts
+    /// give it and it lies outside the window, the result carries a warning.
+    pub checks: Option<String>,
+    /// The disclosure requirement that makes the company print next year's
+    /// date in this year's proxy statement (Rule 14a-5(e)), if any.
+    pub disclose_in_proxy: Option<String>,
+    /// Span of the rule's id in [`Rule::source`].
+    pub span: Range<usize>,
+    /// The file the rule was read from: its pack's file, or a template as
+    /// instantiated by the pack's `[[use]]`.
+    pub source: Arc<SourceFile>,
+}
+
+impl Rule {
+    /// Returns the roll policy of `bound`.
+    pub fn roll_of(&self, bound: BoundName) -> Roll {
+        self.roll[bound as usize]
+    }
+
+    /// Returns the time of day of `bound`, if any.
+    pub fn at_of(&self, bound: BoundName) -> Option<&TimeSpec> {
+        self.at[bound as usize].as_ref()
+    }
+}
+
+/// A worked case: facts in, dates (or a status) out.
+#[derive(Debug, Clone)]
+pub struct Case {
+    /// The facts.
+    pub facts: Facts,
+    /// Expected opening date.
+    pub opens: Option<NaiveDate>,
+    /// Expected closing date.
+    pub closes: Option<NaiveDate>,
+    /// Expected status.
+    pub status: Status,
+    /// Why, in words.
+    pub why: Option<String>,
+    /// Span of the case table in [`Case::source`].
+    pub span: Range<usize>,
+    /// The file the case was written in.
+    pub source: Arc<SourceFile>,
+}
+
+impl RulePack {
+    /// Returns the rule with `id` (or with `id` among its aliases).
+    pub fn rule(&self, id: &str) -> Option<&Rule> {
+        self.rules
+            .iter()
+            .find(|r| r.id == id || r.aliases.iter().any(|a| a == id))
+    }
+}
+
+/// What kind of answer a rule gave.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Every date is known.
+    Computed,
+    /// A fact it needs is missing: the answer is given case by case.
+    Conditional,
+    /// The law gives no date; its words are given instead.
+    Unspecified,
+    /// The rule does not apply to this meeting; the reason is given.
+    NotApplicable,
+}
+
+impl Status {
+    /// Returns the status as written in files and tables.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Computed => "computed",
+            Status::Conditional => "conditional",
+            Status::Unspecified => "unspecified",
+            Status::NotApplicable => "not applicable",
+        }
+    }
+}
+
+/// Where a pack sits in the order of authority. `govcal check` compares a
+/// company's rules with the rules above them that constrain the same fact.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Deserialize,
+    serde::Serialize,
+    JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// Federal law: the SEC's rules.
+    Federal,
+    /// A state's corporation statute.
+    State,
+    /// A stock exchange's listing rules.
+    Exchange,
+    /// The company's own charter and bylaws (the default).
+    #[default]
+    Company,
+}
+
+impl Level {
+    /// Returns the level as written in pack files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Federal => "federal",
+            Level::State => "state",
+            Level::Exchange => "exchange",
+            Level::Company => "company",
+        }
+    }
+}
+
+/// Who must act.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Actor {
+    /// A shareholder (proponent, nominating holder).
+    Shareholder,
+    /// The company.
+    Company,
+    /// A dissident: a person soliciting proxies for its own nominees.
+    Dissident,
+    /// The board of directors.
+    Board,
+}
+
+/// What makes the act timely.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Test {
+    /// Received at the principal executive offices.
+    Received,
+    /// Sent (mailed, transmitted) by the actor.
+    Sent,
+    /// Postmarked or transmitted electronically.
+    Postmarked,
+    /// Filed with the SEC.
+    Filed,
+    /// Done (a board act such as fixing a record date).
+    Done,
+}
+
+/// Where the rule's reading comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Certainty {
+    /// Read from the text of the rule, statute or bylaw.
+    RuleText,
+    /// From a secondary source (practitioner memo, staff guidance summary).
+    SecondarySource,
+    /// Market practice; no authority found.
+    Practice,
+}
+
+/// How day and week offsets count.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Counting {
+    /// The anchor day is not counted: "90 days before X" is X − 90 (SEC Staff
+    /// Legal Bulletin No. 14, part C.3).
+    #[default]
+    ExcludeAnchor,
+    /// Clear days: neither the anchor day nor the end day counts, X − 90 − 1.
+    ClearDays,
+    /// The anchor day is day one (Rule 14a-6(k)): "10 days from D" ends on D + 9.
+    AnchorIsDayOne,
+}
+
+/// What the anniversary of 29 February is in a year without one.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum LeapDay {
+    /// 28 February: the earlier, and so conservative, choice.
+    #[default]
+    #[serde(rename = "february_28")]
+    February28,
+    /// 1 March.
+    #[serde(rename = "march_1")]
+    March1,
+}

@@ -1,0 +1,198 @@
+//! Facts files: a company profile and a meeting's dates, read from TOML
+//! with the span of every value.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+use std::sync::Arc;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::diag::{Diagnostic, SourceFile, did_you_mean};
+use crate::model::dates::{DateError, parse_clock, parse_date, parse_zone};
+use crate::model::expr::MeetingKind;
+use crate::model::facts::{Company, Facts};
+use crate::model::jurisdiction;
+use crate::pack::schema::toml_date;
+
+/// A facts file: the company and the meeting's dates, with the spans of
+/// each fact so that a misspelt name is reported where it stands.
+#[derive(Debug, Clone)]
+pub struct Profile {
+    /// The company.
+    pub company: Company,
+    /// The meeting's facts.
+    pub facts: Facts,
+    /// Each fact's name and its span, to check names against the loaded packs.
+    pub names: Vec<(String, Range<usize>)>,
+    /// The file.
+    pub source: Arc<SourceFile>,
+}
+
+/// A govcal facts file: one company and one meeting. Both tables are
+/// optional; command-line flags override what the file says.
+#[derive(Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields, rename = "Profile", title = "govcal facts file")]
+pub(crate) struct RawProfile {
+    /// The company: its name, state, exchange, time zone, close of business
+    /// and the rule packs that apply to it.
+    company: Option<RawCompany>,
+    /// The meeting's dates, by fact name: a bare TOML date (`2004-05-25`) or
+    /// a date as filings write it (`"May 25, 2004"`). Standard facts need no
+    /// declaration; any other must be declared by a loaded pack.
+    #[serde(default)]
+    #[schemars(schema_with = "crate::pack::jsonschema::facts_table")]
+    facts: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
+}
+
+/// The `[company]` table of a facts file.
+#[derive(Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields, rename = "Company")]
+struct RawCompany {
+    /// The company's name as it appears in its filings. Required when
+    /// `[company]` is present.
+    name: String,
+    /// The state of incorporation, as its name or two-letter code
+    /// (`"Delaware"` or `"DE"`). Packs with `applies_to` use it.
+    #[schemars(with = "Option<String>")]
+    state: Option<Spanned<String>>,
+    /// The listing exchange: `"NYSE"`, `"Nasdaq"` or `"NYSE American"`.
+    #[schemars(with = "Option<String>")]
+    exchange: Option<Spanned<String>>,
+    /// The IANA time zone of the principal executive offices
+    /// (`"America/Los_Angeles"`). Default `"America/New_York"`.
+    #[schemars(with = "Option<String>")]
+    zone: Option<Spanned<String>>,
+    /// What close of business means there, as a 24-hour `HH:MM` time.
+    /// Default `"17:00"`.
+    #[schemars(with = "Option<String>")]
+    close_of_business: Option<Spanned<String>>,
+    /// The rule packs to apply when no `--rules` is given: built-in names
+    /// (`"bylaws/hemacare"`), families (`"sec"`), pack ids, or paths ending in
+    /// `.toml` (relative to this file's directory).
+    #[serde(default)]
+    rules: Vec<String>,
+}
+
+/// Reads one fact's value: a TOML date, a date string, or for
+/// `meeting_kind` the word `annual` or `special`.
+pub(crate) fn fact_value(
+    src: &Arc<SourceFile>,
+    name: &str,
+    value: &Spanned<toml::Value>,
+    facts: &mut Facts,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let span = value.span();
+    if name == "meeting_kind" {
+        match value.get_ref().as_str() {
+            Some("annual") => facts.meeting_kind = MeetingKind::Annual,
+            Some("special") => facts.meeting_kind = MeetingKind::Special,
+            _ => problems.push(
+                Diagnostic::error(src, span, "expected `\"annual\"` or `\"special\"`")
+                    .with_help("write `meeting_kind = \"annual\"`"),
+            ),
+        }
+        return;
+    }
+    let date = match value.get_ref() {
+        toml::Value::Datetime(dt) => toml_date(dt).map_err(|m| DateError {
+            message: m,
+            help: None,
+        }),
+        toml::Value::String(s) => parse_date(s),
+        other => Err(DateError {
+            message: format!("expected a date, found {}", other.type_str()),
+            help: Some("write a date such as `2004-05-25`".to_owned()),
+        }),
+    };
+    match date {
+        Ok(d) => facts.set(name, d),
+        Err(e) => {
+            problems.push(Diagnostic::error(src, span, e.message).with_help_opt(e.help));
+        }
+    }
+}
+
+impl Profile {
+    /// Parses a facts file.
+    ///
+    /// # Errors
+    ///
+    /// Every problem found, each at its line and column.
+    pub fn parse(src: &Arc<SourceFile>) -> Result<Profile, Vec<Diagnostic>> {
+        let (raw, mut problems) = crate::pack::load::read_toml::<RawProfile>(src)?;
+        let mut company = Company::default();
+        if let Some(c) = raw.company {
+            company.name = c.name;
+            if let Some(s) = c.state {
+                match jurisdiction::state_code(s.get_ref()) {
+                    Some(code) => company.state = Some(code.to_owned()),
+                    None => problems.push(
+                        Diagnostic::error(src, s.span(), format!("unknown state `{}`", s.get_ref()))
+                            .with_help(did_you_mean(s.get_ref(), jurisdiction::state_spellings())
+                                .unwrap_or_else(|| "write the state's name or its two-letter code, e.g. `Delaware` or `DE`".to_owned())),
+                    ),
+                }
+            }
+            if let Some(e) = c.exchange {
+                match jurisdiction::exchange_code(e.get_ref()) {
+                    Some(code) => company.exchange = Some(code.to_owned()),
+                    None => problems.push(
+                        Diagnostic::error(
+                            src,
+                            e.span(),
+                            format!("unknown exchange `{}`", e.get_ref()),
+                        )
+                        .with_help("govcal knows `NYSE`, `Nasdaq` and `NYSE American`"),
+                    ),
+                }
+            }
+            company.rules = c.rules;
+            if let Some(z) = c.zone {
+                match parse_zone(z.get_ref()) {
+                    Ok(tz) => company.zone = tz,
+                    Err(e) => problems
+                        .push(Diagnostic::error(src, z.span(), e.message).with_help_opt(e.help)),
+                }
+            }
+            if let Some(t) = c.close_of_business {
+                match parse_clock(t.get_ref()) {
+                    Ok(time) => company.close_of_business = time,
+                    Err(e) => problems
+                        .push(Diagnostic::error(src, t.span(), e.message).with_help_opt(e.help)),
+                }
+            }
+        }
+        let mut facts = Facts::default();
+        let mut names = Vec::new();
+        for (name, value) in &raw.facts {
+            names.push((name.get_ref().clone(), name.span()));
+            fact_value(src, name.get_ref(), value, &mut facts, &mut problems);
+        }
+        if problems.is_empty() {
+            Ok(Profile {
+                company,
+                facts,
+                names,
+                source: Arc::clone(src),
+            })
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// Reports every fact name that is neither standard nor declared by a pack.
+    pub fn check_names(&self, known: &BTreeSet<String>) -> Vec<Diagnostic> {
+        self.names
+            .iter()
+            .filter(|(n, _)| !known.contains(n))
+            .map(|(n, span)| {
+                Diagnostic::error(&self.source, span.clone(), format!("unknown fact `{n}`"))
+                    .with_help_opt(did_you_mean(n, known.iter().map(String::as_str)))
+            })
+            .collect()
+    }
+}
