@@ -55,7 +55,7 @@ impl State {
         if d.status != Status::Computed {
             return State::NoDate {
                 status: d.status,
-                words: d.words.clone(),
+                words: d.words.as_ref().map(ToString::to_string),
             };
         }
         let b: Option<&Bound> = match bound {

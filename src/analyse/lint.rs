@@ -93,7 +93,7 @@ impl Search<'_> {
     }
 
     /// Evaluates a rule; `None` when the facts leave a calendar's span.
-    fn eval(&self, (pi, ri): At, facts: &Facts) -> Option<Deadline> {
+    fn eval(&self, (pi, ri): At, facts: &Facts) -> Option<Deadline<'_>> {
         evaluate_one(self.packs, pi, ri, facts, &self.cx).ok()
     }
 

@@ -1,7 +1,9 @@
-//! Analyses built on evaluation: rules and conditions in words, lint and
-//! cross-checks of rule packs, and the comparison of two versions of a
-//! pack.
+//! Analyses built on evaluation: evaluation's results and rules in words,
+//! the worked cases and lint of rule packs, and the comparison of two
+//! versions of a pack.
 
+pub mod cases;
 pub mod describe;
 pub mod diff;
 pub mod lint;
+pub mod words;

@@ -44,7 +44,7 @@ impl Version {
         format!("{} version {} ({})", self.pack, self.number, self.source)
     }
 
-    fn evaluate(&self, company: &Company, facts: &Facts) -> Result<Vec<Deadline>> {
+    fn evaluate(&self, company: &Company, facts: &Facts) -> Result<Vec<Deadline<'_>>> {
         let cx = Context {
             company,
             calendars: &self.library.calendars,

@@ -18,9 +18,9 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+use crate::analyse::cases::run_cases;
 use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
-use crate::eval::cases::run_cases;
 use crate::eval::{Context, evaluate};
 use crate::ics::previous::{Unmatched, carry_forward};
 use crate::ics::write_ics;
@@ -232,7 +232,7 @@ fn context(req: &Request) -> Context<'_> {
     }
 }
 
-fn compute(req: &Request) -> Result<Vec<crate::eval::Deadline>> {
+fn compute(req: &Request) -> Result<Vec<crate::eval::Deadline<'_>>> {
     evaluate(&req.library.packs, &req.facts, &context(req))
 }
 

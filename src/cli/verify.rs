@@ -30,7 +30,7 @@ fn paragraph(p: Purpose) -> &'static str {
 /// The computed rule a printed deadline is checked against: one printed
 /// under the same paragraph; for the bylaws' windows, a company's rule
 /// (never the SEC's Rule 14a-4(c), which is printed under (e)(2) too).
-fn rule_for<'a>(p: &Printed, computed: &'a [Deadline]) -> Option<&'a Deadline> {
+fn rule_for<'a>(p: &Printed, computed: &'a [Deadline<'a>]) -> Option<&'a Deadline<'a>> {
     let under = paragraph(p.purpose);
     let mut candidates = computed
         .iter()
@@ -185,7 +185,7 @@ pub fn verify(v: &VerifyArgs) -> Result<Status> {
                             let _ = writeln!(out, "          opening date {}", days(*n));
                         }
                         for s in &d.trace {
-                            let _ = writeln!(out, "            {}", s.text);
+                            let _ = writeln!(out, "            {s}");
                         }
                     }
                 }
@@ -208,7 +208,7 @@ pub fn verify(v: &VerifyArgs) -> Result<Status> {
                         "purpose": p.purpose,
                         "verdict": verdict,
                         "printed": {"opens": p.opens, "closes": p.closes, "time": p.time, "close_of_business": p.close_of_business, "zone": p.zone, "line": p.line, "column": p.column, "text": p.text},
-                        "computed": d.map(|d| json!({"rule": d.id(), "citation": d.citation, "opens": co, "closes": cc, "trace": d.trace.iter().map(|s| s.text.clone()).collect::<Vec<_>>()})),
+                        "computed": d.map(|d| json!({"rule": d.id(), "citation": d.citation, "opens": co, "closes": cc, "trace": d.trace.iter().map(ToString::to_string).collect::<Vec<_>>()})),
                         "opens_off_by_days": oo,
                         "closes_off_by_days": oc,
                     })

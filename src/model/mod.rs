@@ -10,6 +10,6 @@ pub mod expr;
 pub mod facts;
 pub mod jurisdiction;
 pub mod offset;
-pub(crate) mod ranges;
+pub mod ranges;
 pub mod rule;
 pub mod zone;

@@ -4,13 +4,21 @@
 
 use chrono::NaiveDate;
 
-use crate::model::dates::show_date;
-
 /// Sorted, disjoint, inclusive intervals; `i64::MIN`/`i64::MAX` are open ends.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Ranges(pub(crate) Vec<(i64, i64)>);
+pub struct Ranges(pub(crate) Vec<(i64, i64)>);
 
 impl Ranges {
+    /// The intervals as dates, `None` for an open end.
+    pub fn intervals(&self) -> impl Iterator<Item = (Option<NaiveDate>, Option<NaiveDate>)> + '_ {
+        self.0.iter().map(|&(a, b)| {
+            (
+                (a != i64::MIN).then(|| from_day_number(a)).flatten(),
+                (b != i64::MAX).then(|| from_day_number(b)).flatten(),
+            )
+        })
+    }
+
     pub(crate) fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
@@ -98,26 +106,6 @@ impl Ranges {
         let nonneg = self.intersect(&Ranges(vec![(0, i64::MAX)]));
         nonneg.union(&nonneg.negate())
     }
-
-    /// Describes the set for `subject`: "the meeting is on or before Tue 14
-    /// Apr 2026 or on or after Wed 15 Jul 2026".
-    pub(crate) fn describe(&self, subject: &str) -> String {
-        let parts: Vec<String> = self
-            .0
-            .iter()
-            .map(|&(a, b)| match (a == i64::MIN, b == i64::MAX) {
-                (true, true) => "on any date".to_owned(),
-                (true, false) => format!("on or before {}", day(b)),
-                (false, true) => format!("on or after {}", day(a)),
-                (false, false) if a == b => format!("on {}", day(a)),
-                (false, false) => format!("between {} and {}", day(a), day(b)),
-            })
-            .collect();
-        if parts.is_empty() {
-            return format!("{subject} is on no date");
-        }
-        format!("{subject} is {}", parts.join(" or "))
-    }
 }
 
 fn neg(v: i64) -> i64 {
@@ -145,10 +133,6 @@ pub(crate) fn from_day_number(n: i64) -> Option<NaiveDate> {
     i32::try_from(n)
         .ok()
         .and_then(NaiveDate::from_num_days_from_ce_opt)
-}
-
-fn day(n: i64) -> String {
-    from_day_number(n).map_or_else(|| format!("day {n}"), show_date)
 }
 
 #[cfg(test)]

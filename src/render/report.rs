@@ -6,9 +6,10 @@ use std::fmt::Write as _;
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::analyse::words::{case_when, pending_text};
 use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
-use crate::eval::{Answer, Bound, Case, Deadline};
+use crate::eval::{Answer, Bound, Case, Deadline, Op, Warning};
 use crate::ics::previous::UID_DOMAIN;
 use crate::ics::{Alarm, IcsCalendar, IcsEvent, When};
 use crate::model::dates::show_date;
@@ -65,10 +66,10 @@ struct Row<'a> {
     date: NaiveDate,
     bound: BoundName,
     b: &'a Bound,
-    d: &'a Deadline,
+    d: &'a Deadline<'a>,
 }
 
-fn rows(deadlines: &[Deadline]) -> Vec<Row<'_>> {
+fn rows<'a>(deadlines: &'a [Deadline<'a>]) -> Vec<Row<'a>> {
     let mut rows: Vec<Row<'_>> = deadlines
         .iter()
         .flat_map(|d| {
@@ -84,26 +85,36 @@ fn rows(deadlines: &[Deadline]) -> Vec<Row<'_>> {
     rows
 }
 
-fn answer_text(a: &Answer) -> String {
+fn date_text(b: &Bound) -> String {
+    let mut s = show_date(b.date);
+    if let Some(m) = &b.time {
+        let _ = write!(s, " {} {}", m.local.format("%H:%M"), m.zone.name());
+    }
+    s
+}
+
+/// The deadline's words (the law's, or why it does not apply), or nothing.
+fn words(d: &Deadline<'_>) -> String {
+    d.words
+        .as_ref()
+        .map(ToString::to_string)
+        .unwrap_or_default()
+}
+
+fn answer_text(c: &Case<'_>, a: &Answer<'_>) -> String {
     match a {
-        Answer::Date(b) => {
-            let mut s = show_date(b.date);
-            if let Some(m) = &b.time {
-                let _ = write!(s, " {} {}", m.local.format("%H:%M"), m.zone.name());
-            }
-            s
-        }
-        Answer::Words(w) => w.clone(),
+        Answer::Date(b) => date_text(b),
+        Answer::Pending { .. } => pending_text(c, a).unwrap_or_default(),
     }
 }
 
-fn case_text(c: &Case) -> String {
+fn case_text(c: &Case<'_>) -> String {
     let mut parts = Vec::new();
     if let Some(o) = &c.opens {
-        parts.push(format!("opens {}", answer_text(o)));
+        parts.push(format!("opens {}", answer_text(c, o)));
     }
     if let Some(cl) = &c.closes {
-        parts.push(format!("closes {}", answer_text(cl)));
+        parts.push(format!("closes {}", answer_text(c, cl)));
     }
     if let Some(u) = &c.unspecified {
         parts.push(format!("no date: {u}"));
@@ -111,10 +122,10 @@ fn case_text(c: &Case) -> String {
     if let Some(n) = &c.not_applicable {
         parts.push(format!("not applicable: {n}"));
     }
-    let when = if c.when == "otherwise" {
+    let when = if c.when.is_none() {
         "otherwise".to_owned()
     } else {
-        format!("if {}", c.when)
+        format!("if {}", case_when(c))
     };
     format!("{when}: {}", parts.join("; "))
 }
@@ -186,7 +197,7 @@ pub fn table(
         }
     }
     // Why: the reasoning for each computed deadline, with its citation.
-    let computed: Vec<&Deadline> = deadlines
+    let computed: Vec<&Deadline<'_>> = deadlines
         .iter()
         .filter(|d| d.status == Status::Computed)
         .collect();
@@ -195,11 +206,11 @@ pub fn table(
         for d in computed {
             let _ = writeln!(out, "  {} ({})", d.id(), d.citation);
             for s in &d.trace {
-                let _ = writeln!(out, "    {}", s.text);
+                let _ = writeln!(out, "    {s}");
             }
         }
     }
-    let unspecified: Vec<&Deadline> = deadlines
+    let unspecified: Vec<&Deadline<'_>> = deadlines
         .iter()
         .filter(|d| d.status == Status::Unspecified)
         .collect();
@@ -209,15 +220,17 @@ pub fn table(
             let _ = writeln!(out, "  {} ({})", d.id(), d.citation);
             // The steps that chose the branch, e.g. "the meeting is 80 days
             // before the anniversary"; the last step repeats the words.
-            for s in d.trace.iter().filter(|s| {
-                !s.text.starts_with("no date:") && !s.text.starts_with("branch does not apply")
-            }) {
-                let _ = writeln!(out, "    {}", s.text);
+            for s in d
+                .trace
+                .iter()
+                .filter(|s| !matches!(s.op, Op::NoDate(_) | Op::Branch { applies: false, .. }))
+            {
+                let _ = writeln!(out, "    {s}");
             }
-            let _ = writeln!(out, "    => {}", d.words.as_deref().unwrap_or_default());
+            let _ = writeln!(out, "    => {}", words(d));
         }
     }
-    let conditional: Vec<&Deadline> = deadlines
+    let conditional: Vec<&Deadline<'_>> = deadlines
         .iter()
         .filter(|d| d.status == Status::Conditional)
         .collect();
@@ -251,20 +264,11 @@ pub fn table(
             match d.status {
                 Status::Computed => {
                     for (bound, b) in d.bounds() {
-                        let _ = writeln!(
-                            out,
-                            "    {} {}",
-                            bound.as_str(),
-                            answer_text(&Answer::Date(b.clone()))
-                        );
+                        let _ = writeln!(out, "    {} {}", bound.as_str(), date_text(b));
                     }
                 }
                 Status::Unspecified => {
-                    let _ = writeln!(
-                        out,
-                        "    no date: {}",
-                        d.words.as_deref().unwrap_or_default()
-                    );
+                    let _ = writeln!(out, "    no date: {}", words(d));
                 }
                 _ => {
                     for c in &d.cases {
@@ -279,7 +283,7 @@ pub fn table(
             }
         }
     }
-    let warnings: Vec<(String, &String)> = deadlines
+    let warnings: Vec<(String, &Warning<'_>)> = deadlines
         .iter()
         .flat_map(|d| d.warnings.iter().map(move |w| (d.id(), w)))
         .collect();
@@ -289,7 +293,7 @@ pub fn table(
             let _ = writeln!(out, "  {id}: {w}");
         }
     }
-    let na: Vec<&Deadline> = deadlines
+    let na: Vec<&Deadline<'_>> = deadlines
         .iter()
         .filter(|d| d.status == Status::NotApplicable)
         .collect();
@@ -297,12 +301,7 @@ pub fn table(
         if all {
             let _ = writeln!(out, "\nNot applicable:");
             for d in na {
-                let _ = writeln!(
-                    out,
-                    "  {}: {}",
-                    d.id(),
-                    d.words.as_deref().unwrap_or_default()
-                );
+                let _ = writeln!(out, "  {}: {}", d.id(), words(d));
             }
         } else {
             let _ = writeln!(
@@ -338,12 +337,8 @@ pub fn explain(company: &Company, facts: &Facts, deadlines: &[Deadline]) -> Stri
         let _ = writeln!(out, "  {}", d.summary);
         let _ = writeln!(out, "  Citation: {}", d.citation);
         for (i, s) in d.trace.iter().enumerate() {
-            let cite = s
-                .citation
-                .as_deref()
-                .map(|c| format!("  [{c}]"))
-                .unwrap_or_default();
-            let _ = writeln!(out, "  {}. {}{cite}", i + 1, s.text);
+            let cite = s.citation.map(|c| format!("  [{c}]")).unwrap_or_default();
+            let _ = writeln!(out, "  {}. {s}{cite}", i + 1);
         }
         for (name, b) in d.bounds() {
             let rolled = if b.date == b.computed {
@@ -485,11 +480,8 @@ pub fn csv_rows(company: &Company, deadlines: &[Deadline], out: &mut String) {
             &r.d.citation,
             &r.d.warnings
                 .iter()
-                .filter(|w| {
-                    !w.starts_with("opens ") && !w.starts_with("closes ")
-                        || w.starts_with(r.bound.as_str())
-                })
-                .cloned()
+                .filter(|w| w.bound().is_none_or(|b| b == r.bound))
+                .map(ToString::to_string)
                 .collect::<Vec<_>>()
                 .join("; "),
         ]);
@@ -502,7 +494,7 @@ pub fn csv_rows(company: &Company, deadlines: &[Deadline], out: &mut String) {
                 .map(case_text)
                 .collect::<Vec<_>>()
                 .join(" | "),
-            _ => d.words.clone().unwrap_or_default(),
+            _ => words(d),
         };
         let actor = d
             .actor
@@ -554,7 +546,7 @@ pub struct IcsRun<'a> {
     /// Its meeting's facts.
     pub facts: &'a Facts,
     /// The deadlines computed for it.
-    pub deadlines: &'a [Deadline],
+    pub deadlines: &'a [Deadline<'a>],
 }
 
 /// Which meeting a calendar event belongs to, as written in its UID:
@@ -689,7 +681,7 @@ fn ics_event(
     let summary = format!("{}: {} {verb}", company.name, rule_title(&d.rule));
     let mut description = format!("{}\n\n", d.summary);
     for s in &d.trace {
-        let _ = writeln!(description, "- {}", s.text);
+        let _ = writeln!(description, "- {s}");
     }
     let _ = write!(description, "\nCitation: {}", d.citation);
     let _ = write!(

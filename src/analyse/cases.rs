@@ -71,7 +71,7 @@ pub fn run_cases(lib: &Library) -> Result<CaseReport> {
                         let trace = d
                             .trace
                             .iter()
-                            .map(|s| format!("  {}", s.text))
+                            .map(|s| format!("  {s}"))
                             .collect::<Vec<_>>()
                             .join("\n");
                         (compare(&d, case.status, case.opens, case.closes), trace)
@@ -199,10 +199,8 @@ mod tests {
         assert_eq!(m.local.to_string(), "2025-05-05 17:30:00");
         // EDT is UTC-4 in May.
         assert_eq!(m.utc.to_string(), "2025-05-05 21:30:00");
-        assert!(
-            d.trace
-                .iter()
-                .any(|s| s.text.contains("Saturday") && s.text.contains("rolled forward"))
-        );
+        assert!(d.trace.iter().any(
+            |s| s.to_string().contains("Saturday") && s.to_string().contains("rolled forward")
+        ));
     }
 }

@@ -1,0 +1,945 @@
+//! The evaluator: one rule at a time, in dependency order, from its
+//! applicability and branches to its bounds, rolled and timed. Known values
+//! are computed; values that depend on a missing fact stay symbolic
+//! (`condition`). Every step is recorded as data (`trace`); nothing here
+//! formats text.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::rc::Rc;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+use super::condition::{
+    Form, Pend, Res, Truth, Val, bool_truth, flip, opaque, solve, t_and, t_not, t_or, unsolved,
+};
+use super::trace::{Op, Step};
+use super::{Answer, Bound, Case, Context, Deadline, Moment, Warning, Why};
+use crate::error::{Error, Result};
+use crate::model::calendar::{Calendar, Roll};
+use crate::model::expr::{BoundName, CmpOp, Cond, Expr, ExprKind, Unit};
+use crate::model::facts::Facts;
+use crate::model::offset::{Offset, anniversary};
+use crate::model::ranges::{Ranges, day_number};
+use crate::model::rule::{Branch, Counting, Outcome, Rule, RulePack, Status, TimeSpec};
+use crate::model::zone;
+
+pub(super) struct Evaluator<'p, 'a> {
+    packs: &'p [RulePack],
+    facts: &'a Facts,
+    cx: &'a Context<'a>,
+    /// Deadlines already evaluated, by the address of their rule (rules
+    /// refer to each other, and each is evaluated once per run).
+    done: HashMap<*const Rule, Rc<Deadline<'p>>>,
+    /// Rules being evaluated, to report a cycle.
+    active: HashSet<*const Rule>,
+    /// Why each pack does not govern the company (`None`: it does), by
+    /// position in `packs`, computed when first asked.
+    excluded: Vec<std::cell::OnceCell<Option<Arc<str>>>>,
+}
+
+/// What one rule is being evaluated with.
+pub(super) struct RuleCx<'p> {
+    pub(super) pack: &'p str,
+    pub(super) rule: &'p Rule,
+    pub(super) calendar: Arc<Calendar>,
+    pub(super) citation: &'p str,
+}
+
+impl<'p, 'a> Evaluator<'p, 'a> {
+    pub(super) fn new(packs: &'p [RulePack], facts: &'a Facts, cx: &'a Context<'a>) -> Self {
+        Evaluator {
+            packs,
+            facts,
+            cx,
+            done: HashMap::new(),
+            active: HashSet::new(),
+            excluded: vec![std::cell::OnceCell::new(); packs.len()],
+        }
+    }
+
+    /// Returns why `packs[i]` does not govern the company, if it does not.
+    fn excluded(&self, i: usize) -> Option<&Arc<str>> {
+        let p = &self.packs[i];
+        self.excluded[i]
+            .get_or_init(|| {
+                p.applies_to
+                    .as_ref()
+                    .and_then(|a| a.excludes(self.cx.company, p.requested))
+                    .map(Arc::from)
+            })
+            .as_ref()
+    }
+
+    pub(super) fn calendar(&self, id: &str) -> Result<Arc<Calendar>> {
+        self.cx
+            .calendars
+            .get(id)
+            .cloned()
+            .ok_or_else(|| Error::usage(format!("unknown calendar `{id}`"), None))
+    }
+
+    pub(super) fn rule(&mut self, pack: &'p RulePack, rule: &'p Rule) -> Result<Rc<Deadline<'p>>> {
+        let key: *const Rule = rule;
+        if let Some(d) = self.done.get(&key) {
+            return Ok(Rc::clone(d));
+        }
+        if !self.active.insert(key) {
+            return Err(Error::Rule {
+                rule: format!("{}/{}", pack.id, rule.id),
+                source: Box::new(Error::usage("rules depend on each other in a cycle", None)),
+            });
+        }
+        let result = self.rule_inner(pack, rule).map_err(|e| Error::Rule {
+            rule: format!("{}/{}", pack.id, rule.id),
+            source: Box::new(e),
+        });
+        self.active.remove(&key);
+        let d = Rc::new(result?);
+        self.done.insert(key, Rc::clone(&d));
+        Ok(d)
+    }
+
+    fn rule_inner(&mut self, pack: &'p RulePack, rule: &'p Rule) -> Result<Deadline<'p>> {
+        let rc = RuleCx {
+            pack: &pack.id,
+            rule,
+            calendar: self.calendar(&rule.calendar)?,
+            citation: &rule.citation,
+        };
+        let mut d = Deadline {
+            pack: pack.id.clone(),
+            rule: rule.id.clone(),
+            pack_version: pack.version.clone(),
+            summary: rule.summary.clone(),
+            citation: rule.citation.clone(),
+            url: rule.url.clone(),
+            actor: rule.actor,
+            test: rule.test,
+            certainty: rule.certainty,
+            status: Status::Computed,
+            branch: None,
+            branch_index: None,
+            opens: None,
+            closes: None,
+            words: None,
+            cases: Vec::new(),
+            missing: Vec::new(),
+            trace: Vec::new(),
+            warnings: Vec::new(),
+            disclose_in_proxy: rule.disclose_in_proxy.clone(),
+        };
+        let mut trace = Vec::new();
+        // A pack for another state or exchange governs other companies.
+        let this = self.packs.iter().position(|p| std::ptr::eq(p, pack));
+        let excluded = match this {
+            Some(i) => self.excluded(i).cloned(),
+            None => pack
+                .applies_to
+                .as_ref()
+                .and_then(|a| a.excludes(self.cx.company, pack.requested))
+                .map(Arc::from),
+        }
+        .map(Why::Excluded);
+        // A rule another loaded rule replaces (an advance-notice bylaw date
+        // replaces Rule 14a-4(c)(1)'s 45-day date).
+        let replaced = match &rule.yields_to {
+            None => None,
+            Some((tag, reason)) => {
+                let mut found = None;
+                for (i, p) in self.packs.iter().enumerate() {
+                    if p.id == pack.id {
+                        continue;
+                    }
+                    let Some(r) = p.rules.iter().find(|r| r.tags.contains(tag)) else {
+                        continue;
+                    };
+                    if self.excluded(i).is_none() {
+                        found = Some(Why::Replaced {
+                            reason,
+                            pack: &p.id,
+                            rule: &r.id,
+                        });
+                        break;
+                    }
+                }
+                found
+            }
+        };
+        if let Some(why) = excluded.or(replaced) {
+            d.status = Status::NotApplicable;
+            trace.push(Step {
+                op: Op::NotApplicable(why.clone()),
+                date: None,
+                citation: Some(rc.citation),
+            });
+            d.words = Some(why);
+            d.trace = trace;
+            return Ok(d);
+        }
+        // Applicability first: a rule that does not apply says why.
+        let mut guards: Vec<(Res, Option<&Branch>)> = Vec::new();
+        let not_applicable_reason = |c: &'p Cond| match &rule.not_applicable {
+            Some(why) => Why::Said(why),
+            None => Why::AppliesOnlyWhen(c),
+        };
+        if let Some(c) = &rule.applies_when {
+            match self.truth(c, &rc, &mut trace)? {
+                Truth::Yes => {}
+                Truth::No => {
+                    d.status = Status::NotApplicable;
+                    d.words = Some(not_applicable_reason(c));
+                    trace.push(Step {
+                        op: Op::NotApplicable(not_applicable_reason(c)),
+                        date: None,
+                        citation: Some(rc.citation),
+                    });
+                    d.trace = trace;
+                    return Ok(d);
+                }
+                Truth::Maybe(r) => {
+                    // Not applicable unless the condition holds.
+                    if let Truth::Maybe(neg) = t_not(Truth::Maybe(r)) {
+                        guards.push((neg, None));
+                    }
+                }
+            }
+        }
+        let mut chosen = None;
+        for (i, b) in rule.branches.iter().enumerate() {
+            let t = self.truth(&b.when, &rc, &mut trace)?;
+            let citation = Some(b.citation.as_deref().unwrap_or(rc.citation));
+            match t {
+                Truth::Yes => {
+                    if !matches!(b.when, Cond::Otherwise(_)) {
+                        trace.push(Step {
+                            op: Op::Branch {
+                                branch: b,
+                                applies: true,
+                            },
+                            date: None,
+                            citation,
+                        });
+                    }
+                    chosen = Some((i, b));
+                    break;
+                }
+                Truth::No => {
+                    trace.push(Step {
+                        op: Op::Branch {
+                            branch: b,
+                            applies: false,
+                        },
+                        date: None,
+                        citation,
+                    });
+                }
+                Truth::Maybe(r) => guards.push((r, Some(b))),
+            }
+        }
+        if guards.is_empty() {
+            match chosen {
+                None => {
+                    d.status = Status::NotApplicable;
+                    d.words = Some(Why::NoBranch);
+                }
+                Some((i, b)) => {
+                    d.branch.clone_from(&b.label);
+                    d.branch_index = Some(i);
+                    match &b.outcome {
+                        Outcome::Unspecified(words) => {
+                            d.status = Status::Unspecified;
+                            d.words = Some(Why::Law(words));
+                            trace.push(Step {
+                                op: Op::NoDate(words),
+                                date: None,
+                                citation: Some(b.citation.as_deref().unwrap_or(rc.citation)),
+                            });
+                        }
+                        Outcome::Window { opens, closes } => {
+                            let o = self.bound_val(opens.as_ref(), &rc, &mut trace)?;
+                            let c = self.bound_val(closes.as_ref(), &rc, &mut trace)?;
+                            let pending =
+                                matches!(o, Some(Val::Pend(_))) || matches!(c, Some(Val::Pend(_)));
+                            if pending {
+                                d.status = Status::Conditional;
+                                d.cases = self.window_cases(
+                                    None,
+                                    o.as_ref(),
+                                    c.as_ref(),
+                                    &rc,
+                                    &mut d.missing,
+                                )?;
+                            } else {
+                                d.opens = self.finish(
+                                    o.as_ref(),
+                                    BoundName::Opens,
+                                    &rc,
+                                    &mut trace,
+                                    &mut d.warnings,
+                                )?;
+                                d.closes = self.finish(
+                                    c.as_ref(),
+                                    BoundName::Closes,
+                                    &rc,
+                                    &mut trace,
+                                    &mut d.warnings,
+                                )?;
+                                let outside = self.check_fact(&d, rule);
+                                d.warnings.extend(outside);
+                            }
+                        }
+                    }
+                }
+            }
+        } else {
+            d.status = Status::Conditional;
+            let mut earlier: Truth = Truth::No;
+            for (res, branch) in guards {
+                let this = t_and(Truth::Maybe(res.clone()), t_not(earlier.clone()));
+                earlier = t_or(earlier, Truth::Maybe(res));
+                let Truth::Maybe(cond) = this else {
+                    continue;
+                };
+                d.missing.extend(cond.missing.iter().cloned());
+                match branch {
+                    None => d.cases.push(Case {
+                        when: Some(cond.cond.clone()),
+                        opens: None,
+                        closes: None,
+                        unspecified: None,
+                        not_applicable: Some(
+                            rule.applies_when
+                                .as_ref()
+                                .map_or(Why::Said(""), not_applicable_reason),
+                        ),
+                        next_year: false,
+                    }),
+                    Some(b) => {
+                        let cases = self.branch_cases(Some(cond), b, &rc, &mut d.missing)?;
+                        d.cases.extend(cases);
+                    }
+                }
+            }
+            let rest = t_not(earlier);
+            let rest_cond = match rest {
+                Truth::No => None,
+                Truth::Yes => Some(None),
+                Truth::Maybe(r) => Some(Some(r)),
+            };
+            if let Some(cond) = rest_cond {
+                match chosen {
+                    Some((_, b)) => {
+                        let cases = self.branch_cases(cond, b, &rc, &mut d.missing)?;
+                        d.cases.extend(cases);
+                    }
+                    None => d.cases.push(Case {
+                        when: cond.map(|r| r.cond),
+                        opens: None,
+                        closes: None,
+                        unspecified: None,
+                        not_applicable: Some(Why::NoBranchInCase),
+                        next_year: false,
+                    }),
+                }
+            }
+        }
+        d.missing.sort();
+        d.missing.dedup();
+        if d.status == Status::Conditional {
+            trace.push(Step {
+                op: Op::DependsOn(d.missing.clone()),
+                date: None,
+                citation: None,
+            });
+        }
+        d.trace = trace;
+        Ok(d)
+    }
+
+    fn branch_cases(
+        &mut self,
+        cond: Option<Res<'p>>,
+        b: &'p Branch,
+        rc: &RuleCx<'p>,
+        missing: &mut Vec<String>,
+    ) -> Result<Vec<Case<'p>>> {
+        match &b.outcome {
+            Outcome::Unspecified(words) => Ok(vec![Case {
+                when: cond.map(|c| c.cond),
+                opens: None,
+                closes: None,
+                unspecified: Some(words),
+                not_applicable: None,
+                next_year: false,
+            }]),
+            Outcome::Window { opens, closes } => {
+                let mut scratch = Vec::new();
+                let o = self.bound_val(opens.as_ref(), rc, &mut scratch)?;
+                let c = self.bound_val(closes.as_ref(), rc, &mut scratch)?;
+                self.window_cases(cond, o.as_ref(), c.as_ref(), rc, missing)
+            }
+        }
+    }
+
+    /// Splits a window whose bounds may be pending into cases.
+    fn window_cases(
+        &mut self,
+        cond: Option<Res<'p>>,
+        opens: Option<&Val<'p>>,
+        closes: Option<&Val<'p>>,
+        rc: &RuleCx<'p>,
+        missing: &mut Vec<String>,
+    ) -> Result<Vec<Case<'p>>> {
+        // A threshold in either bound splits the case in two.
+        let split = [opens, closes].into_iter().find_map(|v| match v {
+            Some(Val::Pend(Pend {
+                form:
+                    Form::Threshold {
+                        known,
+                        fact,
+                        c,
+                        later,
+                        ..
+                    },
+                ..
+            })) => Some((*known, fact.clone(), *c, *later)),
+            _ => None,
+        });
+        let base = cond.map_or(Truth::Yes, Truth::Maybe);
+        let mut out = Vec::new();
+        let variants: Vec<(Truth<'p>, bool)> = match &split {
+            Some((known, fact, c, later)) => {
+                // later_of(K, f + c) is K exactly when f + c <= K.
+                let k = day_number(*known) - c;
+                let op = if *later { CmpOp::Le } else { CmpOp::Ge };
+                let known_wins = Res::solved(fact, Ranges::compare(op, k));
+                vec![
+                    (t_and(base.clone(), known_wins.clone()), true),
+                    (t_and(base, t_not(known_wins)), false),
+                ]
+            }
+            None => vec![(base, false)],
+        };
+        for (truth, known_branch) in variants {
+            let when = match truth {
+                Truth::No => continue,
+                Truth::Yes => None,
+                Truth::Maybe(r) => {
+                    missing.extend(r.missing.iter().cloned());
+                    Some(r.cond)
+                }
+            };
+            let answer = |this: &mut Self,
+                          v: Option<&Val<'p>>,
+                          bound: BoundName,
+                          missing: &mut Vec<String>|
+             -> Result<Option<Answer<'p>>> {
+                Ok(match v {
+                    None => None,
+                    Some(Val::Date(d)) => {
+                        let mut t = Vec::new();
+                        let mut w = Vec::new();
+                        this.finish(Some(&Val::Date(*d)), bound, rc, &mut t, &mut w)?
+                            .map(Answer::Date)
+                    }
+                    Some(Val::Days(_)) => None,
+                    Some(Val::Pend(p)) => {
+                        missing.extend(p.missing.iter().cloned());
+                        match &p.form {
+                            Form::Threshold { known, unknown, .. } => {
+                                if known_branch {
+                                    let mut t = Vec::new();
+                                    let mut w = Vec::new();
+                                    this.finish(
+                                        Some(&Val::Date(*known)),
+                                        bound,
+                                        rc,
+                                        &mut t,
+                                        &mut w,
+                                    )?
+                                    .map(Answer::Date)
+                                } else {
+                                    Some(Answer::Pending {
+                                        expr: unknown,
+                                        roll: rc.rule.roll_of(bound),
+                                    })
+                                }
+                            }
+                            _ => Some(Answer::Pending {
+                                expr: p.expr,
+                                roll: rc.rule.roll_of(bound),
+                            }),
+                        }
+                    }
+                })
+            };
+            let o = answer(self, opens, BoundName::Opens, missing)?;
+            let c = answer(self, closes, BoundName::Closes, missing)?;
+            out.push(Case {
+                when,
+                opens: o,
+                closes: c,
+                unspecified: None,
+                not_applicable: None,
+                next_year: false,
+            });
+        }
+        Ok(out)
+    }
+
+    fn bound_val(
+        &mut self,
+        e: Option<&'p Expr>,
+        rc: &RuleCx<'p>,
+        trace: &mut Vec<Step<'p>>,
+    ) -> Result<Option<Val<'p>>> {
+        e.map(|e| self.eval(e, rc, trace)).transpose()
+    }
+
+    /// For a rule that `checks` a fact (a record date against the window
+    /// the statute allows), warns when the fact lies outside the window.
+    fn check_fact(&self, d: &Deadline<'p>, rule: &'p Rule) -> Vec<Warning<'p>> {
+        let Some((fact, value)) = rule
+            .checks
+            .as_deref()
+            .and_then(|f| self.facts.get(f).map(|v| (f, v)))
+        else {
+            return Vec::new();
+        };
+        let opens = d
+            .opens
+            .as_ref()
+            .filter(|o| value < o.date)
+            .map(|o| (BoundName::Opens, o.date));
+        let closes = d
+            .closes
+            .as_ref()
+            .filter(|c| value > c.date)
+            .map(|c| (BoundName::Closes, c.date));
+        opens
+            .into_iter()
+            .chain(closes)
+            .map(|(bound, date)| Warning::Outside {
+                fact,
+                value,
+                bound,
+                date,
+                citation: &rule.citation,
+            })
+            .collect()
+    }
+
+    /// Rolls a known date, attaches its time of day, and adds warnings.
+    fn finish(
+        &mut self,
+        v: Option<&Val<'p>>,
+        bound: BoundName,
+        rc: &RuleCx<'p>,
+        trace: &mut Vec<Step<'p>>,
+        warnings: &mut Vec<Warning<'p>>,
+    ) -> Result<Option<Bound>> {
+        let Some(&Val::Date(computed)) = v else {
+            return Ok(None);
+        };
+        let roll = rc.rule.roll_of(bound);
+        let date = rc.calendar.roll(computed, roll)?;
+        if date != computed {
+            trace.push(Step {
+                op: Op::Rolled {
+                    computed,
+                    roll,
+                    calendar: Arc::clone(&rc.calendar),
+                },
+                date: Some(date),
+                citation: Some(rc.citation),
+            });
+        } else if roll == Roll::None {
+            // A window that opens on a Sunday is harmless; one that closes
+            // on a Sunday may find the office shut. A date govcal cannot
+            // check against a holiday calendar is not reported: the run
+            // stops with the rule and the span.
+            let business = rc.calendar.is_business_day(computed)?;
+            if bound == BoundName::Closes && !business {
+                warnings.push(Warning::NotBusinessDay {
+                    bound,
+                    date: computed,
+                    calendar: Arc::clone(&rc.calendar),
+                });
+            }
+        }
+        if let Some(today) = self.cx.today
+            && date < today
+        {
+            warnings.push(Warning::Past { bound, date, today });
+        }
+        let time = rc.rule.at_of(bound).map(|spec| {
+            let (clock, zone) = match spec {
+                TimeSpec::CloseOfBusiness => {
+                    (self.cx.company.close_of_business, self.cx.company.zone)
+                }
+                TimeSpec::Clock { time, zone } => (*time, zone.unwrap_or(self.cx.company.zone)),
+            };
+            let local = date.and_time(clock);
+            let utc = zone::to_zoned(zone, local).naive_utc();
+            Moment { local, zone, utc }
+        });
+        Ok(Some(Bound {
+            date,
+            computed,
+            roll,
+            time,
+        }))
+    }
+
+    pub(super) fn truth(
+        &mut self,
+        c: &'p Cond,
+        rc: &RuleCx<'p>,
+        trace: &mut Vec<Step<'p>>,
+    ) -> Result<Truth<'p>> {
+        Ok(match c {
+            Cond::Otherwise(_) => Truth::Yes,
+            Cond::Missing(f, _) => bool_truth(self.facts.get(f).is_none()),
+            Cond::Present(f, _) => bool_truth(self.facts.get(f).is_some()),
+            Cond::KindIs { kind, negate, .. } => {
+                bool_truth((self.facts.meeting_kind == *kind) != *negate)
+            }
+            Cond::Not(c) => t_not(self.truth(c, rc, trace)?),
+            Cond::And(cs) => {
+                let mut acc = Truth::Yes;
+                for c in cs {
+                    acc = t_and(acc, self.truth(c, rc, trace)?);
+                }
+                acc
+            }
+            Cond::Or(cs) => {
+                let mut acc = Truth::No;
+                for c in cs {
+                    acc = t_or(acc, self.truth(c, rc, trace)?);
+                }
+                acc
+            }
+            Cond::Cmp { lhs, op, rhs } => {
+                let l = self.eval(lhs, rc, trace)?;
+                let r = self.eval(rhs, rc, trace)?;
+                match (l, r) {
+                    (Val::Date(a), Val::Date(b)) => bool_truth(op.holds(&a, &b)),
+                    (Val::Days(a), Val::Days(b)) => bool_truth(op.holds(&a, &b)),
+                    (Val::Pend(p), Val::Date(k)) => solve(&p, *op, day_number(k), c),
+                    (Val::Pend(p), Val::Days(k)) => solve(&p, *op, k, c),
+                    (Val::Date(k), Val::Pend(p)) => solve(&p, flip(*op), day_number(k), c),
+                    (Val::Days(k), Val::Pend(p)) => solve(&p, flip(*op), k, c),
+                    (l, r) => {
+                        let mut missing = BTreeSet::new();
+                        for v in [l, r] {
+                            if let Val::Pend(p) = v {
+                                missing.extend(p.missing);
+                            }
+                        }
+                        unsolved(c, missing)
+                    }
+                }
+            }
+        })
+    }
+
+    fn eval(&mut self, e: &'p Expr, rc: &RuleCx<'p>, trace: &mut Vec<Step<'p>>) -> Result<Val<'p>> {
+        let cite = Some(rc.citation);
+        Ok(match &e.kind {
+            ExprKind::Fact(f) => match self.facts.get(f) {
+                Some(d) => Val::Date(d),
+                None => Val::Pend(Pend {
+                    expr: e,
+                    missing: BTreeSet::from([f.clone()]),
+                    form: Form::Affine {
+                        fact: f.clone(),
+                        s: 1,
+                        c: 0,
+                        abs: false,
+                        days: false,
+                    },
+                }),
+            },
+            ExprKind::Date(d) => Val::Date(*d),
+            ExprKind::Amount(q) => Val::Days(match q.unit {
+                Unit::Weeks => q.n * 7,
+                _ => q.n,
+            }),
+            ExprKind::RuleRef { pack, rule, bound } => {
+                let pack_id = pack.as_deref().unwrap_or(rc.pack);
+                let packs = self.packs;
+                let target = packs
+                    .iter()
+                    .find(|p| p.id == pack_id)
+                    .and_then(|p| p.rule(rule).map(|r| (p, r)));
+                let Some((tp, tr)) = target else {
+                    return Err(Error::usage(
+                        format!("unknown rule `{pack_id}/{rule}`"),
+                        None,
+                    ));
+                };
+                let dl = self.rule(tp, tr)?;
+                let b = match bound {
+                    BoundName::Opens => dl.opens.as_ref(),
+                    BoundName::Closes => dl.closes.as_ref(),
+                };
+                if let Some(b) = b {
+                    trace.push(Step {
+                        op: Op::RuleBound {
+                            rule: tr,
+                            bound: *bound,
+                        },
+                        date: Some(b.date),
+                        citation: Some(&tr.citation),
+                    });
+                    Val::Date(b.date)
+                } else {
+                    let mut missing: BTreeSet<String> = dl.missing.iter().cloned().collect();
+                    if missing.is_empty() {
+                        missing.insert(format!("{}.{}", tr.id, bound.as_str()));
+                    }
+                    Val::Pend(Pend {
+                        expr: e,
+                        missing,
+                        form: Form::Opaque,
+                    })
+                }
+            }
+            ExprKind::Shift { base, sign, by } => {
+                let b = self.eval(base, rc, trace)?;
+                let mut n = by.n;
+                let counted = matches!(by.unit, Unit::Days | Unit::Weeks);
+                let days_n = if by.unit == Unit::Weeks { n * 7 } else { n };
+                let adjusted = match (counted, rc.rule.counting) {
+                    (true, Counting::ClearDays) => days_n + 1,
+                    (true, Counting::AnchorIsDayOne) => (days_n - 1).max(0),
+                    _ => days_n,
+                };
+                let unit = if counted { Unit::Days } else { by.unit };
+                if counted {
+                    n = adjusted;
+                }
+                let signed = i64::from(*sign) * n;
+                match b {
+                    Val::Date(d) => {
+                        let cal = match &by.calendar {
+                            Some((id, _)) => self.calendar(id)?,
+                            None => Arc::clone(&rc.calendar),
+                        };
+                        let got = Offset { n: signed, unit }.checked_apply(d, &cal)?;
+                        let counting = match (counted, rc.rule.counting) {
+                            (true, c @ (Counting::ClearDays | Counting::AnchorIsDayOne)) => Some(c),
+                            _ => None,
+                        };
+                        trace.push(Step {
+                            op: Op::Shift {
+                                base,
+                                from: d,
+                                sign: *sign,
+                                by,
+                                calendar: (by.unit == Unit::BusinessDays).then_some(cal),
+                                counting,
+                            },
+                            date: Some(got),
+                            citation: cite,
+                        });
+                        Val::Date(got)
+                    }
+                    Val::Pend(p) => Val::Pend(match p.form {
+                        Form::Affine {
+                            fact,
+                            s: 1,
+                            c,
+                            abs: false,
+                            days: false,
+                        } if counted => Pend {
+                            expr: e,
+                            missing: p.missing,
+                            form: Form::Affine {
+                                fact,
+                                s: 1,
+                                c: c + signed,
+                                abs: false,
+                                days: false,
+                            },
+                        },
+                        _ => Pend {
+                            expr: e,
+                            missing: p.missing,
+                            form: Form::Opaque,
+                        },
+                    }),
+                    Val::Days(_) => {
+                        return Err(Error::usage(
+                            "an amount was added to a number of days",
+                            None,
+                        ));
+                    }
+                }
+            }
+            ExprKind::Diff(a, b) => {
+                let va = self.eval(a, rc, trace)?;
+                let vb = self.eval(b, rc, trace)?;
+                match (va, vb) {
+                    (Val::Date(x), Val::Date(y)) => {
+                        trace.push(Step {
+                            op: Op::Diff { a, x, b, y },
+                            date: None,
+                            citation: cite,
+                        });
+                        Val::Days(day_number(x) - day_number(y))
+                    }
+                    (
+                        Val::Pend(Pend {
+                            missing,
+                            form:
+                                Form::Affine {
+                                    fact,
+                                    s: 1,
+                                    c,
+                                    abs: false,
+                                    days: false,
+                                },
+                            ..
+                        }),
+                        Val::Date(y),
+                    ) => Val::Pend(Pend {
+                        expr: e,
+                        missing,
+                        form: Form::Affine {
+                            fact,
+                            s: 1,
+                            c: c - day_number(y),
+                            abs: false,
+                            days: true,
+                        },
+                    }),
+                    (
+                        Val::Date(x),
+                        Val::Pend(Pend {
+                            missing,
+                            form:
+                                Form::Affine {
+                                    fact,
+                                    s: 1,
+                                    c,
+                                    abs: false,
+                                    days: false,
+                                },
+                            ..
+                        }),
+                    ) => Val::Pend(Pend {
+                        expr: e,
+                        missing,
+                        form: Form::Affine {
+                            fact,
+                            s: -1,
+                            c: day_number(x) - c,
+                            abs: false,
+                            days: true,
+                        },
+                    }),
+                    (va, vb) => Val::Pend(opaque(e, [va, vb])),
+                }
+            }
+            ExprKind::LaterOf(args) | ExprKind::EarlierOf(args) => {
+                let later = matches!(e.kind, ExprKind::LaterOf(_));
+                let mut known: Vec<NaiveDate> = Vec::new();
+                let mut pending: Vec<(Pend<'p>, &'p Expr)> = Vec::new();
+                for a in args {
+                    match self.eval(a, rc, trace)? {
+                        Val::Date(d) => known.push(d),
+                        Val::Pend(p) => pending.push((p, a)),
+                        Val::Days(_) => return Err(Error::usage("`later_of` needs dates", None)),
+                    }
+                }
+                let best = if later {
+                    known.iter().max()
+                } else {
+                    known.iter().min()
+                }
+                .copied();
+                match (best, pending.len()) {
+                    (Some(k), 0) => {
+                        trace.push(Step {
+                            op: Op::Pick { later, of: known },
+                            date: Some(k),
+                            citation: cite,
+                        });
+                        Val::Date(k)
+                    }
+                    (Some(k), 1) => {
+                        let (p, a) = pending.remove(0);
+                        match p.form {
+                            Form::Affine {
+                                fact,
+                                s: 1,
+                                c,
+                                abs: false,
+                                days: false,
+                            } => Val::Pend(Pend {
+                                expr: e,
+                                missing: p.missing,
+                                form: Form::Threshold {
+                                    known: k,
+                                    fact,
+                                    c,
+                                    later,
+                                    unknown: a,
+                                },
+                            }),
+                            _ => Val::Pend(Pend {
+                                expr: e,
+                                missing: p.missing,
+                                form: Form::Opaque,
+                            }),
+                        }
+                    }
+                    _ => {
+                        let vals = pending.into_iter().map(|(p, _)| Val::Pend(p));
+                        Val::Pend(opaque(e, vals))
+                    }
+                }
+            }
+            ExprKind::Anniversary(x) => match self.eval(x, rc, trace)? {
+                Val::Date(d) => {
+                    let got = anniversary(d, rc.rule.leap_day)?;
+                    trace.push(Step {
+                        op: Op::Anniversary { of: x, from: d },
+                        date: Some(got),
+                        citation: cite,
+                    });
+                    Val::Date(got)
+                }
+                v => Val::Pend(opaque(e, [v])),
+            },
+            ExprKind::Abs(x) => match self.eval(x, rc, trace)? {
+                Val::Days(n) => Val::Days(n.abs()),
+                Val::Pend(Pend {
+                    missing,
+                    form:
+                        Form::Affine {
+                            fact,
+                            s,
+                            c,
+                            abs: false,
+                            days: true,
+                        },
+                    ..
+                }) => Val::Pend(Pend {
+                    expr: e,
+                    missing,
+                    form: Form::Affine {
+                        fact,
+                        s,
+                        c,
+                        abs: true,
+                        days: true,
+                    },
+                }),
+                v => Val::Pend(opaque(e, [v])),
+            },
+        })
+    }
+}

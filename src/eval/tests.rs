@@ -1,0 +1,322 @@
+//! Evaluation on the shipped packs and on small packs written for the
+//! purpose, with property tests.
+
+use super::*;
+use crate::analyse::words::{case_when, pending_text};
+use crate::model::offset::add_days;
+use crate::pack::load::{BUILTIN_PACKS, Library};
+use chrono::Datelike as _;
+use proptest::prelude::*;
+
+fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn library() -> Library {
+    let specs: Vec<String> = BUILTIN_PACKS.iter().map(|p| p.name.to_owned()).collect();
+    Library::load(&specs, None).expect("built-in packs load")
+}
+
+fn run<'p>(lib: &'p Library, facts: &Facts) -> Vec<Deadline<'p>> {
+    let company = Company::default();
+    let cx = Context {
+        company: &company,
+        calendars: &lib.calendars,
+        today: None,
+    };
+    evaluate(&lib.packs, facts, &cx).expect("evaluates")
+}
+
+fn find<'a, 'p>(all: &'a [Deadline<'p>], rule: &str) -> &'a Deadline<'p> {
+    all.iter().find(|d| d.rule == rule).expect("rule evaluated")
+}
+
+#[test]
+fn hemacare_without_announcement_gives_the_18_february_threshold() {
+    let lib = library();
+    let mut facts = Facts::default();
+    facts.set("meeting", ymd(2004, 5, 25));
+    facts.set("prior_meeting", ymd(2003, 8, 13));
+    let all = run(&lib, &facts);
+    let d = find(&all, "nomination_notice");
+    assert_eq!(d.status, Status::Conditional);
+    assert_eq!(d.missing, vec!["announcement".to_owned()]);
+    assert_eq!(d.cases.len(), 2);
+    // The threshold as data: the announcement on or before 18 Feb 2004.
+    match &d.cases[0].when {
+        Some(Condition::Dates { fact, ranges }) => {
+            assert_eq!(fact, "announcement");
+            assert_eq!(
+                ranges.intervals().collect::<Vec<_>>(),
+                [(None, Some(ymd(2004, 2, 18)))]
+            );
+        }
+        other => panic!("not solved into dates: {other:?}"),
+    }
+    assert!(
+        case_when(&d.cases[0]).ends_with("is on or before Wed 18 Feb 2004"),
+        "{}",
+        case_when(&d.cases[0])
+    );
+    assert!(matches!(&d.cases[0].closes, Some(Answer::Date(b)) if b.date == ymd(2004, 2, 25)));
+    let later = d.cases[1].closes.as_ref().expect("a closing answer");
+    assert_eq!(
+        pending_text(&d.cases[1], later).as_deref(),
+        Some("7 days after the first public announcement of the meeting date")
+    );
+}
+
+#[test]
+fn anniversary_window_without_a_meeting_date_is_solved_into_meeting_dates() {
+    // DESIGN §5: "15 Jan 2026 – 14 Feb 2026, if the 2026 meeting is held
+    // between 15 Apr 2026 and 14 Jul 2026".
+    let lib = library();
+    let mut facts = Facts::default();
+    facts.set("prior_meeting", ymd(2025, 5, 15));
+    let all = run(&lib, &facts);
+    let d = find(&all, "shareholder_notice");
+    assert_eq!(d.status, Status::Conditional);
+    let window = d
+        .cases
+        .iter()
+        .find(|c| case_when(c) == "the meeting is between Wed 15 Apr 2026 and Tue 14 Jul 2026")
+        .expect("the anniversary-window case");
+    assert!(matches!(&window.opens, Some(Answer::Date(b)) if b.date == ymd(2026, 1, 15)));
+    assert!(matches!(&window.closes, Some(Answer::Date(b)) if b.date == ymd(2026, 2, 14)));
+    let moved = d
+        .cases
+        .iter()
+        .find(|c| {
+            case_when(c).contains("on or before Tue 14 Apr 2026")
+                && case_when(c).contains("on or after Wed 15 Jul 2026")
+        })
+        .expect("the moved-meeting case");
+    let opens = moved.opens.as_ref().expect("an opening answer");
+    assert_eq!(
+        pending_text(moved, opens).as_deref(),
+        Some("120 days before the meeting")
+    );
+    // As data: two bands of meeting dates, either side of the window.
+    match &moved.when {
+        Some(Condition::Dates { fact, ranges }) => {
+            assert_eq!(fact, "meeting");
+            assert_eq!(
+                ranges.intervals().collect::<Vec<_>>(),
+                [
+                    (None, Some(ymd(2026, 4, 14))),
+                    (Some(ymd(2026, 7, 15)), None)
+                ]
+            );
+        }
+        other => panic!("not solved into dates: {other:?}"),
+    }
+}
+
+#[test]
+fn special_meeting_proposal_deadline_is_unspecified() {
+    let lib = library();
+    let mut facts = Facts::default();
+    facts.meeting_kind = crate::model::expr::MeetingKind::Special;
+    facts.set("meeting", ymd(2025, 9, 10));
+    let all = run(&lib, &facts);
+    let d = find(&all, "shareholder_proposal_deadline");
+    assert_eq!(d.status, Status::Unspecified);
+    assert!(matches!(d.words, Some(Why::Law(w)) if w.contains("14a-8(e)(3)")));
+}
+
+/// Every window opens no later than it closes, and every date reported
+/// (computed, rolled, or in a conditional case) lies in the years the
+/// rule's holiday calendar covers.
+fn check_windows(lib: &Library, all: &[Deadline<'_>]) -> std::result::Result<(), TestCaseError> {
+    for d in all {
+        let rule = lib
+            .packs
+            .iter()
+            .find(|p| p.id == d.pack)
+            .and_then(|p| p.rule(&d.rule))
+            .expect("a deadline comes from a loaded rule");
+        let (first, last) = lib.calendars[&rule.calendar].years();
+        let mut dates: Vec<NaiveDate> = Vec::new();
+        if let (Some(o), Some(c)) = (&d.opens, &d.closes) {
+            prop_assert!(
+                o.date <= c.date,
+                "{} opens {} after it closes {}",
+                d.id(),
+                o.date,
+                c.date
+            );
+        }
+        for b in d.opens.iter().chain(d.closes.iter()) {
+            dates.extend([b.date, b.computed]);
+        }
+        for case in &d.cases {
+            if let (Some(Answer::Date(o)), Some(Answer::Date(c))) = (&case.opens, &case.closes) {
+                prop_assert!(
+                    o.date <= c.date,
+                    "{} case {}: opens after it closes",
+                    d.id(),
+                    case_when(case)
+                );
+            }
+            for a in case.opens.iter().chain(case.closes.iter()) {
+                if let Answer::Date(b) = a {
+                    dates.extend([b.date, b.computed]);
+                }
+            }
+        }
+        for date in dates {
+            prop_assert!(
+                (first..=last).contains(&date.year()),
+                "{} reports {date}, outside `{}` ({first}-{last})",
+                d.id(),
+                rule.calendar
+            );
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn a_date_before_today_is_warned_about() {
+    let lib = library();
+    let mut facts = Facts::default();
+    facts.set("meeting", ymd(2004, 5, 25));
+    facts.set("announcement", ymd(2004, 2, 27));
+    let company = Company::default();
+    let cx = Context {
+        company: &company,
+        calendars: &lib.calendars,
+        today: Some(ymd(2004, 3, 6)),
+    };
+    let all = evaluate(&lib.packs, &facts, &cx).unwrap();
+    let d = find(&all, "nomination_notice");
+    assert_eq!(
+        d.warnings
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>(),
+        ["closes Fri 5 Mar 2004 is already past on Sat 6 Mar 2004"]
+    );
+    let cx = Context {
+        today: Some(ymd(2004, 3, 5)),
+        ..cx
+    };
+    let all = evaluate(&lib.packs, &facts, &cx).unwrap();
+    assert!(
+        find(&all, "nomination_notice").warnings.is_empty(),
+        "the day itself is not past"
+    );
+}
+
+fn combinators() -> Library {
+    let src = crate::diag::SourceFile::new(
+        "combinators.toml",
+        r#"
+[pack]
+id = "combinators"
+title = "later_of and earlier_of"
+version = "1"
+citation = "test"
+
+[[rule]]
+id = "later"
+summary = "Later of two dates."
+citation = "test"
+closes = "later_of(meeting - 90 days, announcement + 7 days)"
+
+[[rule]]
+id = "earlier"
+summary = "Earlier of two dates."
+citation = "test"
+closes = "earlier_of(meeting - 90 days, announcement + 7 days)"
+"#,
+    );
+    let calendars = crate::pack::load::builtin_calendars();
+    let (pack, _) = crate::pack::load::parse_pack(&src, &calendars).expect("parses");
+    Library {
+        packs: vec![pack],
+        calendars,
+        warnings: Vec::new(),
+    }
+}
+
+proptest! {
+    #[test]
+    fn prop_later_of_is_at_least_each_term_and_earlier_of_at_most(
+        meeting_day in 0i64..16_000,
+        lead in 0i64..400,
+    ) {
+        let lib = combinators();
+        let meeting = add_days(ymd(1995, 1, 1), meeting_day).unwrap();
+        let announcement = add_days(meeting, -lead).unwrap();
+        let mut facts = Facts::default();
+        facts.set("meeting", meeting);
+        facts.set("announcement", announcement);
+        let all = run(&lib, &facts);
+        let terms = [add_days(meeting, -90).unwrap(), add_days(announcement, 7).unwrap()];
+        let later = find(&all, "later").closes.as_ref().unwrap().date;
+        let earlier = find(&all, "earlier").closes.as_ref().unwrap().date;
+        for t in terms {
+            prop_assert!(later >= t && earlier <= t);
+        }
+        prop_assert!(terms.contains(&later) && terms.contains(&earlier));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    /// Issue 3, point 8: every shipped pack, meetings from 1995 to 2040,
+    /// every fact a pack can use set at a plausible distance from the
+    /// meeting (or left out), annual and special meetings, this year and
+    /// next.
+    #[test]
+    fn prop_every_shipped_pack_keeps_windows_ordered_and_dates_inside_its_calendar(
+        meeting_day in 0i64..=16_801, // 1995-01-01 ..= 2040-12-31
+        gap in prop::option::of(250i64..480),
+        notice in prop::option::of(1i64..200),
+        proxy_lead in 20i64..70,
+        record_lead in 5i64..95,
+        fye_lead in 30i64..400,
+        other_lead in 1i64..200,
+        special in prop::bool::weighted(0.2),
+        with_dates in prop::bool::weighted(0.8),
+    ) {
+        let lib = library();
+        let meeting = add_days(ymd(1995, 1, 1), meeting_day).unwrap();
+        prop_assume!(meeting.year() <= 2040);
+        let before = |n: i64| add_days(meeting, -n).unwrap();
+        let mut facts = Facts::default();
+        facts.set("meeting", meeting);
+        if special {
+            facts.meeting_kind = crate::model::expr::MeetingKind::Special;
+        }
+        if let Some(g) = gap {
+            let prior = before(g);
+            facts.set("prior_meeting", prior);
+            facts.set("prior_proxy_release", add_days(prior, -proxy_lead).unwrap());
+        }
+        if let Some(n) = notice {
+            facts.set("announcement", before(n));
+        }
+        if with_dates {
+            facts.set("record_date", before(record_lead));
+            facts.set("proxy_release", before(proxy_lead));
+            facts.set("notice_mailing", before(proxy_lead));
+            facts.set("definitive_filing", before(proxy_lead));
+            facts.set("preliminary_filing", before(proxy_lead + 12));
+            facts.set("fiscal_year_end", before(fye_lead));
+            // Facts that packs declare for themselves.
+            for f in lib.packs.iter().flat_map(|p| &p.facts) {
+                facts.set(&f.name, before(other_lead));
+            }
+        }
+        check_windows(&lib, &run(&lib, &facts))?;
+        let company = Company::default();
+        let cx = Context { company: &company, calendars: &lib.calendars, today: None };
+        check_windows(&lib, &evaluate_next_year(&lib.packs, &facts, &cx).unwrap())?;
+        // The same facts with the meeting date unknown: conditional windows too.
+        facts.remove("meeting");
+        check_windows(&lib, &run(&lib, &facts))?;
+    }
+}
