@@ -45,7 +45,7 @@ pub enum Command {
         #[command(subcommand)]
         action: RulesAction,
     },
-    /// Print the JSON Schema of rule packs or facts files, for editors
+    /// Print the JSON Schema of rule packs or facts files (for editors), or of the JSON output
     Schema {
         /// Which file format
         #[arg(value_enum)]
@@ -60,6 +60,8 @@ pub enum SchemaKind {
     Pack,
     /// A facts file (`[company]` and `[facts]`)
     Facts,
+    /// The JSON that `deadlines --format json` and `batch --format jsonl` print
+    Output,
 }
 
 /// `rules list` and `rules show`.

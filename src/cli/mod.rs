@@ -140,6 +140,7 @@ fn execute(args: Args) -> Result<Status> {
         Some(Command::Schema { kind }) => print_out(&match kind {
             args::SchemaKind::Pack => crate::pack::jsonschema::pack_schema(),
             args::SchemaKind::Facts => crate::pack::jsonschema::facts_schema(),
+            args::SchemaKind::Output => report::OUTPUT_SCHEMA.to_owned(),
         }),
     }
 }

@@ -369,6 +369,12 @@ pub fn explain(company: &Company, facts: &Facts, deadlines: &[Deadline]) -> Stri
     out
 }
 
+/// The JSON Schema (draft 7) of the document [`json`] writes: every field,
+/// what it means, and the forms of a case's structured `condition`. Kept by
+/// hand beside the renderer; a test validates every example's output
+/// against it, and it refuses fields it does not list.
+pub const OUTPUT_SCHEMA: &str = include_str!("../../rules/schema/output.schema.json");
+
 /// Renders the JSON document: company, facts, today and every deadline.
 pub fn json(
     company: &Company,

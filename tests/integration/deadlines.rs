@@ -168,7 +168,58 @@ fn hemacare_without_announcement_is_conditional_and_names_the_missing_fact_in_js
                 .unwrap()
                 .contains("7 days after the first public announcement")
         );
+        // The same two cases as data, for a program: the announcement on or
+        // before 18 Feb 2004 (18 Feb + 7 days = 25 Feb = 25 May - 90 days),
+        // or on or after 19 Feb.
+        assert_eq!(
+            cases[0]["condition"],
+            serde_json::json!({"fact": "announcement", "on_or_before": "2004-02-18"}),
+            "{rule}"
+        );
+        assert_eq!(
+            cases[1]["condition"],
+            serde_json::json!({"fact": "announcement", "on_or_after": "2004-02-19"}),
+            "{rule}"
+        );
     }
+}
+
+/// Next year's section carries its conditions as data too. With the 2004
+/// meeting on 25 May, Rule 14a-8(e)(2) keeps its 120-day date for 2005 only
+/// if the 2005 meeting is not moved more than 30 days from 25 May (25 Apr -
+/// 24 Jun 2005, both ends included); otherwise it gives no fixed date.
+#[test]
+fn next_year_cases_carry_meeting_dates_as_data() {
+    let doc = hemacare().json(&[
+        "deadlines",
+        "hemacare-2004.toml",
+        "--today",
+        "2004-02-27",
+        "--format",
+        "json",
+    ]);
+    let next = doc["next_year"]["deadlines"].as_array().expect("next year");
+    let proposal = next
+        .iter()
+        .find(|d| d["rule"] == "shareholder_proposal_deadline")
+        .expect("Rule 14a-8 for next year");
+    let cases = proposal["cases"].as_array().expect("cases");
+    assert_eq!(
+        cases[0]["condition"],
+        serde_json::json!({"fact": "meeting", "between": ["2005-04-25", "2005-06-24"]}),
+        "{cases:#?}"
+    );
+    assert_eq!(
+        cases[0]["when"],
+        "next year's meeting is between Mon 25 Apr 2005 and Fri 24 Jun 2005"
+    );
+    assert_eq!(
+        cases[1]["condition"],
+        serde_json::json!({"any": [
+            {"fact": "meeting", "on_or_before": "2005-04-24"},
+            {"fact": "meeting", "on_or_after": "2005-06-25"}
+        ]})
+    );
 }
 
 /// The 2004 meeting (25 May) is 80 days before the anniversary of the 13

@@ -219,3 +219,100 @@ fn a_facts_file_with_a_misspelt_key_does_not_validate() {
         "{found:?}"
     );
 }
+
+/// The output schema, compiled.
+fn output_validator() -> jsonschema::Validator {
+    let schema: Value = serde_json::from_str(&Cli::new().ok(&["schema", "output"]))
+        .expect("`govcal schema output` prints JSON");
+    jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .unwrap_or_else(|e| panic!("output.schema.json is not a valid schema: {e}"))
+}
+
+fn output_problems(validator: &jsonschema::Validator, doc: &Value) -> Vec<String> {
+    validator
+        .iter_errors(doc)
+        .map(|e| format!("{}: {e}", e.instance_path()))
+        .collect()
+}
+
+/// Every example's JSON, with all facts, without the meeting date and
+/// without the announcement (conditional cases, structured conditions, next
+/// year's section), validates against `govcal schema output`.
+#[test]
+fn every_example_json_output_validates_against_the_output_schema() {
+    let validator = output_validator();
+    let cli = Cli::with_examples();
+    let mut checked = 0;
+    let mut conditions = 0;
+    for example in [
+        "hemacare-2004",
+        "northwind-2026",
+        "cascadia-2026",
+        "harborview-2026",
+        "kestrel-2026",
+    ] {
+        let file = format!("{example}.toml");
+        for extra in [
+            &[][..],
+            &["--without", "meeting"][..],
+            &["--without", "announcement"][..],
+        ] {
+            let mut args = vec![
+                "deadlines",
+                file.as_str(),
+                "--format",
+                "json",
+                "--all",
+                "--today",
+                "2026-01-05",
+            ];
+            args.extend_from_slice(extra);
+            let doc = cli.json(&args);
+            let found = output_problems(&validator, &doc);
+            assert!(found.is_empty(), "{args:?}:\n{}", found.join("\n"));
+            checked += 1;
+            conditions += doc.to_string().matches("\"condition\":{").count();
+        }
+    }
+    assert_eq!(checked, 15);
+    assert!(
+        conditions > 10,
+        "the examples exercise structured conditions"
+    );
+}
+
+/// The schema is strict: a field it does not list, or a condition of an
+/// unknown form, is refused (so the documentation cannot fall behind).
+#[test]
+fn the_output_schema_refuses_unlisted_fields() {
+    let validator = output_validator();
+    let cli = Cli::with_examples();
+    let mut doc = cli.json(&[
+        "deadlines",
+        "hemacare-2004.toml",
+        "--format",
+        "json",
+        "--without",
+        "announcement",
+        "--today",
+        "2004-01-01",
+    ]);
+    assert!(output_problems(&validator, &doc).is_empty());
+    let deadlines = doc["deadlines"].as_array_mut().unwrap();
+    let conditional = deadlines
+        .iter_mut()
+        .find(|d| d["status"] == "conditional")
+        .expect("a conditional deadline");
+    conditional["cases"][0]["condition"] =
+        serde_json::json!({"fact": "announcement", "before": "2004-02-18"});
+    assert!(!output_problems(&validator, &doc).is_empty());
+    let deadlines = doc["deadlines"].as_array_mut().unwrap();
+    deadlines[0]["surprise"] = Value::Bool(true);
+    assert!(
+        output_problems(&validator, &doc)
+            .iter()
+            .any(|p| p.contains("surprise"))
+    );
+}
