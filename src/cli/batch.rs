@@ -25,7 +25,8 @@ use crate::pack::load::Library;
 use super::args::{BatchArgs, BatchFormat, SynthArgs};
 use super::request::{library_specs, parse_alarms, today};
 use super::{Status, temp_beside, with_causes, write_atomically};
-use crate::render::report::{self, IcsRun};
+use crate::render::calendar::{self, IcsRun};
+use crate::render::{csv, json};
 
 /// Rows evaluated together before their output is written.
 const CHUNK: usize = 1024;
@@ -249,7 +250,7 @@ impl Run<'_> {
         if self.args.format == BatchFormat::Csv
             && let Some(s) = sink.as_mut()
         {
-            s.write(report::CSV_HEADER)?;
+            s.write(csv::CSV_HEADER)?;
         }
         let (_, total) = portfolio.progress();
         let bar = progress(self.args, total);
@@ -364,7 +365,7 @@ impl Run<'_> {
                         source,
                     })?;
                 let first: Vec<&str> = names.iter().map(String::as_str).collect();
-                let name = report::calendar_name(&first, tally.companies);
+                let name = calendar::calendar_name(&first, tally.companies);
                 s.write(&ics::calendar_head(&name, &spans))?;
                 s.copy_from(std::io::BufReader::new(f))?;
                 s.write(ics::CALENDAR_END)?;
@@ -466,7 +467,7 @@ impl Run<'_> {
                     .filter(|d| self.args.all || d.status != CalcStatus::NotApplicable)
                     .collect();
                 let mut text = String::with_capacity(256 * shown.len());
-                report::csv_rows(&entry.company, &shown, &mut text);
+                csv::csv_rows(&entry.company, &shown, &mut text);
                 Ok(Rendered::Text(text))
             }
             BatchFormat::Jsonl => {
@@ -475,8 +476,7 @@ impl Run<'_> {
                     .filter(|d| self.args.all || d.status != CalcStatus::NotApplicable)
                     .collect();
                 let next = evaluate_next_year(&lib.packs, &entry.facts, &cx).unwrap_or_default();
-                let doc =
-                    report::json_value(&entry.company, &entry.facts, &shown, &next, self.today);
+                let doc = json::json_value(&entry.company, &entry.facts, &shown, &next, self.today);
                 let mut line = serde_json::to_string(&doc).map_err(|e| BadRow {
                     row: entry.row,
                     label: entry.label.clone(),
@@ -492,7 +492,7 @@ impl Run<'_> {
                     facts: &entry.facts,
                     deadlines: &all,
                 }];
-                let cal = report::ics_calendar(
+                let cal = calendar::ics_calendar(
                     &runs,
                     std::slice::from_ref(&entry.label),
                     self.today,
@@ -501,8 +501,8 @@ impl Run<'_> {
                 .map_err(|e| fail(&e))?;
                 let key = format!(
                     "{}.{}",
-                    report::company_slug(&entry.company),
-                    report::meeting_cycle(&entry.facts)
+                    calendar::company_slug(&entry.company),
+                    calendar::meeting_cycle(&entry.facts)
                 );
                 if self.args.output_dir.is_some() {
                     Ok(Rendered::Ics {

@@ -319,7 +319,7 @@ fn meeting_table(req: &Request, old: &Version, new: &Version, changes: &[Change]
     let _ = writeln!(
         out,
         "{}",
-        crate::render::report::heading(&req.company, &req.facts)
+        crate::render::table::heading(&req.company, &req.facts)
     );
     header(&mut out, old, new);
     let mut moved: Vec<&Change> = changes.iter().filter(|c| c.is_change()).collect();

@@ -25,7 +25,7 @@ use crate::eval::{Context, evaluate};
 use crate::ics::previous::{Unmatched, carry_forward};
 use crate::ics::write_ics;
 use crate::pack::load::{BUILTIN_PACKS, Library, builtin_id, builtin_matches};
-use crate::render::report;
+use crate::render::{calendar, csv, diagnostics, json, table};
 
 use args::{
     Args, CheckArgs, CheckFormat, Command, DeadlinesArgs, ExplainArgs, ExplainFormat, ExtractArgs,
@@ -74,7 +74,7 @@ fn report_error(err: &Error) -> Status {
             let _ = write!(
                 stderr,
                 "{}",
-                report::render_diagnostics(diagnostics, color())
+                diagnostics::render_diagnostics(diagnostics, color())
             );
             let errors = diagnostics
                 .iter()
@@ -140,7 +140,7 @@ fn execute(args: Args) -> Result<Status> {
         Some(Command::Schema { kind }) => print_out(&match kind {
             args::SchemaKind::Pack => crate::pack::jsonschema::pack_schema(),
             args::SchemaKind::Facts => crate::pack::jsonschema::facts_schema(),
-            args::SchemaKind::Output => report::OUTPUT_SCHEMA.to_owned(),
+            args::SchemaKind::Output => json::OUTPUT_SCHEMA.to_owned(),
         }),
     }
 }
@@ -275,9 +275,9 @@ fn deadlines(d: &DeadlinesArgs) -> Result<Status> {
             Vec::new()
         });
     let text = match req.format {
-        Format::Table => report::table(&req.company, &req.facts, &shown, &next, req.today, req.all),
-        Format::Json => report::json(&req.company, &req.facts, &shown, &next, req.today),
-        Format::Csv => report::csv(&req.company, &shown),
+        Format::Table => table::table(&req.company, &req.facts, &shown, &next, req.today, req.all),
+        Format::Json => json::json(&req.company, &req.facts, &shown, &next, req.today),
+        Format::Csv => csv::csv(&req.company, &shown),
         Format::Ics => return calendar(d),
     };
     emit(req.output.as_deref(), &text)
@@ -319,10 +319,10 @@ fn calendar(d: &DeadlinesArgs) -> Result<Status> {
         };
         computed.push(evaluate(&req.library.packs, &req.facts, &cx)?);
     }
-    let runs: Vec<report::IcsRun<'_>> = requests
+    let runs: Vec<calendar::IcsRun<'_>> = requests
         .iter()
         .zip(&computed)
-        .map(|(req, deadlines)| report::IcsRun {
+        .map(|(req, deadlines)| calendar::IcsRun {
             company: &req.company,
             facts: &req.facts,
             deadlines,
@@ -337,7 +337,7 @@ fn calendar(d: &DeadlinesArgs) -> Result<Status> {
     .chain(d.more_facts.iter().map(|p| p.display().to_string()))
     .collect();
     let first = &requests[0];
-    let mut cal = report::ics_calendar(&runs, &sources, first.today, &first.alarms)?;
+    let mut cal = calendar::ics_calendar(&runs, &sources, first.today, &first.alarms)?;
     let mut summary = None;
     if let Some(path) = &d.previous {
         let bytes = std::fs::read(path).map_err(|source| Error::Read {
@@ -348,20 +348,20 @@ fn calendar(d: &DeadlinesArgs) -> Result<Status> {
             .map_err(|diagnostics| Error::Invalid { diagnostics })?;
         let meetings: HashSet<String> = runs
             .iter()
-            .map(|r| report::meeting_cycle(r.facts))
-            .zip(runs.iter().map(|r| report::company_slug(r.company)))
+            .map(|r| calendar::meeting_cycle(r.facts))
+            .zip(runs.iter().map(|r| calendar::company_slug(r.company)))
             .map(|(cycle, company)| format!("{company}.{cycle}"))
             .collect();
         let companies: HashSet<String> = runs
             .iter()
-            .map(|r| report::company_slug(r.company))
+            .map(|r| calendar::company_slug(r.company))
             .collect();
         let changes =
             carry_forward(
                 &mut cal,
                 &previous,
                 first.today,
-                |uid| match report::uid_meeting(uid) {
+                |uid| match calendar::uid_meeting(uid) {
                     Some((company, cycle))
                         if companies.contains(company)
                             && !meetings.contains(&format!("{company}.{cycle}")) =>
@@ -430,8 +430,8 @@ fn explain(e: &ExplainArgs) -> Result<Status> {
         }
     }
     let text = match req.format {
-        Format::Json => report::json(&req.company, &req.facts, &all, &[], req.today),
-        _ => report::explain(&req.company, &req.facts, &all),
+        Format::Json => json::json(&req.company, &req.facts, &all, &[], req.today),
+        _ => table::explain(&req.company, &req.facts, &all),
     };
     emit(req.output.as_deref(), &text)
 }
@@ -488,7 +488,7 @@ fn check(c: &CheckArgs) -> Result<Status> {
             let _ = write!(
                 stderr,
                 "{}",
-                report::render_diagnostics(&diagnostics, color())
+                diagnostics::render_diagnostics(&diagnostics, color())
             );
             let _ = writeln!(
                 stderr,

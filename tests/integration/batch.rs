@@ -349,7 +349,7 @@ fn ten_thousand_companies_match_single_runs_row_by_row() {
     use govcal::model::rule::Status;
     use govcal::pack::load::Library;
     use govcal::pack::profile::Profile;
-    use govcal::render::report;
+    use govcal::render::csv as csv_out;
 
     let cli = Cli::new();
     let mut csv = Vec::new();
@@ -433,7 +433,7 @@ fn ten_thousand_companies_match_single_runs_row_by_row() {
             .into_iter()
             .filter(|d| d.status != Status::NotApplicable)
             .collect();
-        let single = report::csv(&profile.company, &shown);
+        let single = csv_out::csv(&profile.company, &shown);
         let rows = single.split_once("\r\n").unwrap().1;
         let name = profile.company.name.clone();
         assert_eq!(

@@ -1,0 +1,286 @@
+//! The table for people (`deadlines`) and `explain`'s numbered trace:
+//! computed bounds sorted by date with days left, the reasoning, the
+//! answers without a date, conditional answers and warnings.
+
+use std::fmt::Write as _;
+
+use chrono::NaiveDate;
+
+use super::{case_text, date_text, time_text, who, words};
+use crate::eval::{Bound, Deadline, Op, Warning};
+use crate::model::dates::show_date;
+use crate::model::expr::BoundName;
+use crate::model::facts::{Company, Facts};
+use crate::model::rule::Status;
+
+fn days_from(today: NaiveDate, d: NaiveDate) -> String {
+    let n = d.signed_duration_since(today).num_days();
+    if n == 0 {
+        "today".to_owned()
+    } else {
+        format!("{n:+}")
+    }
+}
+
+/// One table row: a computed bound.
+pub(crate) struct Row<'a> {
+    pub(crate) date: NaiveDate,
+    pub(crate) bound: BoundName,
+    pub(crate) b: &'a Bound,
+    pub(crate) d: &'a Deadline<'a>,
+}
+
+pub(crate) fn rows<'a>(deadlines: &'a [Deadline<'a>]) -> Vec<Row<'a>> {
+    let mut rows: Vec<Row<'_>> = deadlines
+        .iter()
+        .flat_map(|d| {
+            d.bounds().map(move |(bound, b)| Row {
+                date: b.date,
+                bound,
+                b,
+                d,
+            })
+        })
+        .collect();
+    rows.sort_by_key(|r| (r.date, r.d.id(), r.bound));
+    rows
+}
+
+/// Returns the first line of a report: the company and its meeting.
+pub(crate) fn heading(company: &Company, facts: &Facts) -> String {
+    let meeting = facts
+        .get("meeting")
+        .map_or_else(|| "date not given".to_owned(), show_date);
+    format!(
+        "{}: {} meeting {}",
+        company.name,
+        facts.meeting_kind.as_str(),
+        meeting
+    )
+}
+
+/// Renders the table for people: computed bounds sorted by date, then the
+/// reasoning, the answers without a date, conditional answers, warnings.
+pub fn table(
+    company: &Company,
+    facts: &Facts,
+    deadlines: &[Deadline],
+    next_year: &[Deadline],
+    today: NaiveDate,
+    all: bool,
+) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", heading(company, facts));
+    let _ = writeln!(out, "Today: {}\n", show_date(today));
+    let rows = rows(deadlines);
+    if rows.is_empty() {
+        let _ = writeln!(out, "No computed dates.");
+    } else {
+        let cells: Vec<[String; 6]> = rows
+            .iter()
+            .map(|r| {
+                [
+                    show_date(r.date),
+                    time_text(r.b),
+                    r.bound.as_str().to_owned(),
+                    who(r.d).to_owned(),
+                    r.d.id(),
+                    days_from(today, r.date),
+                ]
+            })
+            .collect();
+        let head = ["DATE", "TIME", "BOUND", "WHO", "RULE", "DAYS"];
+        let mut widths = head.map(str::len);
+        for c in &cells {
+            for (w, s) in widths.iter_mut().zip(c) {
+                *w = (*w).max(s.chars().count());
+            }
+        }
+        let line = |cols: [&str; 6]| {
+            let mut s = String::new();
+            for (i, (c, w)) in cols.iter().zip(widths).enumerate() {
+                if i + 1 == cols.len() {
+                    s.push_str(c);
+                } else {
+                    let _ = write!(s, "{c:<w$}  ");
+                }
+            }
+            s.trim_end().to_owned()
+        };
+        let _ = writeln!(out, "{}", line(head));
+        for c in &cells {
+            let _ = writeln!(out, "{}", line([&c[0], &c[1], &c[2], &c[3], &c[4], &c[5]]));
+        }
+    }
+    // Why: the reasoning for each computed deadline, with its citation.
+    let computed: Vec<&Deadline<'_>> = deadlines
+        .iter()
+        .filter(|d| d.status == Status::Computed)
+        .collect();
+    if !computed.is_empty() {
+        let _ = writeln!(out, "\nWhy:");
+        for d in computed {
+            let _ = writeln!(out, "  {} ({})", d.id(), d.citation);
+            for s in &d.trace {
+                let _ = writeln!(out, "    {s}");
+            }
+        }
+    }
+    let unspecified: Vec<&Deadline<'_>> = deadlines
+        .iter()
+        .filter(|d| d.status == Status::Unspecified)
+        .collect();
+    if !unspecified.is_empty() {
+        let _ = writeln!(out, "\nNo fixed date:");
+        for d in unspecified {
+            let _ = writeln!(out, "  {} ({})", d.id(), d.citation);
+            // The steps that chose the branch, e.g. "the meeting is 80 days
+            // before the anniversary"; the last step repeats the words.
+            for s in d
+                .trace
+                .iter()
+                .filter(|s| !matches!(s.op, Op::NoDate(_) | Op::Branch { applies: false, .. }))
+            {
+                let _ = writeln!(out, "    {s}");
+            }
+            let _ = writeln!(out, "    => {}", words(d));
+        }
+    }
+    let conditional: Vec<&Deadline<'_>> = deadlines
+        .iter()
+        .filter(|d| d.status == Status::Conditional)
+        .collect();
+    if !conditional.is_empty() {
+        let _ = writeln!(out, "\nDepends on facts not given:");
+        for d in conditional {
+            let _ = writeln!(out, "  {} ({})", d.id(), d.citation);
+            for c in &d.cases {
+                let _ = writeln!(out, "    {}", case_text(c));
+            }
+        }
+    }
+    if !next_year.is_empty() {
+        let prior = facts.get("meeting").map(show_date).unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "\nNext year's annual meeting: deadlines to print in this year's proxy statement\n(Rule 14a-5(e); computed from this meeting, {prior}{}):",
+            facts
+                .get("proxy_release")
+                .map(|r| format!(", and this proxy statement's release, {}", show_date(r)))
+                .unwrap_or_default()
+        );
+        for d in next_year {
+            let _ = writeln!(
+                out,
+                "  {} ({}; {})",
+                d.id(),
+                d.citation,
+                d.disclose_in_proxy.as_deref().unwrap_or_default()
+            );
+            match d.status {
+                Status::Computed => {
+                    for (bound, b) in d.bounds() {
+                        let _ = writeln!(out, "    {} {}", bound.as_str(), date_text(b));
+                    }
+                }
+                Status::Unspecified => {
+                    let _ = writeln!(out, "    no date: {}", words(d));
+                }
+                _ => {
+                    for c in &d.cases {
+                        let text = case_text(c);
+                        let text = match text.strip_prefix("otherwise: ") {
+                            Some(only) if d.cases.len() == 1 => only.to_owned(),
+                            _ => text,
+                        };
+                        let _ = writeln!(out, "    {text}");
+                    }
+                }
+            }
+        }
+    }
+    let warnings: Vec<(String, &Warning<'_>)> = deadlines
+        .iter()
+        .flat_map(|d| d.warnings.iter().map(move |w| (d.id(), w)))
+        .collect();
+    if !warnings.is_empty() {
+        let _ = writeln!(out, "\nWarnings:");
+        for (id, w) in warnings {
+            let _ = writeln!(out, "  {id}: {w}");
+        }
+    }
+    let na: Vec<&Deadline<'_>> = deadlines
+        .iter()
+        .filter(|d| d.status == Status::NotApplicable)
+        .collect();
+    if !na.is_empty() {
+        if all {
+            let _ = writeln!(out, "\nNot applicable:");
+            for d in na {
+                let _ = writeln!(out, "  {}: {}", d.id(), words(d));
+            }
+        } else {
+            let _ = writeln!(
+                out,
+                "\n{} not applicable to this meeting (--all lists {})",
+                crate::error::plural(na.len(), "rule", "rules"),
+                if na.len() == 1 { "it" } else { "them" }
+            );
+        }
+    }
+    out
+}
+
+/// Renders `explain`: every step of every deadline, with citations.
+pub fn explain(company: &Company, facts: &Facts, deadlines: &[Deadline]) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", heading(company, facts));
+    let given: Vec<String> = facts
+        .iter()
+        .map(|(n, d)| format!("{n} = {}", show_date(d)))
+        .collect();
+    let _ = writeln!(
+        out,
+        "Facts: {}",
+        if given.is_empty() {
+            "none".to_owned()
+        } else {
+            given.join("; ")
+        }
+    );
+    for d in deadlines {
+        let _ = writeln!(out, "\n{} [{}]", d.id(), d.status.as_str());
+        let _ = writeln!(out, "  {}", d.summary);
+        let _ = writeln!(out, "  Citation: {}", d.citation);
+        for (i, s) in d.trace.iter().enumerate() {
+            let cite = s.citation.map(|c| format!("  [{c}]")).unwrap_or_default();
+            let _ = writeln!(out, "  {}. {s}{cite}", i + 1);
+        }
+        for (name, b) in d.bounds() {
+            let rolled = if b.date == b.computed {
+                String::new()
+            } else {
+                format!(" (computed {}, rolled {})", show_date(b.computed), b.roll)
+            };
+            let at = b.time.as_ref().map_or_else(String::new, |m| {
+                format!(" at {} {}", m.local.format("%H:%M"), m.zone.name())
+            });
+            let _ = writeln!(
+                out,
+                "  => {} {}{rolled}{at}",
+                name.as_str(),
+                show_date(b.date)
+            );
+        }
+        if let Some(w) = &d.words {
+            let _ = writeln!(out, "  => {w}");
+        }
+        for c in &d.cases {
+            let _ = writeln!(out, "  => {}", case_text(c));
+        }
+        for w in &d.warnings {
+            let _ = writeln!(out, "  warning: {w}");
+        }
+    }
+    out
+}
