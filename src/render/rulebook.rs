@@ -11,6 +11,8 @@
 use std::fmt::Write as _;
 
 use serde_json::{Value, json};
+use textwrap::core::Fragment;
+use textwrap::wrap_algorithms::wrap_first_fit;
 
 use crate::analyse::describe::{RuleWords, describe_rule};
 use crate::error::{Error, Result};
@@ -568,25 +570,46 @@ fn text_fields(out: &mut String, fields: &[Field], indent: &str) {
 
 /// Writes `text` wrapped at [`WIDTH`] columns: the first line after
 /// `first`, the others after `rest`. A word longer than a line stands alone.
+///
+/// The lines are broken by `textwrap`'s first-fit algorithm over the
+/// whitespace-separated words, each counted in characters.
 fn wrap_into(out: &mut String, text: &str, first: &str, rest: &str) {
-    let mut line = first.to_owned();
-    let mut empty = true;
-    for word in text.split_whitespace() {
-        let len = line.chars().count();
-        if !empty && len + 1 + word.chars().count() > WIDTH {
-            out.push_str(line.trim_end());
-            out.push('\n');
-            rest.clone_into(&mut line);
-            empty = true;
-        }
-        if !empty {
-            line.push(' ');
-        }
-        line.push_str(word);
-        empty = false;
+    let words: Vec<Word<'_>> = text.split_whitespace().map(Word).collect();
+    let room = |indent: &str| WIDTH.saturating_sub(indent.chars().count());
+    let widths = [as_width(room(first)), as_width(room(rest))];
+    for (i, line) in wrap_first_fit(&words, &widths).iter().enumerate() {
+        let indent = if i == 0 { first } else { rest };
+        let words: Vec<&str> = line.iter().map(|w| w.0).collect();
+        let line = format!("{indent}{}", words.join(" "));
+        out.push_str(line.trim_end());
+        out.push('\n');
     }
-    out.push_str(line.trim_end());
-    out.push('\n');
+}
+
+/// A word of [`wrap_into`]'s text, as long as its characters.
+/// (`textwrap::wrap` would measure display columns instead, a wide CJK
+/// character as two and a combining mark or an ANSI escape as none, and
+/// so break such text elsewhere than this rulebook does.)
+#[derive(Debug)]
+struct Word<'a>(&'a str);
+
+impl Fragment for Word<'_> {
+    fn width(&self) -> f64 {
+        as_width(self.0.chars().count())
+    }
+
+    fn whitespace_width(&self) -> f64 {
+        1.0
+    }
+
+    fn penalty_width(&self) -> f64 {
+        0.0
+    }
+}
+
+/// A count of characters as `textwrap` measures widths.
+fn as_width(n: usize) -> f64 {
+    f64::from(u32::try_from(n).unwrap_or(u32::MAX))
 }
 
 // Markdown
@@ -712,5 +735,18 @@ mod tests {
         assert!(out.starts_with("  Label: word"));
         assert!(out.lines().nth(1).unwrap().starts_with("         word"));
         assert_eq!(out.split_whitespace().filter(|w| *w == "word").count(), 30);
+    }
+
+    #[test]
+    fn wrap_counts_characters_not_display_columns() {
+        // Each word is two characters but four display columns wide.
+        let mut out = String::new();
+        wrap_into(&mut out, &"\u{6f22}\u{5b57} ".repeat(30), "", "");
+        let first = out.lines().next().unwrap();
+        assert_eq!(first.chars().count(), 26 * 3 - 1, "{out}");
+        // An empty text leaves its label, without the trailing spaces.
+        let mut out = String::new();
+        wrap_into(&mut out, " \n ", "  Label:   ", "         ");
+        assert_eq!(out, "  Label:\n");
     }
 }

@@ -1,0 +1,485 @@
+//! Dates a sentence states, each made a fact by the cue words just before
+//! (or after) it: the meeting ("will be held on", "was held on",
+//! "anticipates holding its"), the record date ("of record at the close of
+//! business on"), the proxy statement's release ("first mailed"), the
+//! announcement ("press release dated") and the fiscal year end ("fiscal
+//! year ended"). One table of cues serves every fact, so that the cue
+//! nearest a date decides which fact it is.
+
+use chrono::Datelike;
+
+use super::{Candidate, Confidence};
+use crate::extract::dates::{self, Found};
+use crate::extract::text::Sentence;
+
+/// Cue phrases that make a date following them (within a clause) a fact.
+/// `held_meeting` and `planned_meeting` are a meeting told in the past
+/// tense or as a plan; [`super::find`] makes them the meeting or the prior meeting.
+const CUES: [(&str, &[&str]); 8] = [
+    (
+        "record_date",
+        &[
+            "record date",
+            "of record at the close of business on",
+            "of record as of the close of business on",
+            "of record at the close of business",
+            "of record on",
+            "of record as of",
+            "close of business on",
+        ],
+    ),
+    (
+        "prior_meeting",
+        &[
+            "prior year's annual meeting",
+            "prior year’s annual meeting",
+            "last year's annual meeting",
+            "last year’s annual meeting",
+            "preceding year's annual meeting",
+            "preceding year’s annual meeting",
+            "previous year's annual meeting",
+            "previous year’s annual meeting",
+            "last annual meeting",
+            "prior annual meeting",
+        ],
+    ),
+    (
+        "held_meeting",
+        &[
+            "annual meeting was held",
+            "meeting was held on",
+            "was held on",
+            "shareholders held on",
+            "stockholders held on",
+            "meeting held on",
+        ],
+    ),
+    (
+        "planned_meeting",
+        &[
+            "anticipates holding its",
+            "anticipates holding the",
+            "intends to hold its",
+            "expects to hold its",
+            "plans to hold its",
+        ],
+    ),
+    (
+        "meeting",
+        &[
+            "will be held",
+            "to be held",
+            "be held on",
+            "will take place",
+            "scheduled for",
+            "scheduled to be held",
+            "has been scheduled",
+            "has been set for",
+            "will hold its",
+            "will convene",
+            "meeting date",
+            "date of the meeting",
+            "date of the annual meeting",
+            "date of its annual meeting",
+            "date of the special meeting",
+            "annual meeting on",
+            "special meeting on",
+            "meeting of shareholders on",
+            "meeting of stockholders on",
+        ],
+    ),
+    (
+        "proxy_release",
+        &[
+            "mailed to shareholders on",
+            "mailed to stockholders on",
+            "will be mailed",
+            "first mailed",
+            "first sent",
+            "first being sent",
+            "first being mailed",
+            "first being made available",
+            "first being distributed",
+            "sent or given",
+            "first made available",
+            "made available",
+            "first released",
+            "mailing date",
+            "are being mailed",
+            "is being mailed",
+            "be mailed",
+            "begin mailing",
+            "began mailing",
+            "commence mailing",
+            "released to",
+            "distributed",
+            "proxy statement filed with",
+        ],
+    ),
+    (
+        "announcement",
+        &[
+            "issued a press release",
+            "press release dated",
+            "press release issued",
+            "publicly announced",
+            "announced that",
+        ],
+    ),
+    (
+        "fiscal_year_end",
+        &[
+            "fiscal year ended",
+            "fiscal year ending",
+            "fiscal year end",
+            "year ended",
+        ],
+    ),
+];
+
+/// Cues that name a meeting or a time of day rather than an act ("the
+/// annual meeting on", "close of business on"): an act named earlier in
+/// the clause ("we will begin mailing the notice for the annual meeting on
+/// or about …") decides the fact instead.
+const WEAK_CUES: [&str; 5] = [
+    "annual meeting on",
+    "special meeting on",
+    "meeting of shareholders on",
+    "meeting of stockholders on",
+    "close of business on",
+];
+
+/// Words that show a sentence is about who may vote at a meeting; a bare
+/// "close of business on" is a record date only beside one of them.
+const RECORD_CONTEXT: [&str; 7] = [
+    "of record",
+    "record date",
+    "entitled to vote",
+    "entitled to notice",
+    "entitled to receive notice",
+    "eligible to vote",
+    "may vote",
+];
+
+/// Words just before "close of business on" that make it a deadline, not
+/// a record date ("no later than the close of business on").
+const DEADLINE_WORDS: [&str; 7] = [
+    "later than",
+    "earlier than",
+    "before",
+    "prior to",
+    "received",
+    "delivered",
+    "by the",
+];
+
+/// Words that put a sentence about a meeting into the future beyond the one
+/// the filing is about ("our 2026 annual meeting" in a 2025 proxy).
+const NEXT_YEAR: [&str; 6] = [
+    "next year",
+    "anticipate",
+    "expect that",
+    "expects that",
+    "intends to hold",
+    "to be included in",
+];
+
+/// Words that make a past meeting last year's ("the prior year's annual
+/// meeting was held on …").
+const PRIOR_WORDS: [&str; 7] = [
+    "prior year",
+    "last year",
+    "preceding year",
+    "previous year",
+    "last annual meeting",
+    "prior annual meeting",
+    "prior year’s",
+];
+
+pub(super) fn sentence_facts(s: &Sentence, add: &mut impl FnMut(&'static str, Candidate)) {
+    let lower = s.text.to_lowercase();
+    let mentions_meeting = lower.contains("meeting");
+    let found = dates::find(&s.text);
+    if found.is_empty() {
+        return;
+    }
+    let next_year = NEXT_YEAR.iter().any(|w| lower.contains(w));
+    let prior_words = PRIOR_WORDS.iter().any(|w| lower.contains(w));
+    let record_context = RECORD_CONTEXT.iter().any(|w| lower.contains(w));
+    let meeting_context = [
+        "meeting",
+        "vote",
+        "voting",
+        "stockholder",
+        "shareholder",
+        "proxy",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    let proxy_context =
+        lower.contains("proxy") || lower.contains("materials") || lower.contains("notice");
+    for (k, f) in found.iter().enumerate() {
+        let previous_end = if k == 0 { 0 } else { found[k - 1].span.end };
+        let next_start = found.get(k + 1).map_or(lower.len(), |n| n.span.start);
+        let Some(cue) = cue_before(&lower, previous_end, f)
+            .or_else(|| cue_after(&lower, f.span.end, next_start))
+        else {
+            continue;
+        };
+        let mut fact = cue.fact;
+        match fact {
+            "meeting" | "prior_meeting" | "held_meeting" | "planned_meeting"
+                if !mentions_meeting =>
+            {
+                continue;
+            }
+            "meeting" if next_year => {
+                let planned = CUES
+                    .iter()
+                    .filter(|(f, _)| *f == "planned_meeting")
+                    .flat_map(|(_, cues)| cues.iter())
+                    .any(|c| lower.contains(c));
+                if !planned {
+                    continue;
+                }
+                fact = "planned_meeting";
+            }
+            "held_meeting" if prior_words => fact = "prior_meeting",
+            "proxy_release" if !proxy_context => continue,
+            "announcement" if !mentions_meeting => continue,
+            "record_date" if !meeting_context => continue,
+            "record_date" if cue.phrase == "close of business on" => {
+                let before = lower
+                    .get(cue.start.saturating_sub(30)..cue.start)
+                    .unwrap_or("");
+                if !record_context || DEADLINE_WORDS.iter().any(|w| before.contains(w)) {
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        let mut note = None;
+        let mut confidence = Confidence::High;
+        if f.approximate {
+            note = Some("\"on or about\": an expected date".to_owned());
+            confidence = Confidence::Medium;
+        }
+        if f.year_inferred || fact == "planned_meeting" {
+            confidence = Confidence::Medium;
+        }
+        if fact == "planned_meeting" {
+            note = Some("a planned date (\"anticipates holding\")".to_owned());
+        }
+        if cue.phrase == "proxy statement filed with" {
+            confidence = Confidence::Medium;
+            note = Some("the date the proxy statement was filed with the SEC".to_owned());
+        }
+        if f.weekday_mismatch {
+            note = Some("the weekday written beside it is not this date's".to_owned());
+            confidence = Confidence::Low;
+        }
+        let value = if fact == "fiscal_year_end" {
+            format!("--{:02}-{:02}", f.date.month(), f.date.day())
+        } else {
+            f.date.to_string()
+        };
+        add(
+            fact,
+            Candidate {
+                value,
+                confidence,
+                offset: s.offset(f.span.start),
+                evidence: s.text.clone(),
+                note,
+                rank: u8::from(fact == "fiscal_year_end"),
+            },
+        );
+    }
+}
+
+/// A cue found near a date: the fact it names, the cue, and where it
+/// starts in the lower-cased sentence.
+struct Cue {
+    fact: &'static str,
+    phrase: &'static str,
+    start: usize,
+}
+
+/// The fact whose cue ends nearest before the date, within the same clause
+/// (no earlier date between) and at most 160 bytes before it. A weak cue
+/// ([`WEAK_CUES`]) gives way to an act of mailing or fixing a record date
+/// named earlier in the window.
+fn cue_before(lower: &str, previous_end: usize, f: &Found) -> Option<Cue> {
+    let start = f.span.start;
+    let mut window_start = previous_end.max(start.saturating_sub(160));
+    while !lower.is_char_boundary(window_start) {
+        window_start += 1;
+    }
+    let window = lower.get(window_start..start)?;
+    let mut best: Option<(usize, Cue)> = None;
+    let mut strong: Option<(usize, Cue)> = None;
+    for (fact, cues) in CUES {
+        for cue in cues {
+            if let Some(pos) = window.rfind(cue) {
+                let end = pos + cue.len();
+                let weak = WEAK_CUES.contains(cue);
+                let c = || Cue {
+                    fact,
+                    phrase: cue,
+                    start: window_start + pos,
+                };
+                if best.as_ref().is_none_or(|(b, _)| end > *b) {
+                    best = Some((end, c()));
+                }
+                if !weak
+                    && matches!(fact, "proxy_release" | "record_date")
+                    && strong.as_ref().is_none_or(|(b, _)| end > *b)
+                {
+                    strong = Some((end, c()));
+                }
+            }
+        }
+    }
+    let (_, best) = best?;
+    if WEAK_CUES.contains(&best.phrase) {
+        if let Some((_, s)) = strong {
+            if s.fact != best.fact {
+                return Some(s);
+            }
+        }
+    }
+    Some(best)
+}
+
+/// Cues written after their date, within the same clause: "On February 27,
+/// 2004, the company issued a press release announcing the date of its
+/// annual meeting", "On November 14, 2024, the company held its annual
+/// meeting", "The board has fixed June 13, 2025 as the record date", "On
+/// March 17, 2026, we first mailed a notice of availability".
+fn cue_after(lower: &str, end: usize, next_start: usize) -> Option<Cue> {
+    const AFTER: [(&str, &[&str]); 4] = [
+        (
+            "announcement",
+            &[
+                "issued a press release announcing",
+                "announced the date",
+                "publicly announced the date",
+                "announced that its",
+            ],
+        ),
+        ("held_meeting", &["held its"]),
+        (
+            "record_date",
+            &["as the record date", "as the record date for"],
+        ),
+        (
+            "proxy_release",
+            &[
+                "we first mailed",
+                "we mailed",
+                "we first sent",
+                "we sent",
+                "we began mailing",
+                "we first made available",
+            ],
+        ),
+    ];
+    let mut stop = next_start.min(end + 120).min(lower.len());
+    while !lower.is_char_boundary(stop) {
+        stop -= 1;
+    }
+    let window = lower.get(end..stop)?;
+    // The cue must belong to this date: no sentence-like break before it.
+    let mut best: Option<Cue> = None;
+    for (fact, cues) in AFTER {
+        for cue in cues {
+            if let Some(pos) = window.find(cue) {
+                if best.as_ref().is_none_or(|b| end + pos < b.start) {
+                    best = Some(Cue {
+                        fact,
+                        phrase: cue,
+                        start: end + pos,
+                    });
+                }
+            }
+        }
+    }
+    let best = best?;
+    if best.fact == "announcement" && !lower.contains("meeting") {
+        return None;
+    }
+    if best.fact == "held_meeting" && !lower[best.start..].contains("meeting") {
+        return None;
+    }
+    Some(best)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::facts::Confidence;
+    use crate::extract::facts::tests::{filled, get, read};
+
+    #[test]
+    fn a_deadline_at_the_close_of_business_is_no_record_date() {
+        let found = read(
+            "p.txt",
+            "The annual meeting will be held on June 4, 2024.\n\nYou may vote if you held shares of record at the close of business on April 8, 2024.\n\nA holder entitled to vote who votes by mail must see the ballot received no later than the close of business on June 3, 2024.\n",
+        );
+        let r = get(&found, "record_date").unwrap();
+        assert_eq!(r.value, "2024-04-08");
+        assert!(r.sure, "{r:?}");
+        assert!(r.note.is_none(), "{r:?}");
+        // Without voting words a bare "close of business on" is nothing.
+        let found = read(
+            "d.txt",
+            "The annual meeting will be held on June 4, 2024.\n\nOffers are taken until the close of business on April 8, 2024.\n",
+        );
+        assert!(get(&found, "record_date").is_none());
+    }
+
+    #[test]
+    fn dates_before_their_cue() {
+        let found = read(
+            "p.txt",
+            "The annual meeting will be held on June 4, 2024.\n\nThe Board fixed April 8, 2024 as the record date for the meeting.\n\nOn April 19, 2024, we first mailed a notice of availability of the proxy materials.\n",
+        );
+        assert_eq!(filled(&found, "record_date").as_deref(), Some("2024-04-08"));
+        assert_eq!(
+            filled(&found, "proxy_release").as_deref(),
+            Some("2024-04-19")
+        );
+    }
+
+    #[test]
+    fn proxy_release_wordings() {
+        let mailing = read(
+            "p.txt",
+            "The annual meeting will be held on June 4, 2024.\n\nWe will begin mailing a notice of availability of proxy materials for the Annual Meeting on or about April 19, 2024.\n",
+        );
+        let p = get(&mailing, "proxy_release").unwrap();
+        assert_eq!(p.value, "2024-04-19");
+        assert_eq!(p.confidence, Confidence::Medium);
+        assert_eq!(filled(&mailing, "meeting").as_deref(), Some("2024-06-04"));
+        let sent = read(
+            "s.txt",
+            "The annual meeting will be held on June 4, 2024.\n\nThis proxy statement is first being sent to holders on April 19, 2024.\n",
+        );
+        assert_eq!(
+            filled(&sent, "proxy_release").as_deref(),
+            Some("2024-04-19")
+        );
+        let filed = read(
+            "f.txt",
+            "On May 9, 2023, the company held its annual meeting.\n\nSee the definitive proxy statement filed with the SEC on March 30, 2023.\n",
+        );
+        let p = get(&filed, "proxy_release").unwrap();
+        assert_eq!(p.value, "2023-03-30");
+        assert_eq!(p.confidence, Confidence::Medium);
+        // A proxy statement "dated" is the date on it, not its release.
+        let dated = read(
+            "d.txt",
+            "The annual meeting will be held on June 4, 2024.\n\nSee the proxy statement dated April 12, 2024.\n",
+        );
+        assert!(get(&dated, "proxy_release").is_none());
+    }
+}

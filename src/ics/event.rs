@@ -1,0 +1,344 @@
+//! The events of a calendar (`VEVENT`: when a deadline falls, its
+//! reminders and status) and the properties each is written with.
+
+use std::fmt::Write as _;
+
+use chrono::{Days, NaiveDate, NaiveDateTime, TimeDelta};
+use chrono_tz::Tz;
+use ical::parser::ical::component::{IcalAlarm, IcalEvent};
+
+use super::value::{fmt_date, fmt_local, fmt_utc, prop, prop_with, text};
+
+/// One deadline (a `VEVENT`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IcsEvent {
+    /// `UID`; the caller guarantees it is stable and namespaced.
+    pub uid: String,
+    /// `SEQUENCE` (always written, 0 by convention for a first version).
+    pub sequence: u32,
+    /// `SUMMARY`: what is due.
+    pub summary: String,
+    /// `DESCRIPTION`: multi-line text; line breaks are written as `\n`.
+    /// Omitted when empty.
+    pub description: String,
+    /// One `CATEGORIES` property, comma-separated, each value escaped.
+    /// Empty values are skipped; omitted when none remain.
+    pub categories: Vec<String>,
+    /// `URL`, when present.
+    pub url: Option<String>,
+    /// When the deadline falls.
+    pub when: When,
+    /// `VALARM` reminders.
+    pub alarms: Vec<Alarm>,
+    /// `STATUS`, when present.
+    pub status: Option<EventStatus>,
+    /// `LAST-MODIFIED` (a UTC instant), when present.
+    pub last_modified: Option<NaiveDateTime>,
+    /// `DTSTAMP` of this event (a UTC instant); the calendar's `dtstamp`
+    /// when absent.
+    pub stamp: Option<NaiveDateTime>,
+    /// The event's text exactly as an earlier export wrote it (CRLF lines
+    /// from `BEGIN:VEVENT` to `END:VEVENT`), written instead of the fields:
+    /// an unchanged event keeps its bytes. `when` must still describe it,
+    /// so that its zone gets a `VTIMEZONE`.
+    pub verbatim: Option<String>,
+}
+
+/// When a deadline falls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    /// An all-day deadline: `DTSTART;VALUE=DATE` and an exclusive
+    /// `DTEND;VALUE=DATE` on the next day.
+    AllDay(NaiveDate),
+    /// A deadline instant in local wall time of `tz`: `DTSTART;TZID=...` and
+    /// no `DTEND`, which RFC 5545 §3.6.1 reads as an event that ends when it
+    /// starts (an equal `DTEND` would break §3.8.2.2: DTEND must be later).
+    Timed {
+        /// Local wall-clock time in `tz`.
+        local: NaiveDateTime,
+        /// The IANA time zone of `local`.
+        tz: Tz,
+    },
+}
+
+/// A display reminder (`VALARM` with `ACTION:DISPLAY`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Alarm {
+    /// How long before the start the reminder fires
+    /// (`TRIGGER;RELATED=START:-P14D`). Sub-second parts are truncated; a
+    /// negative value fires after the start; zero fires at the start.
+    pub before: TimeDelta,
+}
+
+/// `STATUS` of an event (RFC 5545 §3.8.1.11).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventStatus {
+    /// `STATUS:CONFIRMED`.
+    Confirmed,
+    /// `STATUS:CANCELLED`.
+    Cancelled,
+}
+
+pub(super) fn build_event(ev: &IcsEvent, dtstamp: &str) -> IcalEvent {
+    let mut e = IcalEvent::new();
+    let p = &mut e.properties;
+    p.push(prop("UID", text(&ev.uid)));
+    p.push(prop("SEQUENCE", ev.sequence.to_string()));
+    p.push(prop("DTSTAMP", dtstamp));
+    match ev.when {
+        When::AllDay(day) => {
+            p.push(prop_with("DTSTART", "VALUE", "DATE", fmt_date(day)));
+            // Without DTEND a DATE-valued event lasts one day anyway
+            // (RFC 5545 §3.6.1), so NaiveDate::MAX just omits it.
+            if let Some(next) = day.checked_add_days(Days::new(1)) {
+                p.push(prop_with("DTEND", "VALUE", "DATE", fmt_date(next)));
+            }
+        }
+        When::Timed { local, tz } => {
+            let v = fmt_local(local);
+            p.push(prop_with("DTSTART", "TZID", tz.name(), v));
+        }
+    }
+    let summary = text(&ev.summary);
+    p.push(prop("SUMMARY", summary.clone()));
+    let description = text(&ev.description);
+    if !description.is_empty() {
+        p.push(prop("DESCRIPTION", description));
+    }
+    let categories: Vec<String> = ev
+        .categories
+        .iter()
+        .map(|c| text(c))
+        .filter(|c| !c.is_empty())
+        .collect();
+    if !categories.is_empty() {
+        p.push(prop("CATEGORIES", categories.join(",")));
+    }
+    if let Some(url) = ev.url.as_deref().map(clean_uri).filter(|u| !u.is_empty()) {
+        p.push(prop("URL", url));
+    }
+    if let Some(status) = ev.status {
+        let s = match status {
+            EventStatus::Confirmed => "CONFIRMED",
+            EventStatus::Cancelled => "CANCELLED",
+        };
+        p.push(prop("STATUS", s));
+    }
+    if let Some(at) = ev.last_modified {
+        p.push(prop("LAST-MODIFIED", fmt_utc(at)));
+    }
+    p.push(prop("TRANSP", "TRANSPARENT"));
+    for alarm in &ev.alarms {
+        let mut a = IcalAlarm::new();
+        a.properties.push(prop("ACTION", "DISPLAY"));
+        a.properties.push(prop("DESCRIPTION", summary.clone()));
+        a.properties.push(prop_with(
+            "TRIGGER",
+            "RELATED",
+            "START",
+            trigger(alarm.before),
+        ));
+        e.alarms.push(a);
+    }
+    e
+}
+
+/// Percent-encodes characters that may not appear in a URI (RFC 3986) so a
+/// `URL` value can never break the content-line framing. Valid URLs are
+/// unchanged; surrounding whitespace is trimmed first.
+fn clean_uri(url: &str) -> String {
+    let url = url.trim();
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        let needs_encoding = !c.is_ascii()
+            || c.is_ascii_control()
+            || matches!(
+                c,
+                ' ' | '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}'
+            );
+        if needs_encoding {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                let _ = write!(out, "%{b:02X}");
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `TRIGGER` value (RFC 5545 §3.3.6 `dur-value`) for an alarm `before` the
+/// start: `-P14D`, `-PT2H`, `-P1DT12H`, `-PT1H0M5S`, `PT0S`.
+///
+/// Weeks are never used (`dur-week` cannot be combined with days).
+pub(super) fn trigger(before: TimeDelta) -> String {
+    let secs = before.num_seconds();
+    if secs == 0 {
+        return "PT0S".to_owned();
+    }
+    let mut out = String::from(if secs > 0 { "-P" } else { "P" });
+    let total = secs.unsigned_abs();
+    let (days, rem) = (total / 86_400, total % 86_400);
+    let (h, m, s) = (rem / 3600, rem % 3600 / 60, rem % 60);
+    if days > 0 {
+        let _ = write!(out, "{days}D");
+    }
+    if rem > 0 {
+        out.push('T');
+        if h > 0 {
+            let _ = write!(out, "{h}H");
+        }
+        // dur-hour = 1*DIGIT "H" [dur-minute]; dur-minute = 1*DIGIT "M" [dur-second]
+        if m > 0 || (h > 0 && s > 0) {
+            let _ = write!(out, "{m}M");
+        }
+        if s > 0 {
+            let _ = write!(out, "{s}S");
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::line::{clean_text, escape_text, unescape_text, unfold};
+    use super::super::tests::{date, event, nasty, parse, value};
+    use super::super::{IcsCalendar, write_ics};
+    use super::*;
+    use chrono::Duration;
+    use proptest::prelude::*;
+
+    #[test]
+    fn nasty_values_are_escaped() {
+        let text = unfold(&write_ics(&nasty()));
+        assert!(text.contains("\r\nCATEGORIES:a\\,b,c\\;d\\\\e\r\n"));
+        assert!(text.contains("\r\nURL:https://example.com/a%20b%0A%C2%A7\r\n"));
+        assert!(text.contains("\r\nUID:odd-uid\\;with\\,specials@govcal\r\n"));
+        assert!(text.contains("\r\nSTATUS:CANCELLED\r\n"));
+        assert!(text.contains("\r\nTRIGGER;RELATED=START:-P1DT12H\r\n"));
+        assert!(text.contains("\r\nTRIGGER;RELATED=START:-PT1H0M5S\r\n"));
+        assert!(text.contains(
+            "\r\nDESCRIPTION:line one\\nline two\\, with\\; specials\\\\\\n\\n—§ end line one"
+        ));
+        // Trailing whitespace of the value is trimmed, inner kept.
+        assert!(text.contains("—§ end\r\nCATEGORIES"));
+    }
+
+    #[test]
+    fn trigger_durations() {
+        assert_eq!(trigger(Duration::days(14)), "-P14D");
+        assert_eq!(trigger(Duration::hours(2)), "-PT2H");
+        assert_eq!(trigger(Duration::hours(36)), "-P1DT12H");
+        assert_eq!(trigger(Duration::minutes(90)), "-PT1H30M");
+        assert_eq!(trigger(Duration::seconds(3605)), "-PT1H0M5S");
+        assert_eq!(trigger(Duration::seconds(65)), "-PT1M5S");
+        assert_eq!(trigger(Duration::seconds(5)), "-PT5S");
+        assert_eq!(trigger(Duration::milliseconds(999)), "PT0S");
+        assert_eq!(trigger(Duration::zero()), "PT0S");
+        assert_eq!(trigger(-Duration::minutes(15)), "PT15M");
+        assert_eq!(trigger(Duration::days(7) + Duration::seconds(1)), "-P7DT1S");
+        // Extremes do not panic and stay well-formed.
+        assert!(trigger(TimeDelta::MAX).starts_with("-P"));
+        assert!(trigger(TimeDelta::MIN).starts_with('P'));
+    }
+
+    #[test]
+    fn all_day_end_is_exclusive_and_max_date_safe() {
+        let cal = IcsCalendar {
+            name: String::new(),
+            dtstamp: date(2026, 1, 1),
+            events: vec![
+                event("a", "Year end", When::AllDay(date(2026, 12, 31))),
+                event("b", "Leap", When::AllDay(date(2028, 2, 28))),
+                event("c", "Max", When::AllDay(NaiveDate::MAX)),
+            ],
+        };
+        let text = write_ics(&cal);
+        assert!(text.contains("DTSTART;VALUE=DATE:20261231\r\nDTEND;VALUE=DATE:20270101\r\n"));
+        assert!(text.contains("DTSTART;VALUE=DATE:20280228\r\nDTEND;VALUE=DATE:20280229\r\n"));
+        assert!(!text.contains("BEGIN:VTIMEZONE"));
+        assert_eq!(parse(&text).events.len(), 3);
+    }
+
+    // ---- properties ----
+
+    fn one_event(summary: &str, description: &str) -> IcsCalendar {
+        let mut e = event("p@govcal", summary, When::AllDay(date(2026, 5, 1)));
+        e.description = description.to_owned();
+        e.alarms = vec![Alarm {
+            before: Duration::days(1),
+        }];
+        IcsCalendar {
+            name: summary.to_owned(),
+            dtstamp: date(2026, 1, 1),
+            events: vec![e],
+        }
+    }
+
+    fn summary_of(text: &str) -> String {
+        let unfolded = unfold(text);
+        let line = unfolded
+            .split("\r\n")
+            .find(|l| l.starts_with("SUMMARY:"))
+            .unwrap();
+        unescape_text(&line["SUMMARY:".len()..])
+    }
+
+    fn has_long_ws_run(s: &str) -> bool {
+        let mut run = 0;
+        for c in s.chars() {
+            run = if c.is_whitespace() { run + 1 } else { 0 };
+            if run >= 60 {
+                return true;
+            }
+        }
+        false
+    }
+
+    proptest! {
+        #[test]
+        fn arbitrary_text_never_breaks_output(summary in any::<String>(), description in any::<String>()) {
+            let text = write_ics(&one_event(&summary, &description));
+            prop_assert!(text.ends_with("\r\n"));
+            let ws_ok = !has_long_ws_run(&summary) && !has_long_ws_run(&description);
+            for l in text[..text.len() - 2].split("\r\n") {
+                prop_assert!(l.len() <= 75, "{} octets: {:?}", l.len(), l);
+                prop_assert!(!l.contains('\r') && !l.contains('\n'));
+                if ws_ok {
+                    prop_assert!(!l.ends_with(char::is_whitespace), "{:?}", l);
+                }
+            }
+            prop_assert_eq!(summary_of(&text), clean_text(&summary));
+            let parsed = parse(&text);
+            prop_assert_eq!(parsed.events.len(), 1);
+            if ws_ok {
+                let want = escape_text(&clean_text(&summary));
+                // ical's parser strips leading ':' from values and maps "" to None.
+                let want = want.trim_start_matches(':');
+                let got = value(&parsed.events[0].properties, "SUMMARY").unwrap_or("");
+                prop_assert_eq!(got, want);
+            }
+        }
+
+        #[test]
+        fn printable_summary_roundtrips_exactly(summary in "[^\\p{Cc}]*[^\\p{Cc}\\s]|") {
+            let text = write_ics(&one_event(&summary, "d"));
+            prop_assert_eq!(summary_of(&text), summary);
+        }
+
+        #[test]
+        fn multiline_description_roundtrips(lines in proptest::collection::vec("[^\\p{Cc}]{0,40}", 1..6)) {
+            let description = lines.join("\n");
+            let text = write_ics(&one_event("s", &description));
+            let unfolded = unfold(&text);
+            // Only the VEVENT part, not the VALARM DESCRIPTION.
+            let unfolded = unfolded.split("BEGIN:VALARM").next().unwrap_or_default();
+            if let Some(line) = unfolded.split("\r\n").find(|l| l.starts_with("DESCRIPTION:")) {
+                prop_assert_eq!(unescape_text(&line["DESCRIPTION:".len()..]), clean_text(&description));
+            } else {
+                prop_assert!(clean_text(&description).is_empty());
+            }
+        }
+    }
+}
