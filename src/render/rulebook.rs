@@ -231,6 +231,10 @@ impl<'a> Book<'a> {
     }
 
     /// JSON.
+    ///
+    /// # Panics
+    ///
+    /// Never in practice: a `serde_json::Value` always serializes.
     pub fn json(&self) -> String {
         let packs: Vec<Value> = self
             .packs
