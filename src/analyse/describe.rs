@@ -1,6 +1,6 @@
 //! Plain English for expressions, conditions and whole rules, generated
 //! from the parsed rule itself (not copied from its summary), so a reader
-//! can compare the two. This module chooses the words; `cli/` lays them out.
+//! can compare the two. This module chooses the words; `render` lays them out.
 
 use crate::model::calendar::Roll;
 use crate::model::expr::BoundName;

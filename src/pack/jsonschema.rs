@@ -1,6 +1,6 @@
 //! JSON Schemas of the two formats people type by hand, rule packs and
 //! facts files, generated from the serde types that read them
-//! (`pack::schema` and `facts`), so that an editor speaking JSON
+//! (`pack::schema` and `pack::profile`), so that an editor speaking JSON
 //! Schema (taplo, and VS Code's Even Better TOML, which uses it) completes
 //! keys, explains them on hover and flags misspelt keys and values.
 //!
@@ -160,11 +160,11 @@ pub(crate) fn template_params(_: &mut SchemaGenerator) -> Schema {
 }
 
 /// How a date that falls on a weekend or holiday moves.
-// The values `calc::calendar::Roll` reads, with words for a person; only
+// The values `model::calendar::Roll` reads, with words for a person; only
 // the schema is used. The tests below keep the two in step.
 #[derive(JsonSchema)]
 #[schemars(rename_all = "lowercase")]
-#[allow(dead_code, reason = "a description of calc::calendar::Roll's values")]
+#[allow(dead_code, reason = "a description of model::calendar::Roll's values")]
 pub(crate) enum Roll {
     /// The date does not move, even off a weekend or holiday.
     None,
@@ -175,11 +175,11 @@ pub(crate) enum Roll {
 }
 
 /// The kind of answer a rule gives.
-// The values `calc::Status` reads; only the schema is used. The tests below
+// The values `model::rule::Status` reads; only the schema is used. The tests below
 // keep the two in step.
 #[derive(JsonSchema)]
 #[schemars(rename_all = "snake_case")]
-#[allow(dead_code, reason = "a description of calc::Status's values")]
+#[allow(dead_code, reason = "a description of model::rule::Status's values")]
 pub(crate) enum Status {
     /// Every date is known.
     Computed,

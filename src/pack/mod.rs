@@ -4,6 +4,7 @@
 //! files. Everything here turns text into model values or located
 //! diagnostics; nothing evaluates a rule.
 
+pub mod calendar;
 pub mod expr;
 pub mod jsonschema;
 pub mod load;
