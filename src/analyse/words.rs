@@ -207,6 +207,7 @@ impl fmt::Display for Warning<'_> {
 pub fn condition_text(c: &Condition<'_>) -> String {
     match c {
         Condition::Dates { fact, ranges } => dates_text(&fact_phrase(fact), ranges),
+        Condition::Apart { fact, minus, days } => apart_text(fact, minus, days),
         Condition::Unsolved { cond, .. } => describe_cond(cond),
         Condition::All(parts) => joined(parts, ", and "),
         Condition::Any(parts) => joined(parts, ", or "),
@@ -241,6 +242,40 @@ pub fn dates_text(subject: &str, ranges: &Ranges) -> String {
         return format!("{subject} is on no date");
     }
     format!("{subject} is {}", parts.join(" or "))
+}
+
+fn n_days(n: i64) -> String {
+    if n.unsigned_abs() == 1 {
+        format!("{} day", n.unsigned_abs())
+    } else {
+        format!("{} days", n.unsigned_abs())
+    }
+}
+
+/// The days between two facts: "the meeting is at least 100 days after the
+/// first public announcement of the meeting date".
+pub fn apart_text(fact: &str, minus: &str, days: &Ranges) -> String {
+    let m = fact_phrase(minus);
+    let parts: Vec<String> = days
+        .0
+        .iter()
+        .map(|&(l, h)| match (l == i64::MIN, h == i64::MAX) {
+            (true, true) => format!("on any day relative to {m}"),
+            (false, true) if l > 0 => format!("at least {} after {m}", n_days(l)),
+            (false, true) if l == 0 => format!("on or after {m}"),
+            (false, true) => format!("no more than {} before {m}", n_days(l)),
+            (true, false) if h < 0 => format!("at least {} before {m}", n_days(h)),
+            (true, false) if h == 0 => format!("on or before {m}"),
+            (true, false) => format!("no more than {} after {m}", n_days(h)),
+            (false, false) if l == h && l == 0 => format!("on the same day as {m}"),
+            (false, false) if l == h && l > 0 => format!("exactly {} after {m}", n_days(l)),
+            (false, false) if l == h => format!("exactly {} before {m}", n_days(l)),
+            (false, false) if l >= 0 => format!("{l} to {} after {m}", n_days(h)),
+            (false, false) if h <= 0 => format!("{} to {} before {m}", -h, n_days(l)),
+            (false, false) => format!("between {} before and {} after {m}", n_days(l), n_days(h)),
+        })
+        .collect();
+    format!("{} is {}", fact_phrase(fact), parts.join(" or "))
 }
 
 /// Words about this year's meeting made about next year's.
@@ -345,6 +380,25 @@ impl Serialize for ConditionJson<'_, '_> {
                     m.end()
                 }
             }
+            Condition::Apart { fact, minus, days } => {
+                let spans: Vec<ApartJson<'_>> = days
+                    .0
+                    .iter()
+                    .map(|&(l, h)| ApartJson {
+                        fact,
+                        minus,
+                        at_least: (l != i64::MIN).then_some(l),
+                        at_most: (h != i64::MAX).then_some(h),
+                    })
+                    .collect();
+                if let [one] = spans.as_slice() {
+                    one.serialize(s)
+                } else {
+                    let mut m = s.serialize_map(Some(1))?;
+                    m.serialize_entry("any", &spans)?;
+                    m.end()
+                }
+            }
             Condition::Unsolved { cond, facts } => {
                 let mut m = s.serialize_map(Some(2))?;
                 m.serialize_entry("unsolved", &for_year(describe_cond(cond), next_year))?;
@@ -391,6 +445,32 @@ impl Serialize for DatesJson<'_> {
             (Some(a), None) => m.serialize_entry("on_or_after", &a)?,
             (None, None) => m.serialize_entry("any_date", &true)?,
         }
+        m.end()
+    }
+}
+
+/// Days between two facts, `fact - minus`: `{"fact", "minus", "days":
+/// {"at_least", "at_most"}}` with either end left out when open.
+struct ApartJson<'a> {
+    fact: &'a str,
+    minus: &'a str,
+    at_least: Option<i64>,
+    at_most: Option<i64>,
+}
+
+impl Serialize for ApartJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut days = serde_json::Map::new();
+        if let Some(l) = self.at_least {
+            days.insert("at_least".to_owned(), l.into());
+        }
+        if let Some(h) = self.at_most {
+            days.insert("at_most".to_owned(), h.into());
+        }
+        let mut m = s.serialize_map(Some(3))?;
+        m.serialize_entry("fact", self.fact)?;
+        m.serialize_entry("minus", self.minus)?;
+        m.serialize_entry("days", &days)?;
         m.end()
     }
 }

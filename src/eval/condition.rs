@@ -21,6 +21,16 @@ pub enum Condition<'p> {
         /// Its dates for which the case holds.
         ranges: Ranges,
     },
+    /// The days from one fact's date to another's lie in the set:
+    /// `fact - minus` is in `days` (both facts missing).
+    Apart {
+        /// The fact counted to.
+        fact: String,
+        /// The fact counted from.
+        minus: String,
+        /// The numbers of days for which the case holds.
+        days: Ranges,
+    },
     /// A condition that could not be solved into dates, as the rule wrote it.
     Unsolved {
         /// The condition in the rule.
@@ -34,6 +44,42 @@ pub enum Condition<'p> {
     Any(Vec<Condition<'p>>),
     /// It does not hold.
     Not(Box<Condition<'p>>),
+}
+
+impl Condition<'_> {
+    /// Whether the condition holds on `facts`, which give the facts it
+    /// names: `None` when a fact is missing or a part is kept in words.
+    pub fn holds(&self, facts: &crate::model::facts::Facts) -> Option<bool> {
+        let day = |f: &str| facts.get(f).map(crate::model::ranges::day_number);
+        match self {
+            Condition::Dates { fact, ranges } => Some(ranges.contains(day(fact)?)),
+            Condition::Apart { fact, minus, days } => Some(days.contains(day(fact)? - day(minus)?)),
+            Condition::Unsolved { .. } => None,
+            Condition::Not(c) => c.holds(facts).map(|b| !b),
+            Condition::All(parts) => {
+                let mut all = Some(true);
+                for p in parts {
+                    match p.holds(facts) {
+                        Some(false) => return Some(false),
+                        None => all = None,
+                        Some(true) => {}
+                    }
+                }
+                all
+            }
+            Condition::Any(parts) => {
+                let mut any = Some(false);
+                for p in parts {
+                    match p.holds(facts) {
+                        Some(true) => return Some(true),
+                        None => any = None,
+                        Some(false) => {}
+                    }
+                }
+                any
+            }
+        }
+    }
 }
 
 /// A value during evaluation.
@@ -65,6 +111,13 @@ pub(super) enum Form<'p> {
         c: i64,
         abs: bool,
         days: bool,
+    },
+    /// `(a - b) + c` days between two facts, optionally under `abs`.
+    Gap {
+        a: String,
+        b: String,
+        c: i64,
+        abs: bool,
     },
     /// `later_of(known, fact + c)` (or `earlier_of` when `later` is false).
     Threshold {
@@ -108,11 +161,73 @@ impl<'p> Res<'p> {
         }
     }
 
-    /// The set of dates of one fact, when the condition was solved.
-    fn set(&self) -> Option<(&str, &Ranges)> {
+    /// `a - b` in `days`, for two different facts.
+    pub(super) fn apart(a: &str, b: &str, days: Ranges) -> Truth<'p> {
+        if days.is_empty() {
+            return Truth::No;
+        }
+        if days.is_all() {
+            return Truth::Yes;
+        }
+        // One order for each pair, so that two constraints on it combine:
+        // the fact that comes later in a season first ("the meeting is at
+        // least 100 days after the announcement").
+        let (fact, minus, days) = if (season_rank(a), b) >= (season_rank(b), a) {
+            (a, b, days)
+        } else {
+            (b, a, days.negate())
+        };
+        Truth::Maybe(Res {
+            cond: Condition::Apart {
+                fact: fact.to_owned(),
+                minus: minus.to_owned(),
+                days,
+            },
+            missing: BTreeSet::from([fact.to_owned(), minus.to_owned()]),
+        })
+    }
+
+    /// The set a solved condition constrains: one fact's dates, or the
+    /// days between two facts.
+    fn set(&self) -> Option<(Key<'_>, &Ranges)> {
         match &self.cond {
-            Condition::Dates { fact, ranges } => Some((fact, ranges)),
+            Condition::Dates { fact, ranges } => Some((Key::One(fact), ranges)),
+            Condition::Apart { fact, minus, days } => Some((Key::Two(fact, minus), days)),
             _ => None,
+        }
+    }
+}
+
+/// Where a fact usually falls in a season, earliest first; other facts in
+/// between.
+pub(super) fn season_rank(fact: &str) -> usize {
+    const SEASON: [&str; 10] = [
+        "prior_proxy_release",
+        "prior_meeting",
+        "fiscal_year_end",
+        "",
+        "announcement",
+        "record_date",
+        "preliminary_filing",
+        "proxy_release",
+        "definitive_filing",
+        "meeting",
+    ];
+    SEASON.iter().position(|f| *f == fact).unwrap_or(3)
+}
+
+/// What a solved condition is about.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Key<'a> {
+    One(&'a str),
+    Two(&'a str, &'a str),
+}
+
+impl<'p> Key<'_> {
+    fn with(self, ranges: Ranges) -> Truth<'p> {
+        match self {
+            Key::One(f) => Res::solved(f, ranges),
+            Key::Two(a, b) => Res::apart(a, b, ranges),
         }
     }
 }
@@ -138,7 +253,7 @@ pub(super) fn t_and<'p>(a: Truth<'p>, b: Truth<'p>) -> Truth<'p> {
         (Truth::No, _) | (_, Truth::No) => Truth::No,
         (Truth::Yes, x) | (x, Truth::Yes) => x,
         (Truth::Maybe(a), Truth::Maybe(b)) => match (a.set(), b.set()) {
-            (Some((fa, ra)), Some((fb, rb))) if fa == fb => Res::solved(fa, ra.intersect(rb)),
+            (Some((fa, ra)), Some((fb, rb))) if fa == fb => fa.with(ra.intersect(rb)),
             _ => Truth::Maybe(Res {
                 missing: a.missing.union(&b.missing).cloned().collect(),
                 cond: joined(a.cond, b.cond, Condition::All, |c| match c {
@@ -155,7 +270,7 @@ pub(super) fn t_or<'p>(a: Truth<'p>, b: Truth<'p>) -> Truth<'p> {
         (Truth::Yes, _) | (_, Truth::Yes) => Truth::Yes,
         (Truth::No, x) | (x, Truth::No) => x,
         (Truth::Maybe(a), Truth::Maybe(b)) => match (a.set(), b.set()) {
-            (Some((fa, ra)), Some((fb, rb))) if fa == fb => Res::solved(fa, ra.union(rb)),
+            (Some((fa, ra)), Some((fb, rb))) if fa == fb => fa.with(ra.union(rb)),
             _ => Truth::Maybe(Res {
                 missing: a.missing.union(&b.missing).cloned().collect(),
                 cond: joined(a.cond, b.cond, Condition::Any, |c| match c {
@@ -172,7 +287,7 @@ pub(super) fn t_not(a: Truth<'_>) -> Truth<'_> {
         Truth::Yes => Truth::No,
         Truth::No => Truth::Yes,
         Truth::Maybe(r) => match r.set() {
-            Some((f, set)) => Res::solved(f, set.complement()),
+            Some((k, set)) => k.with(set.complement()),
             None => Truth::Maybe(Res {
                 cond: Condition::Not(Box::new(r.cond)),
                 missing: r.missing,
@@ -245,6 +360,45 @@ pub(super) fn solve<'p>(p: &Pend<'p>, op: CmpOp, k: i64, c: &'p Cond) -> Truth<'
             };
             Res::solved(fact, f)
         }
+        Form::Gap { a, b, c: off, abs } => {
+            let mut v = Ranges::compare(op, k);
+            if *abs {
+                v = v.abs_preimage();
+            }
+            // v = (a - b) + off.
+            Res::apart(a, b, v.shift(-off))
+        }
         _ => unsolved(c, p.missing.clone()),
     }
+}
+
+/// Solves `p op q` when both depend on missing facts: two dates `a + ca`
+/// and `b + cb` compare as `a - b op cb - ca`.
+pub(super) fn solve_two<'p>(p: &Pend<'p>, op: CmpOp, q: &Pend<'p>, c: &'p Cond) -> Truth<'p> {
+    if let (
+        Form::Affine {
+            fact: a,
+            s: 1,
+            c: ca,
+            abs: false,
+            days: false,
+        },
+        Form::Affine {
+            fact: b,
+            s: 1,
+            c: cb,
+            abs: false,
+            days: false,
+        },
+    ) = (&p.form, &q.form)
+    {
+        return if a == b {
+            bool_truth(op.holds(ca, cb))
+        } else {
+            Res::apart(a, b, Ranges::compare(op, cb - ca))
+        };
+    }
+    let mut missing = p.missing.clone();
+    missing.extend(q.missing.iter().cloned());
+    unsolved(c, missing)
 }

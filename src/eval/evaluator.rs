@@ -11,7 +11,8 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use super::condition::{
-    Form, Pend, Res, Truth, Val, bool_truth, flip, opaque, solve, t_and, t_not, t_or, unsolved,
+    Form, Pend, Res, Truth, Val, bool_truth, flip, opaque, solve, solve_two, t_and, t_not, t_or,
+    unsolved,
 };
 use super::trace::{Op, Step};
 use super::{Answer, Bound, Case, Context, Deadline, Moment, Warning, Why};
@@ -347,6 +348,9 @@ impl<'p, 'a> Evaluator<'p, 'a> {
         d.missing.sort();
         d.missing.dedup();
         if d.status == Status::Conditional {
+            d.cases = super::solve::simplify(std::mem::take(&mut d.cases), self.facts);
+        }
+        if d.status == Status::Conditional {
             trace.push(Step {
                 op: Op::DependsOn(d.missing.clone()),
                 date: None,
@@ -630,6 +634,7 @@ impl<'p, 'a> Evaluator<'p, 'a> {
                     (Val::Pend(p), Val::Days(k)) => solve(&p, *op, k, c),
                     (Val::Date(k), Val::Pend(p)) => solve(&p, flip(*op), day_number(k), c),
                     (Val::Days(k), Val::Pend(p)) => solve(&p, flip(*op), k, c),
+                    (Val::Pend(p), Val::Pend(q)) => solve_two(&p, *op, &q, c),
                     (l, r) => {
                         let mut missing = BTreeSet::new();
                         for v in [l, r] {
@@ -840,6 +845,48 @@ impl<'p, 'a> Evaluator<'p, 'a> {
                             days: true,
                         },
                     }),
+                    (
+                        Val::Pend(Pend {
+                            missing: ma,
+                            form:
+                                Form::Affine {
+                                    fact: fa,
+                                    s: 1,
+                                    c: ca,
+                                    abs: false,
+                                    days: false,
+                                },
+                            ..
+                        }),
+                        Val::Pend(Pend {
+                            missing: mb,
+                            form:
+                                Form::Affine {
+                                    fact: fb,
+                                    s: 1,
+                                    c: cb,
+                                    abs: false,
+                                    days: false,
+                                },
+                            ..
+                        }),
+                    ) => {
+                        if fa == fb {
+                            // (f + ca) - (f + cb) whatever f is.
+                            Val::Days(ca - cb)
+                        } else {
+                            Val::Pend(Pend {
+                                expr: e,
+                                missing: ma.union(&mb).cloned().collect(),
+                                form: Form::Gap {
+                                    a: fa,
+                                    b: fb,
+                                    c: ca - cb,
+                                    abs: false,
+                                },
+                            })
+                        }
+                    }
                     (va, vb) => Val::Pend(opaque(e, [va, vb])),
                 }
             }
@@ -937,6 +984,21 @@ impl<'p, 'a> Evaluator<'p, 'a> {
                         abs: true,
                         days: true,
                     },
+                }),
+                Val::Pend(Pend {
+                    missing,
+                    form:
+                        Form::Gap {
+                            a,
+                            b,
+                            c,
+                            abs: false,
+                        },
+                    ..
+                }) => Val::Pend(Pend {
+                    expr: e,
+                    missing,
+                    form: Form::Gap { a, b, c, abs: true },
                 }),
                 v => Val::Pend(opaque(e, [v])),
             },

@@ -8,6 +8,7 @@
 
 mod condition;
 mod evaluator;
+mod solve;
 #[cfg(test)]
 mod tests;
 pub mod trace;
@@ -91,7 +92,7 @@ pub struct Case<'p> {
 
 /// Why a rule gives no date or does not apply, as data; `analyse::words`
 /// says it.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Why<'p> {
     /// The law gives no date: its words.
     Law(&'p str),

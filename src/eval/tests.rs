@@ -87,7 +87,7 @@ fn anniversary_window_without_a_meeting_date_is_solved_into_meeting_dates() {
         .cases
         .iter()
         .find(|c| {
-            case_when(c).contains("on or before Tue 14 Apr 2026")
+            case_when(c).contains("between Fri 16 May 2025 and Tue 14 Apr 2026")
                 && case_when(c).contains("on or after Wed 15 Jul 2026")
         })
         .expect("the moved-meeting case");
@@ -103,7 +103,9 @@ fn anniversary_window_without_a_meeting_date_is_solved_into_meeting_dates() {
             assert_eq!(
                 ranges.intervals().collect::<Vec<_>>(),
                 [
-                    (None, Some(ymd(2026, 4, 14))),
+                    // Issue 15, point 2: not before the day after the
+                    // prior meeting (15 May 2025).
+                    (Some(ymd(2025, 5, 16)), Some(ymd(2026, 4, 14))),
                     (Some(ymd(2026, 7, 15)), None)
                 ]
             );
@@ -319,4 +321,179 @@ proptest! {
         facts.remove("meeting");
         check_windows(&lib, &run(&lib, &facts))?;
     }
+}
+
+/// The case of `partial` whose condition holds on `full_facts` gives what
+/// `full` (the same rule evaluated with every fact) gives. Returns a
+/// message when it does not; `Ok` when a condition is kept in words (it
+/// cannot be decided here) or the full evaluation is itself conditional.
+fn case_agrees(
+    partial: &Deadline<'_>,
+    full: &Deadline<'_>,
+    full_facts: &Facts,
+) -> std::result::Result<(), String> {
+    if full.status == Status::Conditional {
+        return Ok(());
+    }
+    let mut holding = Vec::new();
+    for c in &partial.cases {
+        match c.when.as_ref().map_or(Some(true), |w| w.holds(full_facts)) {
+            Some(true) => holding.push(c),
+            Some(false) => {}
+            None => return Ok(()),
+        }
+    }
+    let [case] = holding.as_slice() else {
+        return Err(format!(
+            "{}: {} cases hold on {full_facts:?}",
+            partial.id(),
+            holding.len()
+        ));
+    };
+    let bound = |a: &Option<Answer<'_>>, b: &Option<Bound>| match (a, b) {
+        (Some(Answer::Date(x)), Some(y)) => x == y,
+        (Some(Answer::Date(_)), None) => false,
+        _ => true,
+    };
+    let agrees = match full.status {
+        Status::Computed => {
+            case.not_applicable.is_none()
+                && case.unspecified.is_none()
+                && bound(&case.opens, &full.opens)
+                && bound(&case.closes, &full.closes)
+        }
+        Status::NotApplicable => case.not_applicable.is_some(),
+        Status::Unspecified => {
+            matches!((&full.words, case.unspecified), (Some(Why::Law(w)), Some(u)) if *w == u)
+        }
+        Status::Conditional => true,
+    };
+    if agrees {
+        Ok(())
+    } else {
+        Err(format!(
+            "{}: the case that holds ({:?}) does not give {:?} {:?} {:?}",
+            partial.id(),
+            case.when,
+            full.status,
+            full.opens,
+            full.closes
+        ))
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(100))]
+
+    /// Issue 15, point 1: with one or two facts unknown (this year's
+    /// meeting and its announcement, or next year's), for random facts the
+    /// one case whose condition holds gives exactly what evaluating with
+    /// those facts gives, for every shipped rule.
+    #[test]
+    fn prop_the_case_that_holds_gives_the_evaluated_date(
+        meeting_day in 0i64..=16_000, // 1995 ..= 2038
+        gap in 250i64..480,
+        notice in 1i64..200,
+        proxy_lead in 20i64..70,
+        record_lead in 5i64..95,
+        next_gap in 300i64..430,
+        next_notice in 1i64..200,
+        forget_announcement in prop::bool::ANY,
+    ) {
+        let lib = library();
+        let company = Company::default();
+        let cx = Context { company: &company, calendars: &lib.calendars, today: None };
+        let meeting = add_days(ymd(1995, 1, 1), meeting_day).unwrap();
+        let before = |n: i64| add_days(meeting, -n).unwrap();
+        let mut facts = Facts::default();
+        facts.set("meeting", meeting);
+        let prior = before(gap);
+        facts.set("prior_meeting", prior);
+        facts.set("prior_proxy_release", add_days(prior, -proxy_lead).unwrap());
+        facts.set("announcement", before(notice));
+        facts.set("record_date", before(record_lead));
+        facts.set("proxy_release", before(proxy_lead));
+        let full = run(&lib, &facts);
+        let mut partial_facts = facts.clone();
+        partial_facts.remove("meeting");
+        if forget_announcement {
+            partial_facts.remove("announcement");
+        }
+        let partial = run(&lib, &partial_facts);
+        let mut checked = 0;
+        for (p, f) in partial.iter().zip(&full) {
+            if p.status == Status::Conditional {
+                case_agrees(p, f, &facts).map_err(TestCaseError::fail)?;
+                checked += 1;
+            }
+        }
+        prop_assert!(checked > 5, "only {checked} conditional answers to check");
+        // Next year: its meeting and announcement unknown.
+        let next_meeting = add_days(meeting, next_gap).unwrap();
+        let mut next = next_year_facts(&facts).unwrap();
+        next.set("meeting", next_meeting);
+        next.set("announcement", add_days(next_meeting, -next_notice).unwrap());
+        let next_full = evaluate(&lib.packs, &next, &cx).unwrap();
+        for p in evaluate_next_year(&lib.packs, &facts, &cx).unwrap() {
+            let f = next_full.iter().find(|f| f.id() == p.id()).unwrap();
+            if p.status == Status::Conditional && f.status != Status::NotApplicable {
+                case_agrees(&p, f, &next).map_err(TestCaseError::fail)?;
+            }
+        }
+    }
+}
+
+/// Issue 15, point 1, on its own example: the late-announcement bylaw
+/// template with default numbers, meeting 10 Jun 2026, prior meeting 11
+/// Jun 2025, proxy released 20 Apr 2026. Next year's meeting and its
+/// announcement are both unknown. By hand: the anniversary is 10 Jun 2027;
+/// 30 days before it is 11 May 2027 and 60 days after it 9 Aug 2027; the
+/// window is 120 to 90 days before the anniversary, 10 Feb to 12 Mar 2027.
+/// Next year's meeting comes after 10 Jun 2026. The case that can never
+/// happen (moved and not moved at once) is gone, and "less than 100 days"
+/// between the announcement and the meeting is a constraint between two
+/// facts, not words.
+#[test]
+fn two_unknown_facts_give_three_simple_cases() {
+    let lib = Library::load(
+        &["bylaws/templates/anniversary_window_late_announcement".to_owned()],
+        None,
+    )
+    .expect("the template loads");
+    let mut facts = Facts::default();
+    facts.set("meeting", ymd(2026, 6, 10));
+    facts.set("prior_meeting", ymd(2025, 6, 11));
+    facts.set("proxy_release", ymd(2026, 4, 20));
+    let company = Company::default();
+    let cx = Context {
+        company: &company,
+        calendars: &lib.calendars,
+        today: None,
+    };
+    let next = evaluate_next_year(&lib.packs, &facts, &cx).unwrap();
+    let d = find(&next, "shareholder_notice");
+    let when: Vec<String> = d.cases.iter().map(case_when).collect();
+    assert_eq!(
+        when,
+        [
+            "next year's meeting is between Tue 11 May 2027 and Mon 9 Aug 2027",
+            "next year's meeting is between Thu 11 Jun 2026 and Mon 10 May 2027 or on or after Tue 10 Aug 2027, \
+             and the first public announcement of next year's meeting date is on or after Wed 4 Mar 2026, \
+             and next year's meeting is no more than 99 days after the first public announcement of next year's meeting date",
+            "next year's meeting is between Thu 11 Jun 2026 and Mon 10 May 2027 or on or after Tue 10 Aug 2027, \
+             and next year's meeting is at least 100 days after the first public announcement of next year's meeting date",
+        ]
+    );
+    assert!(matches!(&d.cases[0].opens, Some(Answer::Date(b)) if b.date == ymd(2027, 2, 10)));
+    assert!(matches!(&d.cases[0].closes, Some(Answer::Date(b)) if b.date == ymd(2027, 3, 12)));
+    // The gap as data: meeting - announcement <= 99 days.
+    let Some(Condition::All(parts)) = &d.cases[1].when else {
+        panic!("an and: {:?}", d.cases[1].when)
+    };
+    assert!(parts.iter().any(|p| matches!(
+        p,
+        Condition::Apart { fact, minus, days }
+            if fact == "meeting" && minus == "announcement"
+                && days.intervals().count() == 1 && days.contains(99) && !days.contains(100)
+    )));
 }

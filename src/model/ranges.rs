@@ -19,6 +19,36 @@ impl Ranges {
         })
     }
 
+    /// Every value.
+    pub(crate) fn all() -> Self {
+        Ranges(vec![(i64::MIN, i64::MAX)])
+    }
+
+    /// No value.
+    pub(crate) fn none() -> Self {
+        Ranges(Vec::new())
+    }
+
+    /// `n` and above.
+    pub(crate) fn at_least(n: i64) -> Self {
+        Ranges(vec![(n, i64::MAX)])
+    }
+
+    /// `n` and below.
+    pub(crate) fn at_most(n: i64) -> Self {
+        Ranges(vec![(i64::MIN, n)])
+    }
+
+    /// `lo..=hi`, empty when `lo > hi`; `i64::MIN`/`i64::MAX` are open ends.
+    pub(crate) fn between(lo: i64, hi: i64) -> Self {
+        Ranges(vec![(lo, hi)]).normal()
+    }
+
+    /// Whether `v` is in the set.
+    pub fn contains(&self, v: i64) -> bool {
+        self.0.iter().any(|&(a, b)| a <= v && v <= b)
+    }
+
     pub(crate) fn is_empty(&self) -> bool {
         self.0.is_empty()
     }

@@ -115,7 +115,7 @@ fn hemacare_without_announcement_is_conditional_on_18_february_2004_in_table() {
         "if the first public announcement of the meeting date is on or before Wed 18 Feb 2004: closes Wed 25 Feb 2004"
     ), "{out}");
     assert!(out.contains(
-        "if the first public announcement of the meeting date is on or after Thu 19 Feb 2004: closes 7 days after the first public announcement of the meeting date"
+        "if the first public announcement of the meeting date is between Thu 19 Feb 2004 and Tue 25 May 2004: closes 7 days after the first public announcement of the meeting date"
     ), "{out}");
 }
 
@@ -159,7 +159,7 @@ fn hemacare_without_announcement_is_conditional_and_names_the_missing_fact_in_js
             cases[1]["when"]
                 .as_str()
                 .unwrap()
-                .contains("on or after Thu 19 Feb 2004")
+                .contains("between Thu 19 Feb 2004 and Tue 25 May 2004")
         );
         assert_eq!(cases[1]["closes"]["kind"], "words");
         assert!(
@@ -170,7 +170,8 @@ fn hemacare_without_announcement_is_conditional_and_names_the_missing_fact_in_js
         );
         // The same two cases as data, for a program: the announcement on or
         // before 18 Feb 2004 (18 Feb + 7 days = 25 Feb = 25 May - 90 days),
-        // or on or after 19 Feb.
+        // or from 19 Feb to the meeting itself (an announcement comes no
+        // later than its meeting, 25 May 2004).
         assert_eq!(
             cases[0]["condition"],
             serde_json::json!({"fact": "announcement", "on_or_before": "2004-02-18"}),
@@ -178,7 +179,7 @@ fn hemacare_without_announcement_is_conditional_and_names_the_missing_fact_in_js
         );
         assert_eq!(
             cases[1]["condition"],
-            serde_json::json!({"fact": "announcement", "on_or_after": "2004-02-19"}),
+            serde_json::json!({"fact": "announcement", "between": ["2004-02-19", "2004-05-25"]}),
             "{rule}"
         );
     }
@@ -187,7 +188,9 @@ fn hemacare_without_announcement_is_conditional_and_names_the_missing_fact_in_js
 /// Next year's section carries its conditions as data too. With the 2004
 /// meeting on 25 May, Rule 14a-8(e)(2) keeps its 120-day date for 2005 only
 /// if the 2005 meeting is not moved more than 30 days from 25 May (25 Apr -
-/// 24 Jun 2005, both ends included); otherwise it gives no fixed date.
+/// 24 Jun 2005, both ends included); otherwise it gives no fixed date. Next
+/// year's meeting comes after this one, so the earlier band starts on 26
+/// May 2004.
 #[test]
 fn next_year_cases_carry_meeting_dates_as_data() {
     let doc = hemacare().json(&[
@@ -216,7 +219,7 @@ fn next_year_cases_carry_meeting_dates_as_data() {
     assert_eq!(
         cases[1]["condition"],
         serde_json::json!({"any": [
-            {"fact": "meeting", "on_or_before": "2005-04-24"},
+            {"fact": "meeting", "between": ["2004-05-26", "2005-04-24"]},
             {"fact": "meeting", "on_or_after": "2005-06-25"}
         ]})
     );
