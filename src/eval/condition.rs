@@ -8,8 +8,11 @@ use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 
-use crate::model::expr::{CmpOp, Cond, Expr};
-use crate::model::ranges::Ranges;
+use super::Case;
+use crate::model::expr::{BoundName, CmpOp, Cond, Expr};
+use crate::model::offset::{add_days, add_months, anniversary};
+use crate::model::ranges::{Ranges, day_number, from_day_number};
+use crate::model::rule::LeapDay;
 
 /// The condition under which one case of a conditional answer holds.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -119,14 +122,120 @@ pub(super) enum Form<'p> {
         c: i64,
         abs: bool,
     },
-    /// `later_of(known, fact + c)` (or `earlier_of` when `later` is false).
+    /// A date that grows with one fact's date (never falls as it rises):
+    /// the fact moved by `ops` in turn (days, months, anniversaries).
+    Mono { fact: String, ops: Vec<MonoOp> },
+    /// Another rule's bound, whose answer is conditional: its cases, each
+    /// giving a date, a date in words, or no date.
+    Cases {
+        bound: BoundName,
+        cases: Vec<Case<'p>>,
+    },
+    /// `later_of(known, g(fact))` (or `earlier_of` when `later` is false):
+    /// the known date is the answer exactly when `fact` is in `wins`.
     Threshold {
         known: NaiveDate,
         fact: String,
-        c: i64,
-        later: bool,
+        wins: Ranges,
         unknown: &'p Expr,
     },
+}
+
+/// One step of a date that grows with a fact's date.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum MonoOp {
+    Days(i64),
+    Months(i64),
+    Anniversary(LeapDay),
+}
+
+/// The earliest and latest day numbers searched when solving a monotone
+/// date: years 1600 to 9000, well inside what every step can represent.
+const SEARCH: (i64, i64) = (584_023, 3_286_860);
+
+/// `ops` applied to day number `m`; `None` outside chrono's range.
+pub(super) fn mono_apply(ops: &[MonoOp], m: i64) -> Option<i64> {
+    let mut d = from_day_number(m)?;
+    for op in ops {
+        d = match *op {
+            MonoOp::Days(n) => add_days(d, n).ok()?,
+            MonoOp::Months(n) => add_months(d, n).ok()?,
+            MonoOp::Anniversary(leap) => anniversary(d, leap).ok()?,
+        };
+    }
+    Some(day_number(d))
+}
+
+/// The fact's values whose image under `ops` lies in `target`: exact,
+/// because the image never falls as the fact rises, so the values mapped
+/// into an interval form an interval. `None` when a step fails inside the
+/// searched years.
+pub(super) fn preimage(ops: &[MonoOp], target: &Ranges) -> Option<Ranges> {
+    let (lo, hi) = SEARCH;
+    let g = |m: i64| mono_apply(ops, m);
+    let (g_lo, g_hi) = (g(lo)?, g(hi)?);
+    // The first m in lo..=hi with g(m) >= a, or None if there is none.
+    let first_at_least = |a: i64| -> Option<Option<i64>> {
+        if g_hi < a {
+            return Some(None);
+        }
+        let (mut l, mut h) = (lo, hi);
+        while l < h {
+            let mid = l + (h - l) / 2;
+            if g(mid)? >= a {
+                h = mid;
+            } else {
+                l = mid + 1;
+            }
+        }
+        Some(Some(l))
+    };
+    // The last m in lo..=hi with g(m) <= b, or None if there is none.
+    let last_at_most = |b: i64| -> Option<Option<i64>> {
+        if g_lo > b {
+            return Some(None);
+        }
+        let (mut l, mut h) = (lo, hi);
+        while l < h {
+            let mid = l + (h - l + 1) / 2;
+            if g(mid)? <= b {
+                l = mid;
+            } else {
+                h = mid - 1;
+            }
+        }
+        Some(Some(l))
+    };
+    let mut out = Ranges::none();
+    for &(a, b) in &target.0 {
+        let from = if a == i64::MIN || g_lo >= a {
+            i64::MIN
+        } else {
+            match first_at_least(a)? {
+                Some(m) => m,
+                None => continue,
+            }
+        };
+        let to = if b == i64::MAX || g_hi <= b {
+            i64::MAX
+        } else {
+            match last_at_most(b)? {
+                Some(m) => m,
+                None => continue,
+            }
+        };
+        out = out.union(&Ranges::between(from, to));
+    }
+    Some(out)
+}
+
+/// The steps of a date that is a fact moved by `c` days.
+pub(super) fn affine_ops(c: i64) -> Vec<MonoOp> {
+    if c == 0 {
+        Vec::new()
+    } else {
+        vec![MonoOp::Days(c)]
+    }
 }
 
 /// A condition's truth when facts may be missing.
@@ -360,6 +469,10 @@ pub(super) fn solve<'p>(p: &Pend<'p>, op: CmpOp, k: i64, c: &'p Cond) -> Truth<'
             };
             Res::solved(fact, f)
         }
+        Form::Mono { fact, ops } => match preimage(ops, &Ranges::compare(op, k)) {
+            Some(set) => Res::solved(fact, set),
+            None => unsolved(c, p.missing.clone()),
+        },
         Form::Gap { a, b, c: off, abs } => {
             let mut v = Ranges::compare(op, k);
             if *abs {

@@ -11,8 +11,8 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use super::condition::{
-    Form, Pend, Res, Truth, Val, bool_truth, flip, opaque, solve, solve_two, t_and, t_not, t_or,
-    unsolved,
+    Form, MonoOp, Pend, Res, Truth, Val, affine_ops, bool_truth, flip, opaque, preimage, solve,
+    solve_two, t_and, t_not, t_or, unsolved,
 };
 use super::trace::{Op, Step};
 use super::{Answer, Bound, Case, Context, Deadline, Moment, Warning, Why};
@@ -395,37 +395,53 @@ impl<'p, 'a> Evaluator<'p, 'a> {
         rc: &RuleCx<'p>,
         missing: &mut Vec<String>,
     ) -> Result<Vec<Case<'p>>> {
-        // A threshold in either bound splits the case in two.
+        // A threshold in either bound splits the case in two; a conditional
+        // rule referred to splits it by that rule's cases.
         let split = [opens, closes].into_iter().find_map(|v| match v {
             Some(Val::Pend(Pend {
-                form:
-                    Form::Threshold {
-                        known,
-                        fact,
-                        c,
-                        later,
-                        ..
-                    },
+                form: Form::Threshold { fact, wins, .. },
                 ..
-            })) => Some((*known, fact.clone(), *c, *later)),
+            })) => Some(Ok((fact.clone(), wins.clone()))),
+            Some(Val::Pend(Pend {
+                form: Form::Cases { cases, .. },
+                missing,
+                ..
+            })) => Some(Err((cases.clone(), missing.clone()))),
             _ => None,
         });
+        let split_cases: Option<Vec<Case<'p>>> = match &split {
+            Some(Err((cases, _))) => Some(cases.clone()),
+            _ => None,
+        };
         let base = cond.map_or(Truth::Yes, Truth::Maybe);
         let mut out = Vec::new();
-        let variants: Vec<(Truth<'p>, bool)> = match &split {
-            Some((known, fact, c, later)) => {
-                // later_of(K, f + c) is K exactly when f + c <= K.
-                let k = day_number(*known) - c;
-                let op = if *later { CmpOp::Le } else { CmpOp::Ge };
-                let known_wins = Res::solved(fact, Ranges::compare(op, k));
+        // Each variant: its truth, whether the threshold's known date wins,
+        // and the referred case it follows.
+        let variants: Vec<(Truth<'p>, bool, Option<usize>)> = match split {
+            Some(Ok((fact, wins))) => {
+                let known_wins = Res::solved(&fact, wins);
                 vec![
-                    (t_and(base.clone(), known_wins.clone()), true),
-                    (t_and(base, t_not(known_wins)), false),
+                    (t_and(base.clone(), known_wins.clone()), true, None),
+                    (t_and(base, t_not(known_wins)), false, None),
                 ]
             }
-            None => vec![(base, false)],
+            Some(Err((cases, missing))) => cases
+                .into_iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    let t = match c.when {
+                        None => Truth::Yes,
+                        Some(cond) => Truth::Maybe(Res {
+                            cond,
+                            missing: missing.clone(),
+                        }),
+                    };
+                    (t_and(base.clone(), t), false, Some(i))
+                })
+                .collect(),
+            None => vec![(base, false, None)],
         };
-        for (truth, known_branch) in variants {
+        for (truth, known_branch, referred) in variants {
             let when = match truth {
                 Truth::No => continue,
                 Truth::Yes => None,
@@ -470,6 +486,32 @@ impl<'p, 'a> Evaluator<'p, 'a> {
                                     })
                                 }
                             }
+                            Form::Cases {
+                                bound: theirs,
+                                cases,
+                            } if referred.is_some() => {
+                                let case = &cases[referred.unwrap_or_default()];
+                                let a = match theirs {
+                                    BoundName::Opens => &case.opens,
+                                    BoundName::Closes => &case.closes,
+                                };
+                                match a {
+                                    // Their date, with this rule's roll and time.
+                                    Some(Answer::Date(b)) => {
+                                        let mut t = Vec::new();
+                                        let mut w = Vec::new();
+                                        this.finish(
+                                            Some(&Val::Date(b.date)),
+                                            bound,
+                                            rc,
+                                            &mut t,
+                                            &mut w,
+                                        )?
+                                        .map(Answer::Date)
+                                    }
+                                    other => other.clone(),
+                                }
+                            }
                             _ => Some(Answer::Pending {
                                 expr: p.expr,
                                 roll: rc.rule.roll_of(bound),
@@ -480,12 +522,17 @@ impl<'p, 'a> Evaluator<'p, 'a> {
             };
             let o = answer(self, opens, BoundName::Opens, missing)?;
             let c = answer(self, closes, BoundName::Closes, missing)?;
+            // A referred case without a date gives none here either.
+            let (unspecified, not_applicable) = match (&split_cases, referred) {
+                (Some(cases), Some(i)) => (cases[i].unspecified, cases[i].not_applicable.clone()),
+                _ => (None, None),
+            };
             out.push(Case {
                 when,
                 opens: o,
                 closes: c,
-                unspecified: None,
-                not_applicable: None,
+                unspecified,
+                not_applicable,
                 next_year: false,
             });
         }
@@ -704,10 +751,20 @@ impl<'p, 'a> Evaluator<'p, 'a> {
                     if missing.is_empty() {
                         missing.insert(format!("{}.{}", tr.id, bound.as_str()));
                     }
+                    // A conditional rule lends its cases, so that this rule
+                    // gives the same dates case by case.
+                    let form = if dl.status == Status::Conditional && !dl.cases.is_empty() {
+                        Form::Cases {
+                            bound: *bound,
+                            cases: dl.cases.clone(),
+                        }
+                    } else {
+                        Form::Opaque
+                    };
                     Val::Pend(Pend {
                         expr: e,
                         missing,
-                        form: Form::Opaque,
+                        form,
                     })
                 }
             }
@@ -726,6 +783,11 @@ impl<'p, 'a> Evaluator<'p, 'a> {
                     n = adjusted;
                 }
                 let signed = i64::from(*sign) * n;
+                let months = match by.unit {
+                    Unit::Months => Some(signed),
+                    Unit::Years => signed.checked_mul(12),
+                    _ => None,
+                };
                 match b {
                     Val::Date(d) => {
                         let cal = match &by.calendar {
@@ -769,6 +831,31 @@ impl<'p, 'a> Evaluator<'p, 'a> {
                                 days: false,
                             },
                         },
+                        // Months and years of a missing date, and days
+                        // after those: a date that grows with the fact.
+                        Form::Affine {
+                            fact,
+                            s: 1,
+                            c,
+                            abs: false,
+                            days: false,
+                        } if months.is_some() => {
+                            let mut ops = affine_ops(c);
+                            ops.extend(months.map(MonoOp::Months));
+                            Pend {
+                                expr: e,
+                                missing: p.missing,
+                                form: Form::Mono { fact, ops },
+                            }
+                        }
+                        Form::Mono { fact, mut ops } if counted || months.is_some() => {
+                            ops.push(months.map_or(MonoOp::Days(signed), MonoOp::Months));
+                            Pend {
+                                expr: e,
+                                missing: p.missing,
+                                form: Form::Mono { fact, ops },
+                            }
+                        }
                         _ => Pend {
                             expr: e,
                             missing: p.missing,
@@ -918,21 +1005,31 @@ impl<'p, 'a> Evaluator<'p, 'a> {
                     }
                     (Some(k), 1) => {
                         let (p, a) = pending.remove(0);
-                        match p.form {
+                        // later_of(K, g(f)) is K exactly when g(f) <= K
+                        // (earlier_of: when g(f) >= K).
+                        let op = if later { CmpOp::Le } else { CmpOp::Ge };
+                        let solved = match p.form {
                             Form::Affine {
                                 fact,
                                 s: 1,
                                 c,
                                 abs: false,
                                 days: false,
-                            } => Val::Pend(Pend {
+                            } => Some((fact, Ranges::compare(op, day_number(k) - c))),
+                            Form::Mono { fact, ops } => {
+                                preimage(&ops, &Ranges::compare(op, day_number(k)))
+                                    .map(|wins| (fact, wins))
+                            }
+                            _ => None,
+                        };
+                        match solved {
+                            Some((fact, wins)) => Val::Pend(Pend {
                                 expr: e,
                                 missing: p.missing,
                                 form: Form::Threshold {
                                     known: k,
                                     fact,
-                                    c,
-                                    later,
+                                    wins,
                                     unknown: a,
                                 },
                             }),
@@ -958,6 +1055,38 @@ impl<'p, 'a> Evaluator<'p, 'a> {
                         citation: cite,
                     });
                     Val::Date(got)
+                }
+                Val::Pend(Pend {
+                    missing,
+                    form:
+                        Form::Affine {
+                            fact,
+                            s: 1,
+                            c,
+                            abs: false,
+                            days: false,
+                        },
+                    ..
+                }) => {
+                    let mut ops = affine_ops(c);
+                    ops.push(MonoOp::Anniversary(rc.rule.leap_day));
+                    Val::Pend(Pend {
+                        expr: e,
+                        missing,
+                        form: Form::Mono { fact, ops },
+                    })
+                }
+                Val::Pend(Pend {
+                    missing,
+                    form: Form::Mono { fact, mut ops },
+                    ..
+                }) => {
+                    ops.push(MonoOp::Anniversary(rc.rule.leap_day));
+                    Val::Pend(Pend {
+                        expr: e,
+                        missing,
+                        form: Form::Mono { fact, ops },
+                    })
                 }
                 v => Val::Pend(opaque(e, [v])),
             },

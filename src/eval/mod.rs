@@ -245,17 +245,21 @@ pub struct Context<'a> {
 }
 
 /// The facts of next year's annual meeting as far as this year's give them:
-/// this meeting becomes the prior meeting and this year's proxy release the
-/// prior release. `None` unless this is an annual meeting with a date.
+/// every date of this year becomes next year's `prior_` fact (this meeting
+/// the prior meeting, this year's proxy release the prior release, this
+/// year's definitive filing `prior_definitive_filing`, ...). Facts that are
+/// already about last year are not carried. `None` unless this is an
+/// annual meeting with a date.
 pub fn next_year_facts(facts: &Facts) -> Option<Facts> {
     if facts.meeting_kind != crate::model::expr::MeetingKind::Annual {
         return None;
     }
-    let meeting = facts.get("meeting")?;
+    facts.get("meeting")?;
     let mut next = Facts::default();
-    next.set("prior_meeting", meeting);
-    if let Some(r) = facts.get("proxy_release") {
-        next.set("prior_proxy_release", r);
+    for (name, date) in facts.iter() {
+        if !name.starts_with("prior_") {
+            next.set(format!("prior_{name}"), date);
+        }
     }
     Some(next)
 }

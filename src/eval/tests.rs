@@ -497,3 +497,171 @@ fn two_unknown_facts_give_three_simple_cases() {
                 && days.intervals().count() == 1 && days.contains(99) && !days.contains(100)
     )));
 }
+
+/// A small pack whose dates move a missing meeting by months and years
+/// and take its anniversary: monotone, so solved exactly.
+fn months_pack() -> Library {
+    let src = crate::diag::SourceFile::new(
+        "months.toml",
+        r#"
+[pack]
+id = "months"
+title = "Months of a missing date"
+version = "1"
+citation = "test"
+
+[[rule]]
+id = "thirteen_months"
+summary = "Due on a fixed date if the meeting is within 13 months of 31 Jan 2026."
+citation = "test"
+
+[[rule.branch]]
+when = "meeting - 13 months <= 2026-01-31"
+closes = "2026-03-01"
+
+[[rule.branch]]
+when = "otherwise"
+closes = "2026-04-01"
+
+[[rule]]
+id = "later_anniversary"
+summary = "The later of a fixed date and one month before the meeting's anniversary."
+citation = "test"
+closes = "later_of(2027-05-01, anniversary(meeting) - 1 month)"
+"#,
+    );
+    let calendars = crate::pack::load::builtin_calendars();
+    let (pack, _) = crate::pack::load::parse_pack(&src, &calendars).expect("parses");
+    Library {
+        packs: vec![pack],
+        calendars,
+        warnings: Vec::new(),
+    }
+}
+
+/// Issue 15, point 1: month and year offsets and anniversaries of a
+/// missing date are solved exactly. By hand: 28 Feb 2027 - 13 months = 28
+/// Jan 2026, which is on or before 31 Jan 2026, and 1 Mar 2027 - 13 months
+/// = 1 Feb 2026, which is not; so meeting - 13 months <= 31 Jan 2026 holds
+/// when the meeting is on or before 28 Feb 2027. The anniversary of the meeting less one
+/// month is on or before 1 May 2027 exactly when the meeting is on or
+/// before 1 Jun 2026 (1 Jun 2027 - 1 month = 1 May 2027; 2 Jun gives 2 May).
+#[test]
+fn months_and_anniversaries_of_a_missing_date_are_solved() {
+    let lib = months_pack();
+    let all = run(&lib, &Facts::default());
+    let d = find(&all, "thirteen_months");
+    let when: Vec<String> = d.cases.iter().map(case_when).collect();
+    assert_eq!(
+        when,
+        [
+            "the meeting is on or before Sun 28 Feb 2027",
+            "the meeting is on or after Mon 1 Mar 2027"
+        ]
+    );
+    let d = find(&all, "later_anniversary");
+    let when: Vec<String> = d.cases.iter().map(case_when).collect();
+    assert_eq!(
+        when,
+        [
+            "the meeting is on or before Mon 1 Jun 2026",
+            "the meeting is on or after Tue 2 Jun 2026"
+        ]
+    );
+    assert!(matches!(&d.cases[0].closes, Some(Answer::Date(b)) if b.date == ymd(2027, 5, 1)));
+    // Each case agrees with evaluating at the meeting dates either side.
+    for meeting in [
+        ymd(2027, 2, 28),
+        ymd(2027, 3, 1),
+        ymd(2026, 6, 1),
+        ymd(2026, 6, 2),
+    ] {
+        let mut facts = Facts::default();
+        facts.set("meeting", meeting);
+        let full = run(&lib, &facts);
+        for (p, f) in all.iter().zip(&full) {
+            case_agrees(p, f, &facts).unwrap();
+        }
+    }
+}
+
+/// Issue 15, point 7: a rule that takes another rule's bound keeps that
+/// rule's cases when it is conditional, each with its date at this rule's
+/// own time of day. Rule 14a-8(e)(2) with last year's proxy released on 1
+/// Apr 2025 and last year's meeting on 15 May 2025: 120 days before the
+/// anniversary of the release is 2 Dec 2025 (from 1 Apr 2026 back to 1 Mar
+/// is 31 days, to 1 Feb 59, to 1 Jan 90, to 2 Dec 120), if this year's
+/// meeting is within 30 days of 15 May 2026 (15 Apr - 14 Jun 2026);
+/// otherwise no fixed date.
+#[test]
+fn a_rule_referring_to_a_conditional_rule_keeps_its_cases() {
+    let mut lib = library();
+    let src = crate::diag::SourceFile::new(
+        "ours.toml",
+        r#"
+[pack]
+id = "ours"
+title = "Our reminder"
+version = "1"
+citation = "test"
+
+[[rule]]
+id = "proposal_reminder"
+summary = "Our own reminder: the Rule 14a-8 deadline, at 5 p.m."
+citation = "test"
+at = "17:00"
+closes = "sec_regulation_14a/shareholder_proposal_deadline.closes"
+"#,
+    );
+    let (pack, _) = crate::pack::load::parse_pack(&src, &lib.calendars).expect("parses");
+    lib.packs.push(pack);
+    let mut facts = Facts::default();
+    facts.set("prior_meeting", ymd(2025, 5, 15));
+    facts.set("prior_proxy_release", ymd(2025, 4, 1));
+    let all = run(&lib, &facts);
+    let theirs = find(&all, "shareholder_proposal_deadline");
+    let ours = find(&all, "proposal_reminder");
+    assert_eq!(ours.status, Status::Conditional);
+    let when = |d: &Deadline<'_>| d.cases.iter().map(case_when).collect::<Vec<_>>();
+    assert_eq!(when(ours), when(theirs));
+    let dated = ours
+        .cases
+        .iter()
+        .find(|c| case_when(c) == "the meeting is between Wed 15 Apr 2026 and Sun 14 Jun 2026")
+        .expect("the dated case");
+    let Some(Answer::Date(b)) = &dated.closes else {
+        panic!("a date: {:?}", dated.closes)
+    };
+    assert_eq!(b.date, ymd(2025, 12, 2));
+    assert_eq!(
+        b.time
+            .as_ref()
+            .map(|m| m.local.time().to_string())
+            .as_deref(),
+        Some("17:00:00")
+    );
+    assert!(ours.cases.iter().any(|c| c.unspecified.is_some()));
+}
+
+/// Issue 15, point 7: next year's facts carry every date of this year as a
+/// `prior_` fact, not only the meeting and the proxy release.
+#[test]
+fn next_year_carries_every_date_as_a_prior_fact() {
+    let mut facts = Facts::default();
+    facts.set("meeting", ymd(2026, 5, 14));
+    facts.set("proxy_release", ymd(2026, 4, 2));
+    facts.set("definitive_filing", ymd(2026, 4, 2));
+    facts.set("record_date", ymd(2026, 3, 16));
+    facts.set("prior_meeting", ymd(2025, 5, 15));
+    let next = next_year_facts(&facts).expect("an annual meeting with a date");
+    let got: Vec<(&str, NaiveDate)> = next.iter().collect();
+    assert_eq!(
+        got,
+        [
+            ("prior_definitive_filing", ymd(2026, 4, 2)),
+            ("prior_meeting", ymd(2026, 5, 14)),
+            ("prior_proxy_release", ymd(2026, 4, 2)),
+            ("prior_record_date", ymd(2026, 3, 16)),
+        ]
+    );
+}

@@ -110,7 +110,7 @@ pub fn add_days(date: NaiveDate, n: i64) -> Result<NaiveDate> {
     .ok_or(CalendarError::OutOfRange)
 }
 
-fn add_months(date: NaiveDate, n: i64) -> Result<NaiveDate> {
+pub(crate) fn add_months(date: NaiveDate, n: i64) -> Result<NaiveDate> {
     let m = Months::new(u32::try_from(n.unsigned_abs()).map_err(|_| CalendarError::OutOfRange)?);
     if n >= 0 {
         date.checked_add_months(m)
