@@ -22,7 +22,7 @@ use crate::model::expr::{BoundName, CmpOp, Cond, Expr, ExprKind, Unit};
 use crate::model::facts::Facts;
 use crate::model::offset::{Offset, anniversary};
 use crate::model::ranges::{Ranges, day_number};
-use crate::model::rule::{Branch, Counting, Outcome, Rule, RulePack, Status, TimeSpec};
+use crate::model::rule::{Branch, Counting, Outcome, Rule, RulePack, Status, TimeSpec, Yield};
 use crate::model::zone;
 
 pub(super) struct Evaluator<'p, 'a> {
@@ -70,6 +70,44 @@ impl<'p, 'a> Evaluator<'p, 'a> {
                     .map(Arc::from)
             })
             .as_ref()
+    }
+
+    /// The loaded rule that replaces one with `yields_to`, if any: a rule
+    /// of another pack that governs the company, carries the tag and
+    /// applies to this meeting, when the yield's own condition holds. A
+    /// tagged rule that does not apply to this meeting (an annual-meeting
+    /// bylaw clause at a special meeting) sets no date and replaces nothing;
+    /// a yield whose condition is false or undecided keeps the rule's own
+    /// answer.
+    fn replacement(
+        &mut self,
+        pack: &'p RulePack,
+        y: &'p Yield,
+        rc: &RuleCx<'p>,
+    ) -> Result<Option<Why<'p>>> {
+        if let Some(c) = &y.when {
+            // The condition's own steps are not part of the rule's trace.
+            let mut scratch = Vec::new();
+            if !matches!(self.truth(c, rc, &mut scratch)?, Truth::Yes) {
+                return Ok(None);
+            }
+        }
+        let packs = self.packs;
+        for (i, p) in packs.iter().enumerate() {
+            if p.id == pack.id || self.excluded(i).is_some() {
+                continue;
+            }
+            for r in p.rules.iter().filter(|r| r.tags.contains(&y.tag)) {
+                if self.rule(p, r)?.status != Status::NotApplicable {
+                    return Ok(Some(Why::Replaced {
+                        reason: &y.reason,
+                        pack: &p.id,
+                        rule: &r.id,
+                    }));
+                }
+            }
+        }
+        Ok(None)
     }
 
     pub(super) fn calendar(&self, id: &str) -> Result<Arc<Calendar>> {
@@ -146,26 +184,7 @@ impl<'p, 'a> Evaluator<'p, 'a> {
         // replaces Rule 14a-4(c)(1)'s 45-day date).
         let replaced = match &rule.yields_to {
             None => None,
-            Some((tag, reason)) => {
-                let mut found = None;
-                for (i, p) in self.packs.iter().enumerate() {
-                    if p.id == pack.id {
-                        continue;
-                    }
-                    let Some(r) = p.rules.iter().find(|r| r.tags.contains(tag)) else {
-                        continue;
-                    };
-                    if self.excluded(i).is_none() {
-                        found = Some(Why::Replaced {
-                            reason,
-                            pack: &p.id,
-                            rule: &r.id,
-                        });
-                        break;
-                    }
-                }
-                found
-            }
+            Some(y) => self.replacement(pack, y, &rc)?,
         };
         if let Some(why) = excluded.or(replaced) {
             d.status = Status::NotApplicable;

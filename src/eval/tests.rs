@@ -126,6 +126,143 @@ fn special_meeting_proposal_deadline_is_unspecified() {
     assert!(matches!(d.words, Some(Why::Law(w)) if w.contains("14a-8(e)(3)")));
 }
 
+/// A pack whose rule yields to `advance_notice` (at annual meetings only
+/// when `when` is given), and a bylaw pack with a special-meeting clause
+/// listed before an annual-meeting clause, both tagged.
+fn yielding(when: &str) -> Library {
+    let calendars = crate::pack::load::builtin_calendars();
+    let sec = crate::diag::SourceFile::new(
+        "yielder.toml",
+        format!(
+            r#"
+[pack]
+id = "yielder"
+title = "A rule that gives way"
+version = "1"
+citation = "test"
+
+[[rule]]
+id = "own_date"
+summary = "45 days before the meeting, unless a bylaw sets the date."
+citation = "test"
+yields_to = {{ tag = "advance_notice", reason = "the bylaw sets it"{when} }}
+closes = "meeting - 45 days"
+"#
+        ),
+    );
+    let bylaws = crate::diag::SourceFile::new(
+        "bylaws.toml",
+        r#"
+[pack]
+id = "bylaws"
+title = "Bylaws"
+version = "1"
+citation = "test"
+
+[[rule]]
+id = "special_clause"
+summary = "At a special meeting, 90 days before it."
+citation = "test"
+tags = ["advance_notice"]
+applies_when = "meeting_kind == special"
+closes = "meeting - 90 days"
+
+[[rule]]
+id = "annual_clause"
+summary = "At an annual meeting, 90 days before the anniversary of last year's."
+citation = "test"
+tags = ["advance_notice"]
+applies_when = "meeting_kind == annual"
+closes = "anniversary(prior_meeting) - 90 days"
+"#,
+    );
+    let packs = [sec, bylaws]
+        .iter()
+        .map(|src| {
+            crate::pack::load::parse_pack(src, &calendars)
+                .expect("parses")
+                .0
+        })
+        .collect();
+    Library {
+        packs,
+        calendars,
+        warnings: Vec::new(),
+    }
+}
+
+fn meeting_facts(kind: crate::model::expr::MeetingKind) -> Facts {
+    let mut facts = Facts::default();
+    facts.meeting_kind = kind;
+    facts.set("meeting", ymd(2026, 5, 20));
+    facts.set("prior_meeting", ymd(2025, 5, 15));
+    facts
+}
+
+#[test]
+fn a_rule_yields_to_the_tagged_rule_that_applies_to_the_meeting() {
+    // At an annual meeting the special-meeting clause, listed first, does
+    // not apply and replaces nothing; the annual clause replaces the rule.
+    let lib = yielding("");
+    let all = run(
+        &lib,
+        &meeting_facts(crate::model::expr::MeetingKind::Annual),
+    );
+    let d = find(&all, "own_date");
+    assert_eq!(d.status, Status::NotApplicable);
+    assert!(
+        matches!(d.words, Some(Why::Replaced { rule, .. }) if rule == "annual_clause"),
+        "{:?}",
+        d.words
+    );
+    // At a special meeting it is the special clause that applies.
+    let all = run(
+        &lib,
+        &meeting_facts(crate::model::expr::MeetingKind::Special),
+    );
+    let d = find(&all, "own_date");
+    assert!(
+        matches!(d.words, Some(Why::Replaced { rule, .. }) if rule == "special_clause"),
+        "{:?}",
+        d.words
+    );
+}
+
+#[test]
+fn a_yield_with_a_false_condition_keeps_the_rules_own_date() {
+    // `when = "meeting_kind == annual"`: at a special meeting the rule keeps
+    // its own date although the special clause applies: 20 May 2026 - 45
+    // days = 5 Apr 2026 (20 days back to 30 Apr, 25 more).
+    let lib = yielding(", when = \"meeting_kind == annual\"");
+    let all = run(
+        &lib,
+        &meeting_facts(crate::model::expr::MeetingKind::Special),
+    );
+    let d = find(&all, "own_date");
+    assert_eq!(d.status, Status::Computed);
+    assert!(matches!(&d.closes, Some(b) if b.date == ymd(2026, 4, 5)));
+    let all = run(
+        &lib,
+        &meeting_facts(crate::model::expr::MeetingKind::Annual),
+    );
+    assert_eq!(find(&all, "own_date").status, Status::NotApplicable);
+}
+
+#[test]
+fn rule_14a_4_c_3_at_a_special_meeting_is_unspecified_and_does_not_yield() {
+    // The shipped packs include bylaw templates tagged `advance_notice`
+    // (the special-meeting clause among them); at a special meeting Rule
+    // 14a-4(c)(1)'s yield does not apply and paragraph (c)(3) answers.
+    let lib = library();
+    let mut facts = meeting_facts(crate::model::expr::MeetingKind::Special);
+    facts.set("announcement", ymd(2026, 4, 20));
+    facts.set("prior_proxy_release", ymd(2025, 4, 1));
+    let all = run(&lib, &facts);
+    let d = find(&all, "discretionary_authority_notice");
+    assert_eq!(d.status, Status::Unspecified);
+    assert!(matches!(d.words, Some(Why::Law(w)) if w.contains("14a-4(c)(3)")));
+}
+
 /// Every window opens no later than it closes, and every date reported
 /// (computed, rolled, or in a conditional case) lies in the years the
 /// rule's holiday calendar covers.

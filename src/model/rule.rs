@@ -165,6 +165,19 @@ pub struct Branch {
     pub outcome: Outcome,
 }
 
+/// `yields_to`: the loaded rule, found by its tag, that replaces this one.
+#[derive(Debug, Clone)]
+pub struct Yield {
+    /// The tag to look for (`advance_notice`).
+    pub tag: String,
+    /// Why the tagged rule replaces this one, with its authority.
+    pub reason: String,
+    /// The rule gives way only when this holds (Rule 14a-4(c)(1)'s bylaw
+    /// date replaces the 45-day date at an annual meeting only); `None`:
+    /// always.
+    pub when: Option<Cond>,
+}
+
 /// One obligation.
 #[derive(Debug, Clone)]
 pub struct Rule {
@@ -207,7 +220,7 @@ pub struct Rule {
     /// What the rule is, for other rules' `yields_to` (`advance_notice`).
     pub tags: Vec<String>,
     /// A tag whose presence among the loaded rules replaces this rule, and why.
-    pub yields_to: Option<(String, String)>,
+    pub yields_to: Option<Yield>,
     /// A fact this rule's window constrains (`record_date`): when the facts
     /// give it and it lies outside the window, the result carries a warning.
     pub checks: Option<String>,

@@ -173,6 +173,10 @@ pub(crate) struct RawYield {
     /// Why the tagged rule replaces this one, with its authority (for
     /// example C&DI 124.02).
     pub(crate) reason: String,
+    /// A condition: the rule gives way only when it holds (`meeting_kind ==
+    /// annual`). Without it, always.
+    #[schemars(with = "Option<String>")]
+    pub(crate) when: Option<Spanned<String>>,
 }
 
 /// A `[[fact]]` the pack declares beyond the standard ones.

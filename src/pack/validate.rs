@@ -15,7 +15,9 @@ use crate::model::dates::{parse_clock, parse_zone};
 use crate::model::expr::{Cond, Expr, ExprKind};
 use crate::model::facts::{Facts, STANDARD_FACTS};
 use crate::model::rule::Status;
-use crate::model::rule::{AppliesTo, Branch, Case, FactDecl, Outcome, Rule, RulePack, TimeSpec};
+use crate::model::rule::{
+    AppliesTo, Branch, Case, FactDecl, Outcome, Rule, RulePack, TimeSpec, Yield,
+};
 use crate::pack::expr;
 use crate::pack::expr::ExprError;
 use crate::pack::profile::fact_value;
@@ -647,6 +649,11 @@ fn rule(
         }
     }
     tags.extend(r.tags.iter().map(|t| t.get_ref().clone()));
+    let yields_to = r.yields_to.as_ref().map(|y| Yield {
+        tag: y.tag.get_ref().clone(),
+        reason: y.reason.clone(),
+        when: y.when.as_ref().and_then(|c| cx.cond(c)),
+    });
     if let Some(c) = &r.checks
         && !cx.facts.contains(c.get_ref())
     {
@@ -683,10 +690,7 @@ fn rule(
         leap_day,
         cases,
         tags,
-        yields_to: r
-            .yields_to
-            .as_ref()
-            .map(|y| (y.tag.get_ref().clone(), y.reason.clone())),
+        yields_to,
         disclose_in_proxy: r.disclose_in_proxy.clone(),
         checks: r.checks.as_ref().map(|c| c.get_ref().clone()),
         source: Arc::clone(cx.src),
@@ -769,7 +773,11 @@ fn references(packs: &[RulePack], missing: bool) -> Vec<Diagnostic> {
                     }
                 }
             }
-            if let Some(c) = &r.applies_when {
+            for c in r
+                .applies_when
+                .iter()
+                .chain(r.yields_to.as_ref().and_then(|y| y.when.as_ref()))
+            {
                 c.walk_exprs(&mut visit);
             }
             for (tp, tr, span) in &refs {

@@ -14,7 +14,7 @@ use serde_json::{Value, json};
 use textwrap::core::Fragment;
 use textwrap::wrap_algorithms::wrap_first_fit;
 
-use crate::analyse::describe::{RuleWords, describe_rule};
+use crate::analyse::describe::{RuleWords, describe_cond_listed, describe_rule};
 use crate::error::{Error, Result};
 use crate::model::dates::show_date;
 use crate::model::expr::MeetingKind;
@@ -290,7 +290,11 @@ impl Page<'_> {
             "actor": r.actor,
             "test": r.test,
             "certainty": r.certainty,
-            "yields_to": r.yields_to.as_ref().map(|(tag, reason)| json!({ "tag": tag, "reason": reason })),
+            "yields_to": r.yields_to.as_ref().map(|y| json!({
+                "tag": y.tag,
+                "reason": y.reason,
+                "when": y.when.as_ref().map(describe_cond_listed),
+            })),
             "checks": r.checks,
             "disclose_in_proxy": r.disclose_in_proxy,
             "tags": r.tags,
@@ -386,12 +390,18 @@ fn page<'a>(pack: &'a RulePack, rule: &'a Rule) -> Page<'a> {
     if let Some(c) = rule.certainty {
         f.push(field("Certainty", certainty_words(c)));
     }
-    if let Some((tag, reason)) = &rule.yields_to {
+    if let Some(y) = &rule.yields_to {
+        let only = y
+            .when
+            .as_ref()
+            .map(|c| format!(" and {}", describe_cond_listed(c)))
+            .unwrap_or_default();
         f.push(field(
             "Gives way",
             format!(
-                "not applicable when another applicable pack has a rule tagged `{tag}`: {}",
-                prose(reason)
+                "not applicable when another applicable pack has a rule tagged `{}` that applies to the meeting{only}: {}",
+                y.tag,
+                prose(&y.reason)
             ),
         ));
     }

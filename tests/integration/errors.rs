@@ -71,6 +71,22 @@ fn misspelt_fact_in_a_pack_expression_is_located_and_suggests_meeting() {
     assert!(stderr.ends_with("checked 1 pack: 1 error, 1 warning, 0 worked cases run\n"));
 }
 
+// The condition of `yields_to` is checked like any other: line 11,
+// `meeting_knd` at column 48 (after `yields_to = { tag = "t", reason = "r",
+// when = "`, 47 characters).
+#[test]
+fn misspelt_fact_in_a_yields_to_condition_is_located() {
+    let stderr = check_pack(&pack(
+        r#"yields_to = { tag = "t", reason = "r", when = "meeting_knd == annual" }
+closes = "meeting - 10 days""#,
+    ));
+    assert_diagnostic(
+        &stderr,
+        "pack.toml:11:48",
+        &["unknown fact `meeting_knd`", "did you mean `meeting_kind`?"],
+    );
+}
+
 #[test]
 fn misspelt_fact_in_a_pack_given_to_deadlines_exits_1_with_location() {
     let cli = Cli::new();

@@ -49,7 +49,9 @@
 //!   examples W10 (broker search, NYSE notice, notice and access) and W13
 //!   (Rule 14a-6(k)), Form 8-K Item 5.07 across holidays, NYSE's 30-day
 //!   recommendation as a warning, Rule 14a-4(c)(1) yielding to an
-//!   advance-notice bylaw, and Rule 14a-19(a)(2)'s backward roll.
+//!   advance-notice bylaw, Rule 14a-19(a)(2)'s backward roll, and a special
+//!   meeting (Rule 14a-4(c)(3), no yield, the Rule 14a-19 fallback, NYSE
+//!   and Nasdaq annual-meeting rules not applicable).
 //! - `bylaw_templates`: the templates of `rules/bylaws/templates/` in three
 //!   companies' bylaws with numbers other than the defaults (70/45 from the
 //!   mailing date, P6(b) fallback, proxy access 150/120 before the meeting,

@@ -1,8 +1,10 @@
 //! A proxy season through the CLI with the built-in SEC and exchange packs:
 //! the rules reference's worked examples W10 (broker search, NYSE notice,
 //! notice and access) and W13 (preliminary proxy under Rule 14a-6(k)), the
-//! Form 8-K Item 5.07 count across holidays, and Rule 14a-4(c)(1) giving way
-//! to an advance-notice bylaw.
+//! Form 8-K Item 5.07 count across holidays, Rule 14a-4(c)(1) giving way
+//! to an advance-notice bylaw, and a special meeting (Rule 14a-4(c)(3), the
+//! Rule 14a-19 fallback, the exchanges' annual-meeting rules not
+//! applicable).
 
 use serde_json::Value;
 
@@ -293,4 +295,118 @@ fn dissident_definitive_proxy_rolls_back_from_saturday_24_to_friday_23_may_2025(
     assert_eq!(d["closes"]["computed"], "2025-05-24");
     assert_eq!(d["closes"]["date"], "2025-05-23");
     assert_eq!(d["closes"]["roll"], "backward");
+}
+
+/// The special meeting of issue 15: Wed 20 May 2026, its date first
+/// announced Mon 20 Apr 2026; the last annual meeting was Thu 15 May 2025
+/// and last year's proxy went out Wed 1 Apr 2025. The meeting is 5 days
+/// after the anniversary of last year's annual meeting (Fri 15 May 2026),
+/// so read as an annual meeting every anniversary rule took its main
+/// branch: Rule 14a-4(c)(1) gave 1 Apr 2026 - 45 days = Sun 15 Feb 2026
+/// and Rule 14a-19(b)(1) gave 15 May 2026 - 60 days = Mon 16 Mar 2026,
+/// both before the meeting was called.
+const SPECIAL_MEETING: [&str; 10] = [
+    "--meeting",
+    "2026-05-20",
+    "--meeting-kind",
+    "special",
+    "--announcement",
+    "2026-04-20",
+    "--prior-meeting",
+    "2025-05-15",
+    "--prior-proxy-release",
+    "2025-04-01",
+];
+
+/// `deadlines` for the special meeting with `rules`, as JSON or, with
+/// `json` false, as the table.
+fn special_meeting(cli: &Cli, rules: &[&str], json: bool) -> String {
+    let mut args = vec!["deadlines"];
+    for r in rules {
+        args.extend(["--rules", r]);
+    }
+    args.extend(SPECIAL_MEETING);
+    args.extend(["--today", "2026-04-21", "--all"]);
+    if json {
+        args.extend(["--format", "json"]);
+    }
+    cli.ok(&args)
+}
+
+/// At the special meeting, Rule 14a-4(c)(3)'s reasonable time replaces
+/// (c)(1)'s date; Rule 14a-19(b)(1) takes its fallback, the later of
+/// 20 May - 60 days = Sat 21 Mar 2026 and 20 Apr + 10 days = Thu 30 Apr
+/// 2026, so Thu 30 Apr 2026 (a business day); Rule 14a-19(d) gives
+/// 20 May - 50 days = Tue 31 Mar 2026.
+#[test]
+fn special_meeting_gets_rule_14a_4_c_3_and_the_rule_14a_19_fallback() {
+    let cli = Cli::new();
+    let doc: Value = serde_json::from_str(&special_meeting(&cli, &["sec"], true)).unwrap();
+    let da = deadline(&doc, SEC, "discretionary_authority_notice");
+    assert_eq!(da["status"], "unspecified", "{da:#}");
+    let words = da["words"].as_str().unwrap();
+    assert!(
+        words.contains("a reasonable time before the solicitation")
+            && words.contains("14a-4(c)(3)"),
+        "{words}"
+    );
+    assert_eq!(da["closes"], Value::Null, "{da:#}");
+    assert_eq!(closes(&doc, SEC, "dissident_nominee_notice"), "2026-04-30");
+    assert_eq!(closes(&doc, SEC, "company_nominee_notice"), "2026-03-31");
+
+    let table = special_meeting(&cli, &["sec"], false);
+    for stale in ["Sun 15 Feb 2026", "Mon 16 Mar 2026", "Thu 26 Mar 2026"] {
+        assert!(!table.contains(stale), "{stale} in\n{table}");
+    }
+    assert!(table.contains("Thu 30 Apr 2026"), "{table}");
+    assert!(
+        table.contains("branch applies: special meeting: Rule 14a-4(c)(3)"),
+        "{table}"
+    );
+}
+
+/// Rule 14a-4(c)(1) gives way to an advance-notice bylaw only at an annual
+/// meeting: at the special meeting the same bylaw (which applies to every
+/// meeting) does not replace paragraph (c)(3), whose standard does not
+/// mention a bylaw date. The bylaw's own window is still reported: Fri 15
+/// May 2026 - 90 days (30 to 15 Apr, 31 to 15 Mar, 28 to 15 Feb, 1 more)
+/// = Sat 14 Feb 2026, and - 120 days (31 more) = Thu 15 Jan 2026.
+#[test]
+fn special_meeting_rule_14a_4_c_3_does_not_give_way_to_the_bylaw() {
+    let cli = Cli::new();
+    cli.file("acme_bylaws.toml", ADVANCE_NOTICE_BYLAW);
+    let doc: Value =
+        serde_json::from_str(&special_meeting(&cli, &["sec", "acme_bylaws.toml"], true)).unwrap();
+    let da = deadline(&doc, SEC, "discretionary_authority_notice");
+    assert_eq!(da["status"], "unspecified", "{da:#}");
+    assert!(
+        da["words"].as_str().unwrap().contains("14a-4(c)(3)"),
+        "{da:#}"
+    );
+    assert_eq!(closes(&doc, "acme_bylaws", "business_notice"), "2026-02-14");
+    assert_eq!(opens(&doc, "acme_bylaws", "business_notice"), "2026-01-15");
+}
+
+/// The exchanges' annual-meeting requirements say nothing of a special
+/// meeting: a special meeting on Tue 10 Feb 2026, after NYSE § 302.00's
+/// window for a 2024 fiscal year (1 Jan - 31 Dec 2025), is not applicable
+/// and draws no warning. The same meeting as an annual meeting is late.
+#[test]
+fn exchange_annual_meeting_rules_do_not_apply_to_a_special_meeting() {
+    let facts = "meeting = 2026-02-10\nfiscal_year_end = 2024-12-31";
+    let company = "name = \"Acme\"\nexchange = \"nyse\"\nrules = [\"exchanges\"]";
+    let doc = season(company, &format!("meeting_kind = \"special\"\n{facts}"));
+    let d = deadline(&doc, NYSE, "annual_meeting");
+    assert_eq!(d["status"], "not_applicable", "{d:#}");
+    assert!(d["words"].as_str().unwrap().contains("§ 302.00"), "{d:#}");
+    assert_eq!(d["warnings"], Value::Array(Vec::new()));
+
+    let doc = season(company, &format!("meeting_kind = \"annual\"\n{facts}"));
+    assert_eq!(closes(&doc, NYSE, "annual_meeting"), "2025-12-31");
+    let w = warnings(&doc, NYSE, "annual_meeting");
+    assert!(w.contains("Tue 10 Feb 2026"), "{w}");
+
+    let company = "name = \"Acme\"\nexchange = \"nasdaq\"\nrules = [\"exchanges\"]";
+    let doc = season(company, &format!("meeting_kind = \"special\"\n{facts}"));
+    assert_eq!(status(&doc, NASDAQ, "annual_meeting"), "not_applicable");
 }
