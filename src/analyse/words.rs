@@ -1,5 +1,6 @@
 //! Evaluation's results in words: each trace step, each condition of a
-//! conditional answer, each pending date, reason and warning. Evaluation
+//! conditional answer, each pending date, reason and warning, and the
+//! doubts about a meeting's facts (`pack::consistency::FactWarning`). Evaluation
 //! records these as data; only an output that shows them (the table's
 //! "Why", `explain`, JSON, a calendar event's description) calls these
 //! functions, so CSV and `batch` never build them.
@@ -21,6 +22,7 @@ use crate::model::expr::BoundName;
 use crate::model::facts::fact_phrase;
 use crate::model::ranges::{Ranges, from_day_number};
 use crate::model::rule::Counting;
+use crate::pack::consistency::{FactWarning, LONG_GAP_MONTHS, RECORD_DATE_DAYS};
 
 impl fmt::Display for Step<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -198,7 +200,61 @@ impl fmt::Display for Warning<'_> {
                     show_date(*date)
                 )
             }
+            Warning::AfterMeeting {
+                bound,
+                date,
+                meeting,
+            } => write!(
+                f,
+                "{} {} is after the meeting ({}): a step a shareholder or dissident takes for a meeting cannot come after it; check the meeting date and the dates this one is counted from",
+                bound.as_str(),
+                show_date(*date),
+                show_date(*meeting)
+            ),
+            Warning::BeforeAnnouncement {
+                bound,
+                date,
+                announcement,
+            } => write!(
+                f,
+                "{} {} is counted from the meeting date but falls before the meeting date was first announced ({}), so no shareholder could have known it in time; check the announcement date, and whether the rule gives a later date after a late announcement",
+                bound.as_str(),
+                show_date(*date),
+                show_date(*announcement)
+            ),
         }
+    }
+}
+
+impl fmt::Display for FactWarning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FactWarning::LongAfterPrior {
+                prior_meeting,
+                meeting,
+            } => write!(
+                f,
+                "the meeting ({}) is more than {LONG_GAP_MONTHS} months after the prior annual meeting ({}): check that `prior_meeting` is last year's annual meeting, as every date counted from its anniversary assumes",
+                show_date(*meeting),
+                show_date(*prior_meeting)
+            ),
+            FactWarning::EarlyRecordDate {
+                record_date,
+                meeting,
+                days,
+            } => write!(
+                f,
+                "the record date ({}) is {days} days before the meeting ({}): more than state corporation statutes allow (at most {RECORD_DATE_DAYS} days; 60 in Delaware, 8 Del. C. § 213(a)); check the record date",
+                show_date(*record_date),
+                show_date(*meeting)
+            ),
+        }
+    }
+}
+
+impl Serialize for FactWarning {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
     }
 }
 

@@ -18,6 +18,7 @@ use crate::model::dates::{parse_clock, parse_date, parse_zone};
 use crate::model::expr::MeetingKind;
 use crate::model::facts::{Company, Facts, STANDARD_FACTS};
 use crate::model::jurisdiction::{exchange_code, state_code};
+use crate::pack::consistency::{FactWarning, Given, Input, Origins, check_facts};
 use crate::pack::profile::Profile;
 
 /// One company's meeting, ready to evaluate.
@@ -39,6 +40,10 @@ pub struct Entry {
     /// Fact names given that no standard list has: checked against the
     /// packs once they are loaded.
     pub custom_facts: Vec<String>,
+    /// Where each fact was given: a cell of the row or a facts file.
+    pub origins: Origins,
+    /// Doubtful facts (a record date long before the meeting): warnings.
+    pub fact_warnings: Vec<FactWarning>,
 }
 
 /// A row that could not be read.
@@ -268,12 +273,47 @@ impl Iterator for FolderPortfolio {
     fn next(&mut self) -> Option<Item> {
         let path = self.files.next()?;
         self.next += 1;
-        Some(read_profile(&path, self.next, path.display().to_string()))
+        Some(
+            read_profile(&path, self.next, path.display().to_string())
+                .and_then(|(entry, src)| checked(entry, Input::File(&src))),
+        )
     }
 }
 
-/// Reads one facts file as a portfolio entry.
-fn read_profile(path: &Path, row: usize, label: String) -> Item {
+/// Refuses an entry whose facts cannot all be true (or that has none),
+/// naming every problem; keeps the doubts about them as warnings.
+fn checked(mut entry: Entry, input: Input<'_>) -> Item {
+    let check = check_facts(&entry.facts, &entry.origins, input);
+    if check.problems.is_empty() {
+        entry.fact_warnings = check.warnings;
+        return Ok(entry);
+    }
+    let mut helps: Vec<&str> = Vec::new();
+    for p in &check.problems {
+        if !helps.contains(&p.help.as_str()) {
+            helps.push(&p.help);
+        }
+    }
+    Err(BadRow {
+        row: entry.row,
+        label: entry.label,
+        message: check
+            .problems
+            .iter()
+            .map(|p| p.message.as_str())
+            .collect::<Vec<_>>()
+            .join("; and "),
+        help: Some(helps.join("; ")),
+    })
+}
+
+/// Reads one facts file as a portfolio entry, with the file (its facts are
+/// not checked yet: a row's cells may override them).
+fn read_profile(
+    path: &Path,
+    row: usize,
+    label: String,
+) -> std::result::Result<(Entry, Arc<SourceFile>), BadRow> {
     let bad = |message: String, help: Option<String>| BadRow {
         row,
         label: label.clone(),
@@ -296,15 +336,20 @@ fn read_profile(path: &Path, row: usize, label: String) -> Item {
                 .map(|(n, _)| n.clone())
                 .filter(|n| !STANDARD_FACTS.iter().any(|(s, _)| s == n))
                 .collect();
-            Ok(Entry {
-                row,
-                label,
-                packs: p.company.rules.clone(),
-                company: p.company,
-                facts: p.facts,
-                base: path.parent().map(Path::to_owned),
-                custom_facts,
-            })
+            Ok((
+                Entry {
+                    row,
+                    label,
+                    packs: p.company.rules.clone(),
+                    company: p.company,
+                    facts: p.facts,
+                    base: path.parent().map(Path::to_owned),
+                    custom_facts,
+                    origins: p.origins,
+                    fact_warnings: Vec::new(),
+                },
+                p.source,
+            ))
         }
         Err(diags) => {
             let first = &diags[0];
@@ -437,29 +482,34 @@ impl CsvPortfolio {
                 Some("quote a cell that holds a comma: `\"Acme, Inc.\"`".to_owned()),
             ));
         }
-        let mut entry = match cell(Column::Profile) {
+        let (mut entry, profile) = match cell(Column::Profile) {
             Some(p) => {
                 let path = self
                     .base
                     .as_deref()
                     .map_or_else(|| PathBuf::from(p), |b| b.join(p));
                 match read_profile(&path, row, label.clone()) {
-                    Ok(e) => e,
+                    Ok((e, src)) => (e, Some(src)),
                     Err(mut b) => {
                         b.message = format!("column `profile`: {}", b.message);
                         return Err(b);
                     }
                 }
             }
-            None => Entry {
-                row,
-                label: label.clone(),
-                company: Company::default(),
-                facts: Facts::default(),
-                packs: Vec::new(),
-                base: self.base.clone(),
-                custom_facts: Vec::new(),
-            },
+            None => (
+                Entry {
+                    row,
+                    label: label.clone(),
+                    company: Company::default(),
+                    facts: Facts::default(),
+                    packs: Vec::new(),
+                    base: self.base.clone(),
+                    custom_facts: Vec::new(),
+                    origins: Origins::new(),
+                    fact_warnings: Vec::new(),
+                },
+                None,
+            ),
         };
         entry.label.clone_from(&label);
         let Some(name) = name
@@ -536,12 +586,22 @@ impl CsvPortfolio {
                     }
                 },
                 Column::Fact(f) => match parse_date(value) {
-                    Ok(d) => entry.facts.set(STANDARD_FACTS[*f].0, d),
+                    Ok(d) => {
+                        let name = STANDARD_FACTS[*f].0;
+                        entry.facts.set(name, d);
+                        entry
+                            .origins
+                            .insert(name.to_owned(), Given::Column(name.to_owned()));
+                    }
                     Err(e) => return fail(e.message, e.help),
                 },
             }
         }
-        Ok(entry)
+        // The cells override the facts file: check what they give together.
+        match &profile {
+            Some(src) => checked(entry, Input::File(src)),
+            None => checked(entry, Input::Row),
+        }
     }
 
     fn header_name(kind: Column) -> &'static str {

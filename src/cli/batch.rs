@@ -298,6 +298,23 @@ impl Run<'_> {
                         Some(bad) => Err(bad),
                         None => out,
                     };
+                    // A JSON line carries its doubts; other outputs have no
+                    // place for them.
+                    if let (Ok((entry, _)), Ok(_), false) =
+                        (job, &out, self.args.format == BatchFormat::Jsonl)
+                    {
+                        for w in &entry.fact_warnings {
+                            let line = format!("warning: {}: {w}", entry.label);
+                            match &bar {
+                                Some(b) => b.suspend(|| {
+                                    let _ = writeln!(stderr, "{line}");
+                                }),
+                                None => {
+                                    let _ = writeln!(stderr, "{line}");
+                                }
+                            }
+                        }
+                    }
                     match out {
                         Err(bad) => {
                             tally.failed += 1;
@@ -476,7 +493,14 @@ impl Run<'_> {
                     .filter(|d| self.args.all || d.status != CalcStatus::NotApplicable)
                     .collect();
                 let next = evaluate_next_year(&lib.packs, &entry.facts, &cx).unwrap_or_default();
-                let doc = json::json_value(&entry.company, &entry.facts, &shown, &next, self.today);
+                let doc = json::json_value(
+                    &entry.company,
+                    &entry.facts,
+                    &entry.fact_warnings,
+                    &shown,
+                    &next,
+                    self.today,
+                );
                 let mut line = serde_json::to_string(&doc).map_err(|e| BadRow {
                     row: entry.row,
                     label: entry.label.clone(),

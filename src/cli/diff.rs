@@ -121,13 +121,19 @@ pub(super) fn diff(args: &DiffArgs) -> Result<Status> {
         (Some(from), Some(to)) => Some(span(flag_date("from", from)?, flag_date("to", to)?)?),
         _ => None,
     };
-    let req = Request::from_query(&args.query, Format::Table)?;
+    let req = Request::allowing_no_facts(&args.query, Format::Table)?;
     let (old_id, new_id) = (
         pack_id(&req.library, &args.old)?,
         pack_id(&req.library, &args.new)?,
     );
     let old = with_pack(&req.library, &args.old, Some(&new_id))?;
     let new = with_pack(&req.library, &args.new, Some(&old_id))?;
+    // Over a span of meetings the span supplies the meeting: facts may be
+    // left out altogether. One meeting needs its facts.
+    if span.is_none() {
+        req.require_facts()?;
+    }
+    super::warn_facts(&req);
     let renamed = renames(&old.library.packs, &new.library.packs, &old_id, &new_id);
     let text = match span {
         None => {

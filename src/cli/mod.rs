@@ -225,6 +225,15 @@ pub(crate) fn emit(output: Option<&Path>, text: &str) -> Result<Status> {
     }
 }
 
+/// Prints the doubts about a request's facts on stderr, for the outputs
+/// that have no place for them (CSV, calendar files, `diff`, `verify`).
+pub(crate) fn warn_facts(req: &Request) {
+    let mut stderr = std::io::stderr().lock();
+    for w in &req.fact_warnings {
+        let _ = writeln!(stderr, "warning: {}: {w}", req.company.name);
+    }
+}
+
 fn context(req: &Request) -> Context<'_> {
     Context {
         company: &req.company,
@@ -275,9 +284,27 @@ fn deadlines(d: &DeadlinesArgs) -> Result<Status> {
             Vec::new()
         });
     let text = match req.format {
-        Format::Table => table::table(&req.company, &req.facts, &shown, &next, req.today, req.all),
-        Format::Json => json::json(&req.company, &req.facts, &shown, &next, req.today),
-        Format::Csv => csv::csv(&req.company, &shown),
+        Format::Table => table::table(
+            &req.company,
+            &req.facts,
+            &req.fact_warnings,
+            &shown,
+            &next,
+            req.today,
+            req.all,
+        ),
+        Format::Json => json::json(
+            &req.company,
+            &req.facts,
+            &req.fact_warnings,
+            &shown,
+            &next,
+            req.today,
+        ),
+        Format::Csv => {
+            warn_facts(&req);
+            csv::csv(&req.company, &shown)
+        }
         Format::Ics => return calendar(d),
     };
     emit(req.output.as_deref(), &text)
@@ -311,6 +338,7 @@ fn calendar(d: &DeadlinesArgs) -> Result<Status> {
     }
     let mut computed = Vec::with_capacity(requests.len());
     for req in &requests {
+        warn_facts(req);
         // Calendar events do not say what is past: that would change the
         // text of every event each day and defeat `--previous`.
         let cx = Context {
@@ -430,8 +458,15 @@ fn explain(e: &ExplainArgs) -> Result<Status> {
         }
     }
     let text = match req.format {
-        Format::Json => json::json(&req.company, &req.facts, &all, &[], req.today),
-        _ => table::explain(&req.company, &req.facts, &all),
+        Format::Json => json::json(
+            &req.company,
+            &req.facts,
+            &req.fact_warnings,
+            &all,
+            &[],
+            req.today,
+        ),
+        _ => table::explain(&req.company, &req.facts, &req.fact_warnings, &all),
     };
     emit(req.output.as_deref(), &text)
 }

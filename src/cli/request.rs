@@ -3,14 +3,16 @@
 //! place that reads the environment or the clock.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use chrono::{NaiveDate, TimeDelta};
 
-use crate::diag::{Diagnostic, did_you_mean};
+use crate::diag::{Diagnostic, SourceFile, did_you_mean};
 use crate::error::{Error, Result};
 use crate::model::dates::parse_date;
 use crate::model::expr::MeetingKind;
 use crate::model::facts::{Company, Facts};
+use crate::pack::consistency::{FactWarning, Given, Input, Origins, check_facts};
 use crate::pack::load::{Library, load_source};
 use crate::pack::profile::Profile;
 
@@ -35,6 +37,12 @@ pub struct Request {
     pub alarms: Vec<TimeDelta>,
     /// Show not-applicable rules too.
     pub all: bool,
+    /// Doubtful facts (a record date long before the meeting), to print
+    /// with the deadlines' warnings.
+    pub fact_warnings: Vec<FactWarning>,
+    /// No facts at all, where [`Request::allowing_no_facts`] let it pass:
+    /// what [`Request::require_facts`] reports.
+    no_facts: Option<Diagnostic>,
 }
 
 pub(crate) fn flag_date(flag: &str, text: &str) -> Result<NaiveDate> {
@@ -113,9 +121,45 @@ impl Request {
     ///
     /// # Errors
     ///
-    /// [`Error::Invalid`] for problems in the facts file or packs,
-    /// [`Error::Usage`] for bad flags, [`Error::Read`] for unreadable files.
+    /// [`Error::Invalid`] for problems in the facts file or packs, and for
+    /// facts that cannot all be true or no facts at all (each at its place
+    /// in the facts file, or at its flag); [`Error::Usage`] for bad flags,
+    /// [`Error::Read`] for unreadable files.
     pub fn from_query(args: &QueryArgs, format: Format) -> Result<Request> {
+        Self::build(args, format, false)
+    }
+
+    /// Builds a request that may have no facts at all, for `diff`: over a
+    /// span of meeting dates (`--from`, `--to`) the span supplies the
+    /// meeting, and otherwise the packs named are checked first and then
+    /// [`Request::require_facts`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Request::from_query`], except for no facts at all.
+    pub fn allowing_no_facts(args: &QueryArgs, format: Format) -> Result<Request> {
+        Self::build(args, format, true)
+    }
+
+    /// Refuses a request with no facts at all, as [`Request::from_query`]
+    /// does.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Invalid`] saying what is needed when no fact was given.
+    pub fn require_facts(&self) -> Result<()> {
+        match &self.no_facts {
+            Some(d) => Err(Error::Invalid {
+                diagnostics: vec![d.clone()],
+            }),
+            None => Ok(()),
+        }
+    }
+
+    /// Builds the request; facts that cannot all be true (checked by
+    /// [`check_facts`]) are [`Error::Invalid`], at each fact's place, and so
+    /// are no facts at all unless `allow_none`.
+    fn build(args: &QueryArgs, format: Format, allow_none: bool) -> Result<Request> {
         let profile = match (&args.facts, &args.from_filing) {
             (Some(path), _) => {
                 let src = load_source(path)?;
@@ -157,7 +201,23 @@ impl Request {
                 });
             }
         }
-        for (flag, value, name) in [
+        let mut origins: Origins = profile
+            .as_ref()
+            .map(|p| p.origins.clone())
+            .unwrap_or_default();
+        // The fact flags as typed, one line, so that a problem with a flag's
+        // date can point at it as a problem in a file does.
+        let mut line = String::new();
+        let mut flagged: Vec<(String, String, std::ops::Range<usize>)> = Vec::new();
+        let mut flag = |typed: String, flag: String, name: &str| {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            let start = line.len();
+            line.push_str(&typed);
+            flagged.push((name.to_owned(), flag, start..line.len()));
+        };
+        for (name_flag, value, name) in [
             ("meeting", &args.meeting, "meeting"),
             ("prior-meeting", &args.prior_meeting, "prior_meeting"),
             ("announcement", &args.announcement, "announcement"),
@@ -169,7 +229,8 @@ impl Request {
             ("record-date", &args.record_date, "record_date"),
         ] {
             if let Some(v) = value {
-                facts.set(name, flag_date(flag, v)?);
+                facts.set(name, flag_date(name_flag, v)?);
+                flag(format!("--{name_flag} {v}"), format!("--{name_flag}"), name);
             }
         }
         if let Some(kind) = &args.meeting_kind {
@@ -207,6 +268,18 @@ impl Request {
                 ));
             }
             facts.set(name, flag_date("fact", value)?);
+            flag(format!("--fact {item}"), format!("--fact {name}"), name);
+        }
+        let command_line = SourceFile::new("command line", line);
+        for (name, flag, span) in flagged {
+            origins.insert(
+                name,
+                Given::Flag {
+                    flag,
+                    source: Arc::clone(&command_line),
+                    span,
+                },
+            );
         }
         for name in &args.without {
             if !known.contains(name.as_str()) {
@@ -216,6 +289,27 @@ impl Request {
                 ));
             }
             facts.remove(name);
+            origins.remove(name);
+        }
+        let input = match (&profile, &args.from_filing) {
+            (Some(p), None) => Input::File(&p.source),
+            (Some(p), Some(_)) => Input::Filing(&p.source),
+            (None, _) => Input::Flags,
+        };
+        let check = check_facts(&facts, &origins, input);
+        let mut diagnostics: Vec<Diagnostic> = check
+            .problems
+            .iter()
+            .map(|p| p.diagnostic(&command_line))
+            .collect();
+        // No facts at all is the only problem of an empty set of facts.
+        let no_facts = if allow_none && facts.iter().next().is_none() {
+            diagnostics.pop()
+        } else {
+            None
+        };
+        if !diagnostics.is_empty() {
+            return Err(Error::Invalid { diagnostics });
         }
         let alarms = match &args.alarm {
             Some(a) => parse_alarms(a)?,
@@ -230,6 +324,8 @@ impl Request {
             output: args.output.clone(),
             alarms,
             all: args.all,
+            fact_warnings: check.warnings,
+            no_facts,
         })
     }
 }

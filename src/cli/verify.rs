@@ -86,6 +86,7 @@ pub fn verify(v: &VerifyArgs) -> Result<Status> {
         ..QueryArgs::default()
     };
     let req = Request::from_query(&query, Format::Table)?;
+    super::warn_facts(&req);
     let Some(meeting) = req.facts.get("meeting") else {
         return Err(Error::usage("the filing's meeting date is unsure", None));
     };

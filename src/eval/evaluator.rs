@@ -22,7 +22,9 @@ use crate::model::expr::{BoundName, CmpOp, Cond, Expr, ExprKind, Unit};
 use crate::model::facts::Facts;
 use crate::model::offset::{Offset, anniversary};
 use crate::model::ranges::{Ranges, day_number};
-use crate::model::rule::{Branch, Counting, Outcome, Rule, RulePack, Status, TimeSpec, Yield};
+use crate::model::rule::{
+    Actor, Branch, Counting, Outcome, Rule, RulePack, Status, TimeSpec, Yield,
+};
 use crate::model::zone;
 
 pub(super) struct Evaluator<'p, 'a> {
@@ -307,6 +309,8 @@ impl<'p, 'a> Evaluator<'p, 'a> {
                                 )?;
                                 let outside = self.check_fact(&d, rule);
                                 d.warnings.extend(outside);
+                                let order = self.check_order(&d, rc.pack, closes.as_ref());
+                                d.warnings.extend(order);
                             }
                         }
                     }
@@ -598,6 +602,94 @@ impl<'p, 'a> Evaluator<'p, 'a> {
                 citation: &rule.citation,
             })
             .collect()
+    }
+
+    /// For a shareholder's or dissident's rule, warns of a date after the
+    /// meeting, and of a closing date counted from the meeting date that
+    /// falls before the meeting date was first announced. A closing date
+    /// counted only from last year's meeting or proxy statement may well
+    /// come before the announcement: last year's proxy statement printed it
+    /// (Rule 14a-5(e)), so shareholders knew it; that is not warned of.
+    fn check_order(
+        &self,
+        d: &Deadline<'p>,
+        pack: &str,
+        closes: Option<&'p Expr>,
+    ) -> Vec<Warning<'p>> {
+        if !matches!(d.actor, Some(Actor::Shareholder | Actor::Dissident)) {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        if let Some(meeting) = self.facts.get("meeting")
+            && let Some((bound, b)) = d.bounds().find(|(_, b)| b.date > meeting)
+        {
+            out.push(Warning::AfterMeeting {
+                bound,
+                date: b.date,
+                meeting,
+            });
+        }
+        if let (Some(announcement), Some(c), Some(e)) =
+            (self.facts.get("announcement"), d.closes.as_ref(), closes)
+            && c.date < announcement
+            && self.counts_from(e, pack, "meeting", 0)
+        {
+            out.push(Warning::BeforeAnnouncement {
+                bound: BoundName::Closes,
+                date: c.date,
+                announcement,
+            });
+        }
+        out
+    }
+
+    /// Whether the date of `e` (written in pack `pack`) is counted from fact
+    /// `fact`: directly, or through another rule's bound as the branch that
+    /// rule took gives it.
+    fn counts_from(&self, e: &Expr, pack: &str, fact: &str, depth: usize) -> bool {
+        // Rules refer to each other without cycles (the evaluator refuses
+        // one); the limit only keeps a bug from recursing for ever.
+        if depth > 64 {
+            return false;
+        }
+        let from = |x: &Expr| self.counts_from(x, pack, fact, depth + 1);
+        match &e.kind {
+            ExprKind::Fact(f) => f == fact,
+            ExprKind::Date(_) | ExprKind::Amount(_) => false,
+            ExprKind::Shift { base, .. } => from(base),
+            ExprKind::Diff(a, b) => from(a) || from(b),
+            ExprKind::LaterOf(v) | ExprKind::EarlierOf(v) => v.iter().any(from),
+            ExprKind::Anniversary(x) | ExprKind::Abs(x) => from(x),
+            ExprKind::RuleRef {
+                pack: p,
+                rule,
+                bound,
+            } => {
+                let pack_id = p.as_deref().unwrap_or(pack);
+                let Some(target) = self
+                    .packs
+                    .iter()
+                    .find(|tp| tp.id == pack_id)
+                    .and_then(|tp| tp.rule(rule))
+                else {
+                    return false;
+                };
+                let key: *const Rule = target;
+                let Some(i) = self.done.get(&key).and_then(|dl| dl.branch_index) else {
+                    return false;
+                };
+                match target.branches.get(i).map(|b| &b.outcome) {
+                    Some(Outcome::Window { opens, closes }) => {
+                        let x = match bound {
+                            BoundName::Opens => opens.as_ref(),
+                            BoundName::Closes => closes.as_ref(),
+                        };
+                        x.is_some_and(|x| self.counts_from(x, pack_id, fact, depth + 1))
+                    }
+                    _ => false,
+                }
+            }
+        }
     }
 
     /// Rolls a known date, attaches its time of day, and adds warnings.

@@ -153,15 +153,39 @@ pub enum Warning<'p> {
         /// The rule's citation.
         citation: &'p str,
     },
+    /// A shareholder's or dissident's date that falls after the meeting: a
+    /// step for the meeting that can only be taken once it is over.
+    AfterMeeting {
+        /// Which bound.
+        bound: BoundName,
+        /// The date.
+        date: NaiveDate,
+        /// The meeting.
+        meeting: NaiveDate,
+    },
+    /// A shareholder's or dissident's closing date counted from the meeting
+    /// date that falls before the meeting date was first announced: no one
+    /// outside the company could have known it in time.
+    BeforeAnnouncement {
+        /// Which bound.
+        bound: BoundName,
+        /// The date.
+        date: NaiveDate,
+        /// The first public announcement of the meeting date.
+        announcement: NaiveDate,
+    },
 }
 
 impl Warning<'_> {
     /// The bound the warning is about, when it is about one date of the
-    /// deadline (a date not rolled, a date past); `None` for a fact outside
-    /// the window.
+    /// deadline (a date not rolled, a date past, a date out of order with
+    /// the meeting); `None` for a fact outside the window.
     pub fn bound(&self) -> Option<BoundName> {
         match self {
-            Warning::NotBusinessDay { bound, .. } | Warning::Past { bound, .. } => Some(*bound),
+            Warning::NotBusinessDay { bound, .. }
+            | Warning::Past { bound, .. }
+            | Warning::AfterMeeting { bound, .. }
+            | Warning::BeforeAnnouncement { bound, .. } => Some(*bound),
             Warning::Outside { .. } => None,
         }
     }
@@ -208,7 +232,9 @@ pub struct Deadline<'p> {
     pub missing: Vec<String>,
     /// The steps that produced the dates.
     pub trace: Vec<Step<'p>>,
-    /// Things to look at: weekend dates that do not roll, dates past.
+    /// Things to look at: weekend dates that do not roll, dates past, a
+    /// checked fact outside the window, a shareholder's date out of order
+    /// with the meeting.
     pub warnings: Vec<Warning<'p>>,
     /// The disclosure rule under which next year's date is printed in this
     /// year's proxy statement, if any.

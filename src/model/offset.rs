@@ -110,7 +110,17 @@ pub fn add_days(date: NaiveDate, n: i64) -> Result<NaiveDate> {
     .ok_or(CalendarError::OutOfRange)
 }
 
-pub(crate) fn add_months(date: NaiveDate, n: i64) -> Result<NaiveDate> {
+/// Adds `n` calendar months (negative moves back) without panicking.
+///
+/// # Properties
+///
+/// * The day of the month is kept, or clamped to the month's end: 31 August
+///   `+18` months is 28 February (29 in a leap year).
+///
+/// # Errors
+///
+/// [`CalendarError::OutOfRange`] past chrono's date range.
+pub fn add_months(date: NaiveDate, n: i64) -> Result<NaiveDate> {
     let m = Months::new(u32::try_from(n.unsigned_abs()).map_err(|_| CalendarError::OutOfRange)?);
     if n >= 0 {
         date.checked_add_months(m)

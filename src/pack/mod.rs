@@ -1,10 +1,12 @@
 //! Reading rule files: the TOML schema of a rule pack, the expression
 //! parser and type check, bylaw templates, validation into the model
 //! (`model::rule`), the built-in library, holiday-calendar files and facts
-//! files. Everything here turns text into model values or located
-//! diagnostics; nothing evaluates a rule.
+//! files, and whether a meeting's facts can all be true (`consistency`).
+//! Everything here turns text into model values or located diagnostics;
+//! nothing evaluates a rule.
 
 pub mod calendar;
+pub mod consistency;
 pub mod expr;
 pub mod jsonschema;
 pub mod load;

@@ -13,6 +13,7 @@ use crate::model::dates::{DateError, parse_clock, parse_date, parse_zone};
 use crate::model::expr::MeetingKind;
 use crate::model::facts::{Company, Facts};
 use crate::model::jurisdiction;
+use crate::pack::consistency::{Given, Origins};
 use crate::pack::schema::toml_date;
 
 /// A facts file: the company and the meeting's dates, with the spans of
@@ -25,6 +26,8 @@ pub struct Profile {
     pub facts: Facts,
     /// Each fact's name and its span, to check names against the loaded packs.
     pub names: Vec<(String, Range<usize>)>,
+    /// Where each date fact's value stands, to name it in a problem.
+    pub origins: Origins,
     /// The file.
     pub source: Arc<SourceFile>,
 }
@@ -168,8 +171,18 @@ impl Profile {
         }
         let mut facts = Facts::default();
         let mut names = Vec::new();
+        let mut origins = Origins::new();
         for (name, value) in &raw.facts {
             names.push((name.get_ref().clone(), name.span()));
+            if name.get_ref() != "meeting_kind" {
+                origins.insert(
+                    name.get_ref().clone(),
+                    Given::File {
+                        source: Arc::clone(src),
+                        span: value.span(),
+                    },
+                );
+            }
             fact_value(src, name.get_ref(), value, &mut facts, &mut problems);
         }
         if problems.is_empty() {
@@ -177,6 +190,7 @@ impl Profile {
                 company,
                 facts,
                 names,
+                origins,
                 source: Arc::clone(src),
             })
         } else {

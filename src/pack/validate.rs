@@ -18,6 +18,7 @@ use crate::model::rule::Status;
 use crate::model::rule::{
     AppliesTo, Branch, Case, FactDecl, Outcome, Rule, RulePack, TimeSpec, Yield,
 };
+use crate::pack::consistency::{Given, Input, Origins, check_facts};
 use crate::pack::expr;
 use crate::pack::expr::ExprError;
 use crate::pack::profile::fact_value;
@@ -446,6 +447,7 @@ pub(crate) fn case(
     let span = c.span();
     let c = c.get_ref();
     let mut facts = Facts::default();
+    let mut origins = Origins::new();
     for (name, value) in &c.facts {
         if !known.contains(name.get_ref()) {
             let help = did_you_mean(name.get_ref(), known.iter().map(String::as_str));
@@ -460,7 +462,23 @@ pub(crate) fn case(
             continue;
         }
         fact_value(src, name.get_ref(), value, &mut facts, problems);
+        origins.insert(
+            name.get_ref().clone(),
+            Given::File {
+                source: Arc::clone(src),
+                span: value.span(),
+            },
+        );
     }
+    // A worked case is checked as a facts file is: facts that cannot all be
+    // true would make it show arithmetic no meeting can have. No facts at
+    // all is fine: the case shows a conditional answer.
+    problems.extend(
+        check_facts(&facts, &origins, Input::MayBeEmpty)
+            .problems
+            .iter()
+            .map(|p| p.diagnostic(src)),
+    );
     let status = match (c.status, c.opens.is_some() || c.closes.is_some()) {
         (Some(s), _) => s,
         (None, true) => Status::Computed,

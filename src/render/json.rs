@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use crate::eval::Deadline;
 use crate::model::facts::{Company, Facts};
+use crate::pack::consistency::FactWarning;
 
 /// The JSON Schema (draft 7) of the document [`json`] writes: every field,
 /// what it means, and the forms of a case's structured `condition`. Kept by
@@ -12,15 +13,17 @@ use crate::model::facts::{Company, Facts};
 /// against it, and it refuses fields it does not list.
 pub const OUTPUT_SCHEMA: &str = include_str!("../../rules/schema/output.schema.json");
 
-/// Renders the JSON document: company, facts, today and every deadline.
+/// Renders the JSON document: company, facts, doubts about the facts,
+/// today and every deadline.
 pub fn json(
     company: &Company,
     facts: &Facts,
+    fact_warnings: &[FactWarning],
     deadlines: &[Deadline],
     next_year: &[Deadline],
     today: NaiveDate,
 ) -> String {
-    let doc = json_value(company, facts, deadlines, next_year, today);
+    let doc = json_value(company, facts, fact_warnings, deadlines, next_year, today);
     let mut s =
         serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     s.push('\n');
@@ -32,6 +35,7 @@ pub fn json(
 pub fn json_value(
     company: &Company,
     facts: &Facts,
+    fact_warnings: &[FactWarning],
     deadlines: &[Deadline],
     next_year: &[Deadline],
     today: NaiveDate,
@@ -59,6 +63,7 @@ pub fn json_value(
         },
         "meeting_kind": facts.meeting_kind,
         "facts": facts_json,
+        "warnings": fact_warnings,
         "today": today.to_string(),
         "deadlines": deadlines,
         "next_year": {

@@ -12,6 +12,7 @@ use crate::model::dates::show_date;
 use crate::model::expr::BoundName;
 use crate::model::facts::{Company, Facts};
 use crate::model::rule::Status;
+use crate::pack::consistency::FactWarning;
 
 fn days_from(today: NaiveDate, d: NaiveDate) -> String {
     let n = d.signed_duration_since(today).num_days();
@@ -60,10 +61,12 @@ pub(crate) fn heading(company: &Company, facts: &Facts) -> String {
 }
 
 /// Renders the table for people: computed bounds sorted by date, then the
-/// reasoning, the answers without a date, conditional answers, warnings.
+/// reasoning, the answers without a date, conditional answers, warnings
+/// (doubtful facts first, then each deadline's).
 pub fn table(
     company: &Company,
     facts: &Facts,
+    fact_warnings: &[FactWarning],
     deadlines: &[Deadline],
     next_year: &[Deadline],
     today: NaiveDate,
@@ -203,8 +206,11 @@ pub fn table(
         .iter()
         .flat_map(|d| d.warnings.iter().map(move |w| (d.id(), w)))
         .collect();
-    if !warnings.is_empty() {
+    if !warnings.is_empty() || !fact_warnings.is_empty() {
         let _ = writeln!(out, "\nWarnings:");
+        for w in fact_warnings {
+            let _ = writeln!(out, "  facts: {w}");
+        }
         for (id, w) in warnings {
             let _ = writeln!(out, "  {id}: {w}");
         }
@@ -231,8 +237,14 @@ pub fn table(
     out
 }
 
-/// Renders `explain`: every step of every deadline, with citations.
-pub fn explain(company: &Company, facts: &Facts, deadlines: &[Deadline]) -> String {
+/// Renders `explain`: the facts and any doubt about them, then every step
+/// of every deadline, with citations.
+pub fn explain(
+    company: &Company,
+    facts: &Facts,
+    fact_warnings: &[FactWarning],
+    deadlines: &[Deadline],
+) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}", heading(company, facts));
     let given: Vec<String> = facts
@@ -248,6 +260,9 @@ pub fn explain(company: &Company, facts: &Facts, deadlines: &[Deadline]) -> Stri
             given.join("; ")
         }
     );
+    for w in fact_warnings {
+        let _ = writeln!(out, "warning: {w}");
+    }
     for d in deadlines {
         let _ = writeln!(out, "\n{} [{}]", d.id(), d.status.as_str());
         let _ = writeln!(out, "  {}", d.summary);

@@ -358,3 +358,31 @@ fn bad_spans_and_formats_are_refused_with_exit_2() {
     assert_eq!(code, 2, "{err}");
     has(&err, "`sec` names 2 packs");
 }
+
+#[test]
+fn one_meeting_needs_its_facts_and_a_span_does_not() {
+    let cli = threshold_packs();
+    let (code, out, err) = cli.run(&["diff", "old.toml", "new.toml", "--rules", "old.toml"]);
+    assert_eq!((code, out.as_str()), (1, ""), "{err}");
+    has(&err, "no facts given");
+    // Over a span the span supplies the meeting (see
+    // `span_without_prior_meeting_assumes_one_a_year_earlier`), and
+    // impossible facts are refused there too.
+    let (code, _, err) = cli.run(&[
+        "diff",
+        "old.toml",
+        "new.toml",
+        "--rules",
+        "old.toml",
+        "--from",
+        "2026-01-01",
+        "--to",
+        "2026-01-31",
+        "--meeting",
+        "2026-01-15",
+        "--record-date",
+        "2026-01-20",
+    ]);
+    assert_eq!(code, 1, "{err}");
+    has(&err, "is after `meeting`");
+}

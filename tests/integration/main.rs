@@ -25,6 +25,11 @@
 //!   deadlines cancelled once) and one calendar for several facts files.
 //! - `extract`: `govcal extract` and `deadlines --from-filing` on the
 //!   HemaCare seed filings and HTML/full-submission text; bad input.
+//! - `facts_check`: impossible facts (a record date after the meeting, a
+//!   meeting on or before last year's, none at all) refused at both facts'
+//!   places in facts files, flags, filings, portfolio rows and worked
+//!   cases; doubtful facts and shareholder dates out of order with the
+//!   meeting as warnings in the table, JSON and batch lines.
 //! - `errors`: bad input in packs, facts files and flags: location line,
 //!   message, exit code, no panic.
 //! - `check`: `govcal check` over the built-in packs and a pack whose worked
@@ -76,6 +81,7 @@ mod explain;
 mod export;
 mod extract;
 mod extract_fixtures;
+mod facts_check;
 mod layers;
 mod lint;
 mod rulebook;
