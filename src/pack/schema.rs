@@ -60,13 +60,15 @@ pub(crate) struct RawPack {
     /// clause.
     #[serde(default)]
     pub(crate) rule: Vec<RawRule>,
-    /// Templates only: the template's parameters with their default values.
-    /// The pack's text uses them as `{name}` (or `{name:ordinal}`, "90th").
+    /// Templates only: the template's parameters with their default values
+    /// (or the list of strings one may take, the default first). The pack's
+    /// text uses them as `{name}`, `{name:ordinal}` ("90th") or `{name:fact}`
+    /// (a fact's name in words).
     // Read by `load::read_params` before substitution; kept here so the key
     // is known.
     #[serde(default)]
     #[allow(dead_code, reason = "read by load::read_params before substitution")]
-    #[schemars(schema_with = "js::template_params")]
+    #[schemars(schema_with = "js::template_defaults")]
     pub(crate) params: crate::pack::template::Params,
     /// A bylaw template this pack uses, with this company's numbers: the
     /// template's rule becomes a rule of this pack.
@@ -93,7 +95,8 @@ pub(crate) struct RawUse {
     pub(crate) id: Option<Spanned<String>>,
     /// Values for the template's parameters, overriding its defaults, e.g.
     /// `{ citation = "Acme Bylaws § 2.14", open_days = 120, close_days = 90 }`.
-    /// Each value must be of the same kind as the default.
+    /// Each value must be of the same kind as the default, or one of the
+    /// listed strings where the default is a list.
     #[serde(default)]
     #[schemars(schema_with = "js::template_params")]
     pub(crate) params: crate::pack::template::Params,

@@ -14,15 +14,22 @@ use std::sync::Arc;
 use toml::Spanned;
 
 use crate::diag::{Diagnostic, SourceFile, did_you_mean};
+use crate::model::facts::fact_phrase;
 
 /// Parameters by name, each with the span of its value where written.
 pub(crate) type Params = BTreeMap<Spanned<String>, Spanned<toml::Value>>;
 
 /// Returns the text of a template with `values` (over its `defaults`)
-/// substituted for every `{name}` and `{name:ordinal}` placeholder.
+/// substituted for every `{name}`, `{name:ordinal}` and `{name:fact}`
+/// placeholder.
 ///
-/// `values` are checked against `defaults`: an unknown name or a value of
-/// another type is an error at the value in `values_src`.
+/// A default may be a list of strings: the values the parameter may take,
+/// the first being the default (`base = ["prior_proxy_release",
+/// "prior_meeting"]`).
+///
+/// `values` are checked against `defaults`: an unknown name, a value of
+/// another type or a value not among the listed ones is an error at the
+/// value in `values_src`.
 ///
 /// # Errors
 ///
@@ -34,11 +41,69 @@ pub(crate) fn substitute(
     values: &Params,
 ) -> Result<String, Vec<Diagnostic>> {
     let mut problems = Vec::new();
-    let mut merged: BTreeMap<String, toml::Value> = defaults
-        .iter()
-        .map(|(k, v)| (k.get_ref().clone(), v.get_ref().clone()))
-        .collect();
+    let mut merged: BTreeMap<String, toml::Value> = BTreeMap::new();
+    let mut choices: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for (name, value) in defaults {
+        let value = match value.get_ref() {
+            toml::Value::Array(items) => {
+                let listed: Option<Vec<&str>> = items.iter().map(toml::Value::as_str).collect();
+                match listed {
+                    Some(listed) if !listed.is_empty() => {
+                        choices.insert(name.get_ref(), listed.clone());
+                        toml::Value::String(listed[0].to_owned())
+                    }
+                    _ => {
+                        problems.push(
+                            Diagnostic::error(
+                                template,
+                                value.span(),
+                                "a list of values must hold at least one string",
+                            )
+                            .with_help(
+                                "list the values the parameter may take, the default first: `[\"prior_proxy_release\", \"prior_meeting\"]`",
+                            ),
+                        );
+                        continue;
+                    }
+                }
+            }
+            other => other.clone(),
+        };
+        merged.insert(name.get_ref().clone(), value);
+    }
     for (name, value) in values {
+        if let Some(listed) = choices.get(name.get_ref().as_str()) {
+            match value.get_ref().as_str() {
+                Some(v) if listed.contains(&v) => {
+                    merged.insert(name.get_ref().clone(), value.get_ref().clone());
+                }
+                found => {
+                    let message = match found {
+                        Some(v) => format!("`{v}` is not a value `{}` can take", name.get_ref()),
+                        None => format!(
+                            "expected a string, found {}",
+                            article(value.get_ref().type_str())
+                        ),
+                    };
+                    let help = found
+                        .and_then(|v| did_you_mean(v, listed.iter().copied()))
+                        .unwrap_or_else(|| {
+                            format!(
+                                "`{}` takes {}",
+                                name.get_ref(),
+                                listed
+                                    .iter()
+                                    .map(|c| format!("`\"{c}\"`"))
+                                    .collect::<Vec<_>>()
+                                    .join(" or ")
+                            )
+                        });
+                    problems
+                        .push(Diagnostic::error(values_src, value.span(), message).with_help(help));
+                }
+            }
+            continue;
+        }
         let Some(default) = merged.get(name.get_ref()) else {
             let known = defaults.keys().map(|k| k.get_ref().as_str());
             let help = did_you_mean(name.get_ref(), known).or_else(|| {
@@ -163,18 +228,23 @@ fn article(t: &str) -> String {
 
 /// Renders a value for use inside a TOML basic string.
 fn render(v: &toml::Value, format: Option<&str>) -> Result<String, String> {
-    match (v, format) {
-        (toml::Value::Integer(n), Some("ordinal")) => Ok(ordinal(*n)),
-        (_, Some(f)) if f != "ordinal" => Err(format!(
-            "unknown placeholder format `{f}`; the only format is `ordinal`"
-        )),
-        (_, Some(_)) => Err("`ordinal` applies to whole numbers only".to_owned()),
-        (toml::Value::String(s), None) => Ok(s
-            .replace('\\', "\\\\")
-            .replace('"', "\\\"")
-            .replace('\n', "\\n")),
-        (other, None) => Ok(other.to_string()),
-    }
+    let text = match (v, format) {
+        (toml::Value::Integer(n), Some("ordinal")) => ordinal(*n),
+        (toml::Value::String(s), Some("fact")) => fact_phrase(s),
+        (_, Some(f)) if f != "ordinal" && f != "fact" => {
+            return Err(format!(
+                "unknown placeholder format `{f}`; the formats are `ordinal` and `fact`"
+            ));
+        }
+        (_, Some("ordinal")) => return Err("`ordinal` applies to whole numbers only".to_owned()),
+        (_, Some(_)) => return Err("`fact` applies to the name of a fact only".to_owned()),
+        (toml::Value::String(s), None) => s.clone(),
+        (other, None) => return Ok(other.to_string()),
+    };
+    Ok(text
+        .replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace('\n', "\\n"))
 }
 
 /// `1st`, `2nd`, `3rd`, `11th`, `90th`, `101st`.
@@ -259,5 +329,79 @@ mod tests {
         let errs = substitute(&t, &d, &u, &v).unwrap_err();
         assert_eq!(errs[0].message, "expected a whole number, found a string");
         assert_eq!(&text[errs[0].span.clone()], "\"ninety\"");
+    }
+
+    #[test]
+    fn a_list_default_gives_the_first_value_and_refuses_others_at_the_value() {
+        let t = SourceFile::new("t.toml", "a = \"anniversary({base}) of {base:fact}\"\n");
+        let d = params(
+            &t,
+            "[params]\nbase = [\"prior_proxy_release\", \"prior_meeting\"]\n",
+        );
+        let none = SourceFile::new("u.toml", "");
+        let out = substitute(&t, &d, &none, &Params::new()).unwrap();
+        assert_eq!(
+            out,
+            "a = \"anniversary(prior_proxy_release) of the release of last year's proxy statement\"\n"
+        );
+        let text = "[params]\nbase = \"prior_meeting\"\n";
+        let u = SourceFile::new("u.toml", text);
+        let out = substitute(&t, &d, &u, &params(&u, text)).unwrap();
+        assert_eq!(
+            out,
+            "a = \"anniversary(prior_meeting) of the prior annual meeting\"\n"
+        );
+        let text = "[params]\nbase = \"prior_meting\"\n";
+        let u = SourceFile::new("u.toml", text);
+        let errs = substitute(&t, &d, &u, &params(&u, text)).unwrap_err();
+        assert_eq!(
+            errs[0].message,
+            "`prior_meting` is not a value `base` can take"
+        );
+        assert_eq!(
+            errs[0].help.as_deref(),
+            Some("did you mean `prior_meeting`?")
+        );
+        assert_eq!(&text[errs[0].span.clone()], "\"prior_meting\"");
+        let text = "[params]\nbase = \"record_date\"\n";
+        let u = SourceFile::new("u.toml", text);
+        let errs = substitute(&t, &d, &u, &params(&u, text)).unwrap_err();
+        assert_eq!(
+            errs[0].help.as_deref(),
+            Some("`base` takes `\"prior_proxy_release\"` or `\"prior_meeting\"`")
+        );
+        let text = "[params]\nbase = 7\n";
+        let u = SourceFile::new("u.toml", text);
+        let errs = substitute(&t, &d, &u, &params(&u, text)).unwrap_err();
+        assert_eq!(errs[0].message, "expected a string, found a whole number");
+    }
+
+    #[test]
+    fn a_list_default_must_hold_strings() {
+        let text = "[params]\nbase = []\nother = [1, 2]\n";
+        let t = SourceFile::new("t.toml", "a = \"{base}\"\n");
+        let d = params(&t, text);
+        let none = SourceFile::new("u.toml", "");
+        let errs = substitute(&t, &d, &none, &Params::new()).unwrap_err();
+        assert_eq!(errs.len(), 3, "{errs:?}");
+        assert_eq!(
+            errs[0].message,
+            "a list of values must hold at least one string"
+        );
+        // `{base}` is then unknown: the problem is reported, not a guess.
+        assert_eq!(errs[2].message, "unknown parameter `base`");
+    }
+
+    #[test]
+    fn fact_format_names_a_fact_and_refuses_numbers() {
+        let t = SourceFile::new("t.toml", "a = \"{n:fact}\"\nb = \"{n:words}\"\n");
+        let d = params(&t, "[params]\nn = 90\n");
+        let none = SourceFile::new("u.toml", "");
+        let errs = substitute(&t, &d, &none, &Params::new()).unwrap_err();
+        assert_eq!(errs[0].message, "`fact` applies to the name of a fact only");
+        assert_eq!(
+            errs[1].message,
+            "unknown placeholder format `words`; the formats are `ordinal` and `fact`"
+        );
     }
 }
