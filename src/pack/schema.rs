@@ -246,11 +246,11 @@ pub(crate) struct RawRule {
     /// How both bounds move off a weekend or holiday. Default `none`: a date
     /// does not move unless the source says so.
     #[schemars(with = "Option<js::Roll>")]
-    pub(crate) roll: Option<Roll>,
-    /// Overrides `roll` for `opens`.
+    pub(crate) roll: Option<Spanned<Roll>>,
+    /// How `opens` moves off a weekend or holiday, overriding `roll` for it.
     #[schemars(with = "Option<js::Roll>")]
     pub(crate) opens_roll: Option<Roll>,
-    /// Overrides `roll` for `closes`.
+    /// How `closes` moves off a weekend or holiday, overriding `roll` for it.
     #[schemars(with = "Option<js::Roll>")]
     pub(crate) closes_roll: Option<Roll>,
     /// The holiday calendar for this rule's business days and rolls
@@ -263,10 +263,10 @@ pub(crate) struct RawRule {
     /// whole day.
     #[schemars(with = "Option<String>")]
     pub(crate) at: Option<Spanned<String>>,
-    /// Overrides `at` for `opens`.
+    /// The time of day of `opens`, overriding `at` for it.
     #[schemars(with = "Option<String>")]
     pub(crate) opens_at: Option<Spanned<String>>,
-    /// Overrides `at` for `closes`.
+    /// The time of day of `closes`, overriding `at` for it.
     #[schemars(with = "Option<String>")]
     pub(crate) closes_at: Option<Spanned<String>>,
     /// How day and week offsets count. Default `exclude_anchor`.
@@ -325,7 +325,7 @@ impl RawRule {
                 ),
                 branches,
                 (
-                    self.roll,
+                    self.roll.as_ref().map(|r| *r.get_ref()),
                     self.opens_roll,
                     self.closes_roll,
                     s(&self.calendar)

@@ -618,6 +618,28 @@ fn rule(
                 .with_help("give it `opens`, `closes`, `unspecified` or `[[rule.branch]]` tables"),
         );
     }
+    // The specific key overrides the general one for its bound; a general
+    // key beside both specific ones would apply to nothing.
+    if let (Some(at), Some(_), Some(_)) = (&r.at, &r.opens_at, &r.closes_at) {
+        cx.problems.push(
+            Diagnostic::error(
+                cx.src,
+                at.span(),
+                "`at` applies to no bound: `opens_at` and `closes_at` both override it",
+            )
+            .with_help("remove `at`, or one of `opens_at` and `closes_at`"),
+        );
+    }
+    if let (Some(roll), Some(_), Some(_)) = (&r.roll, &r.opens_roll, &r.closes_roll) {
+        cx.problems.push(
+            Diagnostic::error(
+                cx.src,
+                roll.span(),
+                "`roll` applies to no bound: `opens_roll` and `closes_roll` both override it",
+            )
+            .with_help("remove `roll`, or one of `opens_roll` and `closes_roll`"),
+        );
+    }
     let at_all = r.at.as_ref().and_then(|a| cx.time_spec(a));
     let opens_at = r
         .opens_at
@@ -629,7 +651,7 @@ fn rule(
         .as_ref()
         .and_then(|a| cx.time_spec(a))
         .or(at_all);
-    let roll = r.roll.unwrap_or(Roll::None);
+    let roll = r.roll.as_ref().map_or(Roll::None, |r| *r.get_ref());
     let leap_day = r.leap_day.unwrap_or(pack_leap_day);
     let cases = r
         .case

@@ -51,19 +51,19 @@ const SHIPPED_FINDINGS: [(&str, u64, u64, &str); 4] = [
     ),
     (
         "rules/bylaws/templates/meeting_anchored.toml",
-        39,
-        6,
-        "`shareholder_notice` closes after 17 CFR 240.14a-19(b)(1) allows",
-    ),
-    (
-        "rules/bylaws/templates/notice_based_window.toml",
         43,
         6,
         "`shareholder_notice` closes after 17 CFR 240.14a-19(b)(1) allows",
     ),
     (
+        "rules/bylaws/templates/notice_based_window.toml",
+        50,
+        6,
+        "`shareholder_notice` closes after 17 CFR 240.14a-19(b)(1) allows",
+    ),
+    (
         "rules/bylaws/templates/special_meeting_nominations.toml",
-        42,
+        49,
         6,
         "`nomination_notice` closes after 17 CFR 240.14a-19(b)(1) allows: with a special meeting",
     ),

@@ -229,6 +229,54 @@ fn unknown_zone_in_a_rule_time_suggests_america_new_york() {
     );
 }
 
+// `opens_at = "8am"`: the string starts at column 12 of line 13.
+#[test]
+fn a_bad_opening_time_is_located_at_its_value() {
+    let stderr = check_pack(&pack(
+        "opens = \"meeting - 60 days\"\ncloses = \"meeting - 10 days\"\nopens_at = \"8am\"",
+    ));
+    assert_diagnostic(
+        &stderr,
+        "pack.toml:13:12",
+        &["`8am` is not a clock time", "write `close_of_business`"],
+    );
+}
+
+// `closes_roll = "forwards"`: the value starts at column 15 of line 12.
+#[test]
+fn a_bad_closing_roll_is_located_at_its_value() {
+    let stderr = check_pack(&pack(
+        "closes = \"meeting - 10 days\"\ncloses_roll = \"forwards\"",
+    ));
+    assert_diagnostic(
+        &stderr,
+        "pack.toml:12:15",
+        &["unknown value `forwards`", "did you mean `forward`?"],
+    );
+}
+
+// `at` on line 13 beside `opens_at` and `closes_at` would set neither
+// bound; likewise `roll` on line 16 beside `opens_roll` and `closes_roll`.
+#[test]
+fn a_general_time_or_roll_that_both_bounds_override_is_refused() {
+    let stderr = check_pack(&pack(
+        "opens = \"meeting - 60 days\"\ncloses = \"meeting - 10 days\"\nat = \"close_of_business\"\nopens_at = \"08:00\"\ncloses_at = \"17:00\"\nroll = \"forward\"\nopens_roll = \"none\"\ncloses_roll = \"forward\"",
+    ));
+    assert_diagnostic(
+        &stderr,
+        "pack.toml:13:6",
+        &[
+            "`at` applies to no bound: `opens_at` and `closes_at` both override it",
+            "remove `at`, or one of `opens_at` and `closes_at`",
+        ],
+    );
+    assert_diagnostic(
+        &stderr,
+        "pack.toml:16:8",
+        &["`roll` applies to no bound: `opens_roll` and `closes_roll` both override it"],
+    );
+}
+
 /// Rule `a` closes a day before `b`, and `b` a day after `a`. The cycle is
 /// reported at `b`'s reference to `a`: line 17, column 11.
 const CYCLE: &str = r#"
