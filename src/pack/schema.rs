@@ -259,8 +259,8 @@ pub(crate) struct RawRule {
     pub(crate) calendar: Option<Spanned<String>>,
     /// The time of day for both bounds: `"close_of_business"` (the company's,
     /// from its facts file; default 17:00 New York time), `"17:00"` in the
-    /// company's zone, or `"17:30 America/New_York"`. Without it a bound is a
-    /// whole day.
+    /// company's zone, `"17:30 America/New_York"`, or `"17:00 -05:00"` at a
+    /// fixed offset from UTC all year. Without it a bound is a whole day.
     #[schemars(with = "Option<String>")]
     pub(crate) at: Option<Spanned<String>>,
     /// The time of day of `opens`, overriding `at` for it.

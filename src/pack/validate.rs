@@ -42,6 +42,9 @@ fn is_snake_case(s: &str) -> bool {
 struct Ctx<'a> {
     src: &'a Arc<SourceFile>,
     problems: Vec<Diagnostic>,
+    /// Warnings found while reading values (a zone whose name inverts the
+    /// sign of its offset).
+    warnings: Vec<Diagnostic>,
     facts: BTreeSet<String>,
     rules: BTreeSet<String>,
     calendars: &'a BTreeMap<String, Arc<Calendar>>,
@@ -217,7 +220,25 @@ impl Ctx<'_> {
         let zone = match zone {
             None => None,
             Some(z) => match parse_zone(z) {
-                Ok(tz) => Some(tz),
+                Ok(zone) => {
+                    if let Some(offset) = zone.inverted_sign() {
+                        let start =
+                            content_offset(self.src, &span) + raw.get_ref().find(z).unwrap_or(0);
+                        self.warnings.push(
+                            Diagnostic::warning(
+                                self.src,
+                                start..start + z.len(),
+                                format!(
+                                    "`{z}` is UTC{offset}: POSIX zone names give the sign of the offset reversed"
+                                ),
+                            )
+                            .with_help(format!(
+                                "write `{clock} {offset}` to say the same offset plainly"
+                            )),
+                        );
+                    }
+                    Some(zone)
+                }
                 Err(e) => {
                     let start =
                         content_offset(self.src, &span) + raw.get_ref().find(z).unwrap_or(0);
@@ -272,6 +293,7 @@ pub(crate) fn validate(
     let mut cx = Ctx {
         src,
         problems: Vec::new(),
+        warnings: Vec::new(),
         facts: BTreeSet::new(),
         rules: raw
             .rule
@@ -386,6 +408,7 @@ pub(crate) fn validate(
             rules.push(rule);
         }
     }
+    warnings.append(&mut cx.warnings);
     if cx.problems.is_empty() {
         Ok((
             RulePack {

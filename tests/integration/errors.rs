@@ -277,6 +277,34 @@ fn a_general_time_or_roll_that_both_bounds_override_is_refused() {
     );
 }
 
+// `at = "17:00 -5:00"`: the offset starts at column 13 of line 12.
+#[test]
+fn a_malformed_offset_in_a_rule_time_is_located_and_shows_the_form() {
+    let stderr = check_pack(&pack(
+        "closes = \"meeting - 10 days\"\nat = \"17:00 -5:00\"",
+    ));
+    assert_diagnostic(
+        &stderr,
+        "pack.toml:12:13",
+        &[
+            "`-5:00` is not an offset from UTC",
+            "write the sign, hours and minutes: `-05:00` is five hours behind UTC",
+        ],
+    );
+}
+
+// `zone = "+15:00"`: the string starts at column 8 of line 3.
+#[test]
+fn an_offset_no_place_uses_in_a_facts_file_is_located() {
+    let text = "[company]\nname = \"X\"\nzone = \"+15:00\"\nrules = [\"sec\"]\n\n[facts]\nmeeting = 2025-05-01\n";
+    let stderr = deadlines_facts(text);
+    assert_diagnostic(
+        &stderr,
+        "facts.toml:3:8",
+        &["`+15:00` is not an offset in use: offsets run from -12:00 to +14:00"],
+    );
+}
+
 /// Rule `a` closes a day before `b`, and `b` a day after `a`. The cycle is
 /// reported at `b`'s reference to `a`: line 17, column 11.
 const CYCLE: &str = r#"
