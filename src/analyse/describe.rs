@@ -7,6 +7,7 @@ use crate::model::expr::BoundName;
 use crate::model::expr::{CmpOp, Cond, Expr, ExprKind, Quantity, Unit};
 use crate::model::facts::fact_phrase;
 use crate::model::rule::{Counting, Outcome, Rule, TimeSpec};
+use crate::model::zone::Zone;
 
 /// Returns an English phrase for a date expression:
 /// "the later of 90 days before the meeting and 7 days after the first public
@@ -438,7 +439,14 @@ pub fn time_words(t: &TimeSpec) -> String {
         TimeSpec::Clock {
             time,
             zone: Some(z),
-        } => format!("at {} {}", time.format("%H:%M"), z.name()),
+        } => {
+            let time = time.format("%H:%M");
+            match (z, z.inverted_sign()) {
+                (Zone::Offset(_), _) => format!("at {time} {z} all year (a fixed offset)"),
+                (_, Some(offset)) => format!("at {time} {z}, which is UTC{offset}"),
+                _ => format!("at {time} {z}"),
+            }
+        }
         TimeSpec::Clock { time, zone: None } => {
             format!("at {} in the company's time zone", time.format("%H:%M"))
         }

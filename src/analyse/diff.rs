@@ -66,7 +66,7 @@ impl State {
             Some(b) => State::Date {
                 date: b.date,
                 time: b.time.as_ref().map(|m| m.local.format("%H:%M").to_string()),
-                zone: b.time.as_ref().map(|m| m.zone.name().to_owned()),
+                zone: b.time.as_ref().map(|m| m.zone.name().into_owned()),
             },
             None => State::NoBound,
         }

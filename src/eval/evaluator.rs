@@ -25,7 +25,6 @@ use crate::model::ranges::{Ranges, day_number};
 use crate::model::rule::{
     Actor, Branch, Counting, Outcome, Rule, RulePack, Status, TimeSpec, Yield,
 };
-use crate::model::zone;
 
 pub(super) struct Evaluator<'p, 'a> {
     packs: &'p [RulePack],
@@ -743,7 +742,7 @@ impl<'p, 'a> Evaluator<'p, 'a> {
                 TimeSpec::Clock { time, zone } => (*time, zone.unwrap_or(self.cx.company.zone)),
             };
             let local = date.and_time(clock);
-            let utc = zone::to_zoned(zone, local).naive_utc();
+            let utc = zone.to_utc(local);
             Moment { local, zone, utc }
         });
         Ok(Some(Bound {

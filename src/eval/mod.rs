@@ -17,8 +17,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 use std::sync::Arc;
 
+use crate::model::zone::Zone;
 use chrono::{NaiveDate, NaiveDateTime};
-use chrono_tz::Tz;
 use serde::Serialize;
 
 use crate::error::Result;
@@ -39,8 +39,8 @@ pub struct Moment {
     /// Wall-clock date and time.
     pub local: NaiveDateTime,
     /// The zone.
-    pub zone: Tz,
-    /// The same instant in UTC, per [`zone::to_zoned`].
+    pub zone: Zone,
+    /// The same instant in UTC, per [`Zone::to_utc`].
     pub utc: NaiveDateTime,
 }
 

@@ -59,6 +59,10 @@ pub enum When {
         /// The IANA time zone of `local`.
         tz: Tz,
     },
+    /// A deadline instant in UTC: `DTSTART:...Z` (RFC 5545 §3.3.5, form
+    /// #2), no `VTIMEZONE` and no `DTEND`. For a time at a fixed offset,
+    /// which has no IANA name.
+    Utc(NaiveDateTime),
 }
 
 /// A display reminder (`VALARM` with `ACTION:DISPLAY`).
@@ -98,6 +102,7 @@ pub(super) fn build_event(ev: &IcsEvent, dtstamp: &str) -> IcalEvent {
             let v = fmt_local(local);
             p.push(prop_with("DTSTART", "TZID", tz.name(), v));
         }
+        When::Utc(utc) => p.push(prop("DTSTART", fmt_utc(utc))),
     }
     let summary = text(&ev.summary);
     p.push(prop("SUMMARY", summary.clone()));

@@ -12,7 +12,12 @@
 //!
 //! `UTC` / `Etc/UTC` are treated like any other zone: a `VTIMEZONE` with a
 //! single `STANDARD` observance at `+0000` is emitted and event times carry
-//! `TZID=UTC`. This keeps every timed event in the same `TZID` form.
+//! `TZID=UTC`. This keeps every event in a named zone in the same `TZID`
+//! form. A time at a fixed offset from UTC ([`When::Utc`]) has no IANA name
+//! for a calendar program to recognise, and programs differ in what they
+//! make of a made-up `TZID`; it is written as its instant in UTC form
+//! (`DTSTART:20260115T220000Z`), which RFC 5545 defines and every program
+//! reads the same way.
 //!
 //! Text normalisation (documented, lossy only for unrepresentable input):
 //! CRLF / CR become line breaks, other control characters are dropped and
@@ -401,9 +406,34 @@ mod tests {
         cal
     }
 
+    /// A deadline at a fixed offset, written as its UTC instant.
+    fn utc_sample() -> IcsCalendar {
+        let mut cal = sample();
+        cal.events.push(event(
+            "fixed-offset@govcal",
+            "5:00 p.m. at UTC-5",
+            When::Utc(at(2026, 7, 15, 22)),
+        ));
+        cal
+    }
+
+    /// 17:00 at UTC−5 on 15 Jul 2026 is 22:00 UTC: `DTSTART` in UTC form,
+    /// with no `TZID` and no `VTIMEZONE` of its own.
+    #[test]
+    fn a_utc_deadline_is_written_in_utc_form_without_a_zone() {
+        let text = write_ics(&utc_sample());
+        assert!(
+            text.contains("UID:fixed-offset@govcal\r\nSEQUENCE:0\r\nDTSTAMP:20040115T000000Z\r\nDTSTART:20260715T220000Z\r\nSUMMARY:"),
+            "{text}"
+        );
+        // Only the sample's Los Angeles event asks for a zone.
+        assert_eq!(text.matches("BEGIN:VTIMEZONE").count(), 1, "{text}");
+        assert!(text.contains("TZID:America/Los_Angeles\r\n"));
+    }
+
     #[test]
     fn framing_and_parse_back() {
-        for cal in [sample(), nasty()] {
+        for cal in [sample(), nasty(), utc_sample()] {
             let text = write_ics(&cal);
             assert_framing(&text);
             let parsed = parse(&text);
@@ -487,6 +517,11 @@ mod tests {
                         );
                         assert!(tzids.contains(&tz.name()));
                         assert_eq!(dtstart.value.as_deref(), Some(fmt_local(local).as_str()));
+                        assert_eq!(value(&p.properties, "DTEND"), None);
+                    }
+                    When::Utc(utc) => {
+                        assert_eq!(dtstart.params, None);
+                        assert_eq!(dtstart.value.as_deref(), Some(fmt_utc(utc).as_str()));
                         assert_eq!(value(&p.properties, "DTEND"), None);
                     }
                 }

@@ -389,7 +389,7 @@ fn read_when(p: &Property) -> Option<When> {
         let local = NaiveDateTime::parse_from_str(v, "%Y%m%dT%H%M%S").ok()?;
         return Some(When::Timed { local, tz });
     }
-    read_utc(v).map(|local| When::Timed { local, tz: Tz::UTC })
+    read_utc(v).map(When::Utc)
 }
 
 fn read_utc(v: &str) -> Option<NaiveDateTime> {
@@ -614,6 +614,32 @@ mod tests {
         let begin = text[..start].rfind("BEGIN:VEVENT").unwrap();
         let end = begin + text[begin..].find("END:VEVENT\r\n").unwrap() + "END:VEVENT\r\n".len();
         &text[begin..end]
+    }
+
+    /// A deadline at a fixed offset, written in UTC form, is read back as
+    /// the same instant: unchanged, it keeps its bytes; moved an hour, it is
+    /// moved. Neither asks for a `VTIMEZONE`.
+    #[test]
+    fn a_utc_start_reads_back_as_the_same_instant() {
+        let utc = |h| When::Utc(day(2026, 1, 15).and_hms_opt(h, 0, 0).unwrap());
+        let first = write_ics(&calendar(vec![event("c", utc(22))], day(2026, 1, 5)));
+        let previous = read("old.ics", first.as_bytes()).unwrap();
+        assert_eq!(previous.events[0].when, utc(22));
+        let (second, changes) = update(
+            &first,
+            calendar(vec![event("c", utc(22))], day(2026, 2, 1)),
+            day(2026, 2, 1),
+        );
+        assert_eq!((changes.moved, changes.unchanged), (0, 1));
+        assert_eq!(second, first);
+        let (third, changes) = update(
+            &first,
+            calendar(vec![event("c", utc(23))], day(2026, 2, 1)),
+            day(2026, 2, 1),
+        );
+        assert_eq!(changes.moved, 1);
+        assert!(block(&third, "c@").contains("DTSTART:20260115T230000Z\r\n"));
+        assert!(!third.contains("VTIMEZONE"), "{third}");
     }
 
     #[test]

@@ -3,10 +3,11 @@
 
 use std::str::FromStr;
 
-use chrono::{Datelike, NaiveDate, NaiveTime};
+use chrono::{Datelike, FixedOffset, NaiveDate, NaiveTime};
 use chrono_tz::Tz;
 
 use crate::diag::did_you_mean;
+use crate::model::zone::Zone;
 
 /// Why a date could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -255,16 +256,73 @@ pub fn show_date(d: NaiveDate) -> String {
     format!("{day} {} {month} {:04}", d.day(), d.year())
 }
 
-/// Parses an IANA zone name.
+/// Parses a zone: an IANA zone name (`America/Chicago`), or a fixed offset
+/// from UTC used all year, `-05:00` (five hours behind UTC, as ISO 8601
+/// writes it) or `UTC-05:00`.
 ///
 /// # Errors
 ///
-/// A [`DateError`] naming the zone, with the closest known zone as help.
-pub fn parse_zone(name: &str) -> Result<Tz, DateError> {
-    Tz::from_str(name).map_err(|_| DateError {
+/// A [`DateError`] naming the zone, with the closest known zone as help,
+/// or saying how to write the offset.
+pub fn parse_zone(name: &str) -> Result<Zone, DateError> {
+    let offset = name.strip_prefix("UTC").unwrap_or(name);
+    if offset.starts_with(['+', '-', '\u{2212}']) {
+        return parse_offset(name, offset).map(Zone::Offset);
+    }
+    if parse_clock(name).is_ok() {
+        return Err(DateError {
+            message: format!("`{name}` is not a time zone: an offset from UTC needs its sign"),
+            help: Some(format!(
+                "write `-{name}` for {name} behind UTC (west of Greenwich), `+{name}` for ahead"
+            )),
+        });
+    }
+    Tz::from_str(name).map(Zone::Iana).map_err(|_| DateError {
         message: format!("unknown time zone `{name}`"),
-        help: did_you_mean(name, chrono_tz::TZ_VARIANTS.iter().map(|z| z.name()))
-            .or_else(|| Some("use an IANA zone name such as `America/New_York`".to_owned())),
+        help: did_you_mean(name, chrono_tz::TZ_VARIANTS.iter().map(|z| z.name())).or_else(|| {
+            Some(
+                "use an IANA zone name such as `America/New_York`, or an offset from UTC such as `-05:00`"
+                    .to_owned(),
+            )
+        }),
+    })
+}
+
+/// Reads `±HH:MM` (the `−` of typeset text too), from −12:00 to +14:00,
+/// the offsets in use.
+fn parse_offset(name: &str, text: &str) -> Result<FixedOffset, DateError> {
+    let (west, rest) = match text.chars().next() {
+        Some('+') => (false, &text[1..]),
+        Some(c) => (true, &text[c.len_utf8()..]),
+        None => (false, text),
+    };
+    let digits = |s: &str| s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit());
+    let parsed = rest
+        .split_once(':')
+        .filter(|(h, m)| digits(h) && digits(m))
+        .and_then(|(h, m)| Some((h.parse::<i32>().ok()?, m.parse::<i32>().ok()?)));
+    let Some((hours, minutes)) = parsed.filter(|(_, m)| *m < 60) else {
+        return Err(DateError {
+            message: format!("`{name}` is not an offset from UTC"),
+            help: Some(
+                "write the sign, hours and minutes: `-05:00` is five hours behind UTC (US Central Daylight Time kept all year)"
+                    .to_owned(),
+            ),
+        });
+    };
+    let seconds = (hours * 60 + minutes) * 60;
+    let seconds = if west { -seconds } else { seconds };
+    if !(-12 * 3600..=14 * 3600).contains(&seconds) {
+        return Err(DateError {
+            message: format!("`{name}` is not an offset in use: offsets run from -12:00 to +14:00"),
+            help: Some(
+                "`-05:00` is five hours behind UTC, `+05:30` five and a half ahead".to_owned(),
+            ),
+        });
+    }
+    FixedOffset::east_opt(seconds).ok_or_else(|| DateError {
+        message: format!("`{name}` is not an offset from UTC"),
+        help: None,
     })
 }
 
@@ -347,6 +405,62 @@ mod tests {
         );
         assert!(parse_date("February 30, 2003").is_err());
         assert!(parse_date("2004-13-01").is_err());
+    }
+
+    #[test]
+    fn a_zone_is_an_iana_name_or_a_signed_offset() {
+        let west = |h: i32, m: i32| Zone::Offset(FixedOffset::west_opt((h * 60 + m) * 60).unwrap());
+        let east = |h: i32, m: i32| Zone::Offset(FixedOffset::east_opt((h * 60 + m) * 60).unwrap());
+        assert_eq!(parse_zone("-05:00").unwrap(), west(5, 0));
+        assert_eq!(parse_zone("UTC-05:00").unwrap(), west(5, 0));
+        assert_eq!(parse_zone("\u{2212}05:00").unwrap(), west(5, 0));
+        assert_eq!(parse_zone("+05:30").unwrap(), east(5, 30));
+        assert_eq!(parse_zone("-12:00").unwrap(), west(12, 0));
+        assert_eq!(parse_zone("+14:00").unwrap(), east(14, 0));
+        assert_eq!(parse_zone("+00:00").unwrap(), east(0, 0));
+        assert_eq!(
+            parse_zone("America/Chicago").unwrap(),
+            Zone::Iana(Tz::America__Chicago)
+        );
+        assert_eq!(parse_zone("UTC").unwrap(), Zone::Iana(Tz::UTC));
+        // Etc/GMT+5 is accepted as written: five hours behind UTC.
+        assert_eq!(
+            parse_zone("Etc/GMT+5").unwrap(),
+            Zone::Iana(Tz::Etc__GMTPlus5)
+        );
+    }
+
+    #[test]
+    fn a_malformed_or_unsigned_offset_says_how_to_write_it() {
+        for bad in ["-5", "-5:00", "-0500", "-05:0", "UTC-5", "-05:60", "+"] {
+            let e = parse_zone(bad).unwrap_err();
+            assert_eq!(
+                e.message,
+                format!("`{bad}` is not an offset from UTC"),
+                "{bad}"
+            );
+            assert!(
+                e.help
+                    .unwrap()
+                    .contains("`-05:00` is five hours behind UTC")
+            );
+        }
+        for bad in ["-13:00", "+14:30"] {
+            let e = parse_zone(bad).unwrap_err();
+            assert_eq!(
+                e.message,
+                format!("`{bad}` is not an offset in use: offsets run from -12:00 to +14:00")
+            );
+        }
+        let e = parse_zone("05:00").unwrap_err();
+        assert_eq!(
+            e.message,
+            "`05:00` is not a time zone: an offset from UTC needs its sign"
+        );
+        assert_eq!(
+            e.help.as_deref(),
+            Some("write `-05:00` for 05:00 behind UTC (west of Greenwich), `+05:00` for ahead")
+        );
     }
 
     #[test]

@@ -4,9 +4,9 @@
 use std::collections::BTreeMap;
 
 use chrono::{NaiveDate, NaiveTime};
-use chrono_tz::Tz;
 
 use crate::model::expr::MeetingKind;
+use crate::model::zone::Zone;
 
 /// The facts every pack may use, with what each means.
 pub const STANDARD_FACTS: [(&str, &str); 13] = [
@@ -111,7 +111,7 @@ pub struct Company {
     /// Listing exchange code (`nyse`, `nasdaq`).
     pub exchange: Option<String>,
     /// Zone of the principal executive offices.
-    pub zone: Tz,
+    pub zone: Zone,
     /// What "close of business" means there.
     pub close_of_business: NaiveTime,
     /// Rule packs that apply: built-in names or paths.
@@ -124,7 +124,7 @@ impl Default for Company {
             name: "Company".to_owned(),
             state: None,
             exchange: None,
-            zone: Tz::America__New_York,
+            zone: Zone::NEW_YORK,
             close_of_business: NaiveTime::from_hms_opt(17, 0, 0).expect("17:00 is a time"),
             rules: Vec::new(),
         }

@@ -7,12 +7,12 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use chrono::{NaiveDate, NaiveTime};
-use chrono_tz::Tz;
 
 use crate::diag::SourceFile;
 use crate::model::calendar::Roll;
 use crate::model::expr::{BoundName, Cond, Expr};
 use crate::model::facts::Facts;
+use crate::model::zone::Zone;
 use schemars::JsonSchema;
 use serde::Deserialize;
 use serde::Serialize;
@@ -134,7 +134,7 @@ pub enum TimeSpec {
         /// Wall-clock time.
         time: NaiveTime,
         /// The zone; `None` means the company's zone.
-        zone: Option<Tz>,
+        zone: Option<Zone>,
     },
 }
 

@@ -147,13 +147,28 @@ pub(crate) fn facts_table(_: &mut SchemaGenerator) -> Schema {
     })
 }
 
-/// The schema of a template's `params` (its defaults, or a `[[use]]`'s
-/// values): any names, each a string, a whole number or a date.
+/// The schema of a template's `[params]`, its defaults: any names, each a
+/// string, a whole number, a date, or a list of the strings the parameter
+/// may take (the first being the default).
+pub(crate) fn template_defaults(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({
+        "type": "object",
+        "additionalProperties": {
+            "description": "A parameter's default: text, a whole number of days (0 to 3660) or a date; or the list of strings the parameter may take, the first being the default. The template's text uses it as `{name}`, `{name:ordinal}` (\"90th\") or `{name:fact}` (a fact's name in words).",
+            "type": ["string", "integer", "boolean", "array"],
+            "items": { "type": "string" },
+            "minItems": 1,
+        },
+    })
+}
+
+/// The schema of a `[[use]]`'s `params`, its values for a template's
+/// parameters: any names, each a string, a whole number or a date.
 pub(crate) fn template_params(_: &mut SchemaGenerator) -> Schema {
     json_schema!({
         "type": "object",
         "additionalProperties": {
-            "description": "A parameter's value: text, a whole number of days (0 to 3660) or a date, of the same kind as the template's default.",
+            "description": "A parameter's value: text, a whole number of days (0 to 3660) or a date, of the same kind as the template's default (one of its strings, when the default is a list).",
             "type": ["string", "integer", "boolean"],
         },
     })

@@ -347,7 +347,20 @@ fn instantiate(
         return Err(unknown);
     }
     iraw.pack.id = Spanned::new(iraw.pack.id.span(), pack_id.to_owned());
-    let (tpack, _) = crate::pack::validate::validate(&inst, &iraw, calendars, &[], &[])?;
+    let (tpack, template_warnings) =
+        crate::pack::validate::validate(&inst, &iraw, calendars, &[], &[])?;
+    // What the substituted text warns of (a zone that inverts its sign, an
+    // empty citation) is the user's to see, once even where one parameter
+    // fills two places; whether the rule has worked cases is decided below,
+    // for these parameters.
+    let mut warnings: Vec<Diagnostic> = Vec::new();
+    for w in template_warnings {
+        if !w.message.ends_with("has no worked cases")
+            && !warnings.iter().any(|seen| seen.message == w.message)
+        {
+            warnings.push(w);
+        }
+    }
     let mut rules = tpack.rules;
     // The template's worked cases hold for its defaults only: keep them
     // for a rule whose arithmetic the parameters left as it was (a changed
@@ -431,18 +444,14 @@ fn instantiate(
     if !problems.is_empty() {
         return Err(problems);
     }
-    let warnings = rules
-        .iter()
-        .filter(|r| r.cases.is_empty())
-        .map(|r| {
-            Diagnostic::warning(
-                user,
-                span.clone(),
-                format!("rule `{}` has no worked cases for these parameters", r.id),
-            )
-            .with_help("add `[[use.case]]` tables with dates computed from the bylaw text")
-        })
-        .collect();
+    warnings.extend(rules.iter().filter(|r| r.cases.is_empty()).map(|r| {
+        Diagnostic::warning(
+            user,
+            span.clone(),
+            format!("rule `{}` has no worked cases for these parameters", r.id),
+        )
+        .with_help("add `[[use.case]]` tables with dates computed from the bylaw text")
+    }));
     Ok((rules, tpack.facts, warnings))
 }
 

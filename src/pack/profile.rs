@@ -65,7 +65,8 @@ struct RawCompany {
     #[schemars(with = "Option<String>")]
     exchange: Option<Spanned<String>>,
     /// The IANA time zone of the principal executive offices
-    /// (`"America/Los_Angeles"`). Default `"America/New_York"`.
+    /// (`"America/Los_Angeles"`), or a fixed offset from UTC used all year
+    /// (`"-05:00"`, five hours behind UTC). Default `"America/New_York"`.
     #[schemars(with = "Option<String>")]
     zone: Option<Spanned<String>>,
     /// What close of business means there, as a 24-hour `HH:MM` time.

@@ -60,13 +60,15 @@ pub(crate) struct RawPack {
     /// clause.
     #[serde(default)]
     pub(crate) rule: Vec<RawRule>,
-    /// Templates only: the template's parameters with their default values.
-    /// The pack's text uses them as `{name}` (or `{name:ordinal}`, "90th").
+    /// Templates only: the template's parameters with their default values
+    /// (or the list of strings one may take, the default first). The pack's
+    /// text uses them as `{name}`, `{name:ordinal}` ("90th") or `{name:fact}`
+    /// (a fact's name in words).
     // Read by `load::read_params` before substitution; kept here so the key
     // is known.
     #[serde(default)]
     #[allow(dead_code, reason = "read by load::read_params before substitution")]
-    #[schemars(schema_with = "js::template_params")]
+    #[schemars(schema_with = "js::template_defaults")]
     pub(crate) params: crate::pack::template::Params,
     /// A bylaw template this pack uses, with this company's numbers: the
     /// template's rule becomes a rule of this pack.
@@ -93,7 +95,8 @@ pub(crate) struct RawUse {
     pub(crate) id: Option<Spanned<String>>,
     /// Values for the template's parameters, overriding its defaults, e.g.
     /// `{ citation = "Acme Bylaws § 2.14", open_days = 120, close_days = 90 }`.
-    /// Each value must be of the same kind as the default.
+    /// Each value must be of the same kind as the default, or one of the
+    /// listed strings where the default is a list.
     #[serde(default)]
     #[schemars(schema_with = "js::template_params")]
     pub(crate) params: crate::pack::template::Params,
@@ -247,11 +250,11 @@ pub(crate) struct RawRule {
     /// How both bounds move off a weekend or holiday. Default `none`: a date
     /// does not move unless the source says so.
     #[schemars(with = "Option<js::Roll>")]
-    pub(crate) roll: Option<Roll>,
-    /// Overrides `roll` for `opens`.
+    pub(crate) roll: Option<Spanned<Roll>>,
+    /// How `opens` moves off a weekend or holiday, overriding `roll` for it.
     #[schemars(with = "Option<js::Roll>")]
     pub(crate) opens_roll: Option<Roll>,
-    /// Overrides `roll` for `closes`.
+    /// How `closes` moves off a weekend or holiday, overriding `roll` for it.
     #[schemars(with = "Option<js::Roll>")]
     pub(crate) closes_roll: Option<Roll>,
     /// The holiday calendar for this rule's business days and rolls
@@ -260,14 +263,14 @@ pub(crate) struct RawRule {
     pub(crate) calendar: Option<Spanned<String>>,
     /// The time of day for both bounds: `"close_of_business"` (the company's,
     /// from its facts file; default 17:00 New York time), `"17:00"` in the
-    /// company's zone, or `"17:30 America/New_York"`. Without it a bound is a
-    /// whole day.
+    /// company's zone, `"17:30 America/New_York"`, or `"17:00 -05:00"` at a
+    /// fixed offset from UTC all year. Without it a bound is a whole day.
     #[schemars(with = "Option<String>")]
     pub(crate) at: Option<Spanned<String>>,
-    /// Overrides `at` for `opens`.
+    /// The time of day of `opens`, overriding `at` for it.
     #[schemars(with = "Option<String>")]
     pub(crate) opens_at: Option<Spanned<String>>,
-    /// Overrides `at` for `closes`.
+    /// The time of day of `closes`, overriding `at` for it.
     #[schemars(with = "Option<String>")]
     pub(crate) closes_at: Option<Spanned<String>>,
     /// How day and week offsets count. Default `exclude_anchor`.
@@ -326,7 +329,7 @@ impl RawRule {
                 ),
                 branches,
                 (
-                    self.roll,
+                    self.roll.as_ref().map(|r| *r.get_ref()),
                     self.opens_roll,
                     self.closes_roll,
                     s(&self.calendar)

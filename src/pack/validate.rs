@@ -45,6 +45,9 @@ fn is_snake_case(s: &str) -> bool {
 struct Ctx<'a> {
     src: &'a Arc<SourceFile>,
     problems: Vec<Diagnostic>,
+    /// Warnings found while reading values (a zone whose name inverts the
+    /// sign of its offset).
+    warnings: Vec<Diagnostic>,
     facts: BTreeSet<String>,
     rules: BTreeSet<String>,
     calendars: &'a BTreeMap<String, Arc<Calendar>>,
@@ -220,7 +223,25 @@ impl Ctx<'_> {
         let zone = match zone {
             None => None,
             Some(z) => match parse_zone(z) {
-                Ok(tz) => Some(tz),
+                Ok(zone) => {
+                    if let Some(offset) = zone.inverted_sign() {
+                        let start =
+                            content_offset(self.src, &span) + raw.get_ref().find(z).unwrap_or(0);
+                        self.warnings.push(
+                            Diagnostic::warning(
+                                self.src,
+                                start..start + z.len(),
+                                format!(
+                                    "`{z}` is UTC{offset}: POSIX zone names give the sign of the offset reversed"
+                                ),
+                            )
+                            .with_help(format!(
+                                "write `{clock} {offset}` to say the same offset plainly"
+                            )),
+                        );
+                    }
+                    Some(zone)
+                }
                 Err(e) => {
                     let start =
                         content_offset(self.src, &span) + raw.get_ref().find(z).unwrap_or(0);
@@ -275,6 +296,7 @@ pub(crate) fn validate(
     let mut cx = Ctx {
         src,
         problems: Vec::new(),
+        warnings: Vec::new(),
         facts: BTreeSet::new(),
         rules: raw
             .rule
@@ -389,6 +411,7 @@ pub(crate) fn validate(
             rules.push(rule);
         }
     }
+    warnings.append(&mut cx.warnings);
     if cx.problems.is_empty() {
         Ok((
             RulePack {
@@ -638,6 +661,28 @@ fn rule(
                 .with_help("give it `opens`, `closes`, `unspecified` or `[[rule.branch]]` tables"),
         );
     }
+    // The specific key overrides the general one for its bound; a general
+    // key beside both specific ones would apply to nothing.
+    if let (Some(at), Some(_), Some(_)) = (&r.at, &r.opens_at, &r.closes_at) {
+        cx.problems.push(
+            Diagnostic::error(
+                cx.src,
+                at.span(),
+                "`at` applies to no bound: `opens_at` and `closes_at` both override it",
+            )
+            .with_help("remove `at`, or one of `opens_at` and `closes_at`"),
+        );
+    }
+    if let (Some(roll), Some(_), Some(_)) = (&r.roll, &r.opens_roll, &r.closes_roll) {
+        cx.problems.push(
+            Diagnostic::error(
+                cx.src,
+                roll.span(),
+                "`roll` applies to no bound: `opens_roll` and `closes_roll` both override it",
+            )
+            .with_help("remove `roll`, or one of `opens_roll` and `closes_roll`"),
+        );
+    }
     let at_all = r.at.as_ref().and_then(|a| cx.time_spec(a));
     let opens_at = r
         .opens_at
@@ -649,7 +694,7 @@ fn rule(
         .as_ref()
         .and_then(|a| cx.time_spec(a))
         .or(at_all);
-    let roll = r.roll.unwrap_or(Roll::None);
+    let roll = r.roll.as_ref().map_or(Roll::None, |r| *r.get_ref());
     let leap_day = r.leap_day.unwrap_or(pack_leap_day);
     let cases = r
         .case

@@ -14,6 +14,7 @@ use crate::ics::previous::UID_DOMAIN;
 use crate::ics::{Alarm, IcsCalendar, IcsEvent, When};
 use crate::model::expr::{BoundName, MeetingKind};
 use crate::model::facts::{Company, Facts};
+use crate::model::zone::Zone;
 
 /// The company part of its calendar events' ids.
 pub fn company_slug(company: &Company) -> String {
@@ -192,9 +193,11 @@ fn ics_event(
         let _ = write!(description, "\nWarning: {w}");
     }
     let when = match &r.b.time {
-        Some(m) => When::Timed {
-            local: m.local,
-            tz: m.zone,
+        Some(m) => match m.zone {
+            Zone::Iana(tz) => When::Timed { local: m.local, tz },
+            // A fixed offset is no zone a calendar program knows by name:
+            // the instant itself, in UTC, imports right everywhere.
+            Zone::Offset(_) => When::Utc(m.utc),
         },
         None => When::AllDay(r.date),
     };

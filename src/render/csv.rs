@@ -40,7 +40,7 @@ pub fn csv_rows(company: &Company, deadlines: &[Deadline], out: &mut String) {
                 .map_or((String::new(), String::new()), |m| {
                     (
                         m.local.format("%H:%M").to_string(),
-                        m.zone.name().to_owned(),
+                        m.zone.name().into_owned(),
                     )
                 });
         let actor =

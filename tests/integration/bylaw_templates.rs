@@ -9,7 +9,7 @@
 
 use serde_json::Value;
 
-use crate::util::{Cli, closes, deadline, dedent, opens, status};
+use crate::util::{Cli, assert_diagnostic, closes, deadline, dedent, opens, status};
 
 const GLOBEX_ID: &str = "globex_bylaws";
 const INITECH_ID: &str = "initech_bylaws";
@@ -406,4 +406,213 @@ fn hooli_meeting_anchored_bylaw_with_a_10_day_leg_closes_8_march_2004() {
     let d = deadline(&doc, "hooli_bylaws", "nomination_notice");
     assert!(d["opens"].is_null(), "{d}");
     assert_eq!(d["citation"], "Hooli Bylaws § 2.14");
+}
+
+/// Umbrella's proxy-access bylaw counts from the first anniversary of last
+/// year's annual meeting (`base = "prior_meeting"`), 150/120 days, with the
+/// template's moved-meeting fallback (more than 30 days either way: 150
+/// days before the meeting to the later of 120 days before it and 10 days
+/// after the announcement). Last year's meeting: Thu 15 May 2025, so the
+/// anniversary is Fri 15 May 2026.
+const UMBRELLA: &str = r#"
+    [pack]
+    id = "umbrella_bylaws"
+    title = "Umbrella Corporation Amended and Restated Bylaws"
+    version = "2025-10-01"
+    citation = "Umbrella Corporation Amended and Restated Bylaws (as amended 1 October 2025)"
+
+    [[use]]
+    template = "bylaws/templates/proxy_access"
+    id = "proxy_access_nomination"
+    params = { citation = "Umbrella Bylaws § 1.14(d)", base = "prior_meeting" }
+
+    [[use.case]]
+    facts = { prior_meeting = 2025-05-15, meeting = 2026-05-14 }
+    opens = 2025-12-16
+    closes = 2026-01-15
+    why = "Anniversary Fri 15 May 2026. Back a month at a time: to 15 Apr 30 days, 15 Mar 31, 15 Feb 28, 15 Jan 31 (120 in all: Thu 15 Jan 2026 is the 120th day before), 15 Dec 2025 31 (151: Tue 16 Dec 2025 is the 150th)."
+
+    [[use.case]]
+    facts = { prior_meeting = 2025-05-15, meeting = 2026-04-15 }
+    opens = 2025-12-16
+    closes = 2026-01-15
+    why = "Wed 15 Apr 2026 is exactly 30 days before the anniversary (15 Apr -> 15 May is 30): not more than 30, so the anniversary window stands."
+
+    [[use.case]]
+    facts = { prior_meeting = 2025-05-15, meeting = 2026-04-14, announcement = 2026-01-20 }
+    opens = 2025-11-15
+    closes = 2026-01-30
+    why = "Tue 14 Apr 2026 is 31 days early: fallback. 14 Apr -> 14 Nov 2025 is 31 + 28 + 31 + 31 + 30 = 151 days, so 150 days before is Sat 15 Nov 2025; 14 Apr -> 14 Dec is 121, so 120 days before is Mon 15 Dec 2025, earlier than Fri 30 Jan 2026 (20 Jan + 10), which governs."
+
+    [[use.case]]
+    facts = { prior_meeting = 2025-05-15, meeting = 2026-06-15, announcement = 2026-03-02 }
+    opens = 2026-01-16
+    closes = 2026-03-12
+    why = "Mon 15 Jun 2026 is 31 days late (15 May -> 15 Jun): fallback. 15 Jun -> 15 Jan is 31 + 30 + 31 + 28 + 31 = 151, so 150 days before is Fri 16 Jan 2026; 15 Jun -> 15 Feb is 120, Sun 15 Feb 2026, earlier than Thu 12 Mar 2026 (2 Mar + 10)."
+
+    [[use.case]]
+    facts = { meeting = 2026-06-11, announcement = 2026-02-05 }
+    opens = 2026-01-12
+    closes = 2026-02-15
+    why = "No annual meeting last year: 11 Jun -> 11 Jan is 151 days, so 150 before is Mon 12 Jan 2026; 11 Jun -> 11 Feb is 120, Wed 11 Feb 2026, earlier than Sun 15 Feb 2026 (5 Feb + 10), not rolled."
+"#;
+
+/// Wayne's proxy-access bylaw keeps the template's default base, the
+/// anniversary of last year's proxy release (Tue 1 Apr 2025, so Wed 1 Apr
+/// 2026).
+const WAYNE: &str = r#"
+    [pack]
+    id = "wayne_bylaws"
+    title = "Wayne Enterprises, Inc. Bylaws"
+    version = "2025-10-01"
+    citation = "Wayne Enterprises, Inc. Bylaws"
+
+    [[use]]
+    template = "bylaws/templates/proxy_access"
+    id = "proxy_access_nomination"
+    params = { citation = "Wayne Bylaws § 2.9", base = "prior_proxy_release" }
+
+    [[use.case]]
+    facts = { prior_proxy_release = 2025-04-01, prior_meeting = 2025-05-15, meeting = 2026-05-14 }
+    opens = 2025-11-02
+    closes = 2025-12-02
+    why = "Anniversary of the release Wed 1 Apr 2026: 1 Apr -> 1 Nov 2025 is 31 + 28 + 31 + 31 + 30 = 151 days, so 150 days before is Sun 2 Nov 2025; 1 Apr -> 1 Dec is 121, so 120 days before is Tue 2 Dec 2025."
+"#;
+
+/// The same meeting under both bases: Thu 14 May 2026, a day before the
+/// anniversary of last year's meeting (Fri 15 May 2026), last year's proxy
+/// released Tue 1 Apr 2025.
+#[test]
+fn proxy_access_counts_from_the_base_the_bylaw_names() {
+    for (file, text, cases) in [
+        ("umbrella_bylaws.toml", UMBRELLA, 5),
+        // Ours and the template's 5: a changed citation and the default
+        // base written out leave its arithmetic as it was.
+        ("wayne_bylaws.toml", WAYNE, 6),
+    ] {
+        let (code, _, stderr) = company(file, text).run(&["check", file]);
+        assert_eq!(code, 0, "{file}: {stderr}");
+        assert!(
+            stderr.ends_with(&format!("0 errors, 0 warnings, {cases} worked cases run\n")),
+            "{file}: {stderr}"
+        );
+    }
+    let facts = [
+        "--prior-meeting",
+        "2025-05-15",
+        "--prior-proxy-release",
+        "2025-04-01",
+        "--meeting",
+        "2026-05-14",
+    ];
+    let id = "proxy_access_nomination";
+    let umbrella = company("umbrella_bylaws.toml", UMBRELLA);
+    let doc = deadlines(&umbrella, "umbrella_bylaws.toml", &facts);
+    // 150 and 120 days before Fri 15 May 2026 (the cases above).
+    assert_eq!(opens(&doc, "umbrella_bylaws", id), "2025-12-16");
+    assert_eq!(closes(&doc, "umbrella_bylaws", id), "2026-01-15");
+    let summary = deadline(&doc, "umbrella_bylaws", id)["summary"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        summary.contains("not later than the 120th day before the anniversary of the prior annual meeting; if there was no annual meeting last year"),
+        "{summary}"
+    );
+    let wayne = company("wayne_bylaws.toml", WAYNE);
+    let doc = deadlines(&wayne, "wayne_bylaws.toml", &facts);
+    // 150 and 120 days before Wed 1 Apr 2026.
+    assert_eq!(opens(&doc, "wayne_bylaws", id), "2025-11-02");
+    assert_eq!(closes(&doc, "wayne_bylaws", id), "2025-12-02");
+    let summary = deadline(&doc, "wayne_bylaws", id)["summary"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        summary.contains("before the anniversary of the release of last year's proxy statement;"),
+        "{summary}"
+    );
+    // Without the release date, a window keyed to last year's meeting is
+    // still known; one keyed to the release is not.
+    let facts = ["--prior-meeting", "2025-05-15", "--meeting", "2026-05-14"];
+    let doc = deadlines(&umbrella, "umbrella_bylaws.toml", &facts);
+    assert_eq!(status(&doc, "umbrella_bylaws", id), "computed");
+    let doc = deadlines(&wayne, "wayne_bylaws.toml", &facts);
+    assert_eq!(status(&doc, "wayne_bylaws", id), "conditional");
+}
+
+/// The instantiated rule keeps the template's `proxy_access` tag whatever
+/// its base, so a rule that yields to proxy access finds it.
+#[test]
+fn proxy_access_keyed_to_last_years_meeting_keeps_its_tag() {
+    let cli = company("umbrella_bylaws.toml", UMBRELLA);
+    cli.file(
+        "fallback.toml",
+        &dedent(
+            r#"
+            [pack]
+            id = "fallback_access"
+            title = "A default proxy-access date"
+            version = "1"
+            citation = "Nowhere"
+
+            [[rule]]
+            id = "default_access"
+            summary = "A stand-in for a company without its own proxy-access clause."
+            citation = "Nowhere § 1"
+            closes = "meeting - 120 days"
+            yields_to = { tag = "proxy_access", reason = "the company's own proxy-access bylaw sets the date" }
+            "#,
+        ),
+    );
+    let doc = cli.json(&["explain", "umbrella_bylaws.toml", "--format", "json"]);
+    let rule = &doc["packs"][0]["rules"][0];
+    assert_eq!(rule["id"], "proxy_access_nomination");
+    assert_eq!(rule["tags"], serde_json::json!(["proxy_access"]));
+    let doc = cli.json(&[
+        "deadlines",
+        "--rules",
+        "umbrella_bylaws.toml",
+        "--rules",
+        "fallback.toml",
+        "--prior-meeting",
+        "2025-05-15",
+        "--meeting",
+        "2026-05-14",
+        "--today",
+        "2025-01-01",
+        "--all",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(
+        status(&doc, "fallback_access", "default_access"),
+        "not_applicable"
+    );
+    let words = deadline(&doc, "fallback_access", "default_access").to_string();
+    assert!(words.contains("proxy_access_nomination"), "{words}");
+}
+
+/// A base the template does not offer is refused where it is written, with
+/// the nearest value, not read as some other date's anniversary.
+#[test]
+fn a_proxy_access_base_the_template_does_not_offer_is_refused_at_its_value() {
+    for (bad, help) in [
+        ("prior_meting", "did you mean `prior_meeting`?"),
+        (
+            "record_date",
+            "`base` takes `\"prior_proxy_release\"` or `\"prior_meeting\"`",
+        ),
+    ] {
+        let text = UMBRELLA.replace("base = \"prior_meeting\"", &format!("base = \"{bad}\""));
+        let cli = company("umbrella_bylaws.toml", &text);
+        let (code, _, stderr) = cli.run(&["check", "umbrella_bylaws.toml"]);
+        assert_eq!(code, 1, "{stderr}");
+        // `params = { ..., base = "..." }` on line 10, the value in column 59.
+        assert_diagnostic(
+            &stderr,
+            "umbrella_bylaws.toml:10:59",
+            &[&format!("`{bad}` is not a value `base` can take"), help],
+        );
+    }
 }

@@ -53,13 +53,13 @@ const SHIPPED_FINDINGS: [(&str, u64, u64, &str); 3] = [
     ),
     (
         "rules/bylaws/templates/meeting_anchored.toml",
-        39,
+        43,
         6,
         "`shareholder_notice` closes after 17 CFR 240.14a-19(b)(1) allows",
     ),
     (
         "rules/bylaws/templates/notice_based_window.toml",
-        43,
+        50,
         6,
         "`shareholder_notice` closes after 17 CFR 240.14a-19(b)(1) allows",
     ),

@@ -245,6 +245,82 @@ fn unknown_zone_in_a_rule_time_suggests_america_new_york() {
     );
 }
 
+// `opens_at = "8am"`: the string starts at column 12 of line 13.
+#[test]
+fn a_bad_opening_time_is_located_at_its_value() {
+    let stderr = check_pack(&pack(
+        "opens = \"meeting - 60 days\"\ncloses = \"meeting - 10 days\"\nopens_at = \"8am\"",
+    ));
+    assert_diagnostic(
+        &stderr,
+        "pack.toml:13:12",
+        &["`8am` is not a clock time", "write `close_of_business`"],
+    );
+}
+
+// `closes_roll = "forwards"`: the value starts at column 15 of line 12.
+#[test]
+fn a_bad_closing_roll_is_located_at_its_value() {
+    let stderr = check_pack(&pack(
+        "closes = \"meeting - 10 days\"\ncloses_roll = \"forwards\"",
+    ));
+    assert_diagnostic(
+        &stderr,
+        "pack.toml:12:15",
+        &["unknown value `forwards`", "did you mean `forward`?"],
+    );
+}
+
+// `at` on line 13 beside `opens_at` and `closes_at` would set neither
+// bound; likewise `roll` on line 16 beside `opens_roll` and `closes_roll`.
+#[test]
+fn a_general_time_or_roll_that_both_bounds_override_is_refused() {
+    let stderr = check_pack(&pack(
+        "opens = \"meeting - 60 days\"\ncloses = \"meeting - 10 days\"\nat = \"close_of_business\"\nopens_at = \"08:00\"\ncloses_at = \"17:00\"\nroll = \"forward\"\nopens_roll = \"none\"\ncloses_roll = \"forward\"",
+    ));
+    assert_diagnostic(
+        &stderr,
+        "pack.toml:13:6",
+        &[
+            "`at` applies to no bound: `opens_at` and `closes_at` both override it",
+            "remove `at`, or one of `opens_at` and `closes_at`",
+        ],
+    );
+    assert_diagnostic(
+        &stderr,
+        "pack.toml:16:8",
+        &["`roll` applies to no bound: `opens_roll` and `closes_roll` both override it"],
+    );
+}
+
+// `at = "17:00 -5:00"`: the offset starts at column 13 of line 12.
+#[test]
+fn a_malformed_offset_in_a_rule_time_is_located_and_shows_the_form() {
+    let stderr = check_pack(&pack(
+        "closes = \"meeting - 10 days\"\nat = \"17:00 -5:00\"",
+    ));
+    assert_diagnostic(
+        &stderr,
+        "pack.toml:12:13",
+        &[
+            "`-5:00` is not an offset from UTC",
+            "write the sign, hours and minutes: `-05:00` is five hours behind UTC",
+        ],
+    );
+}
+
+// `zone = "+15:00"`: the string starts at column 8 of line 3.
+#[test]
+fn an_offset_no_place_uses_in_a_facts_file_is_located() {
+    let text = "[company]\nname = \"X\"\nzone = \"+15:00\"\nrules = [\"sec\"]\n\n[facts]\nmeeting = 2025-05-01\n";
+    let stderr = deadlines_facts(text);
+    assert_diagnostic(
+        &stderr,
+        "facts.toml:3:8",
+        &["`+15:00` is not an offset in use: offsets run from -12:00 to +14:00"],
+    );
+}
+
 /// Rule `a` closes a day before `b`, and `b` a day after `a`. The cycle is
 /// reported at `b`'s reference to `a`: line 17, column 11.
 const CYCLE: &str = r#"

@@ -62,6 +62,9 @@
 //!   mailing date, P6(b) fallback, proxy access 150/120 before the meeting,
 //!   a deemed first-meeting date, a 15-day P7 leg, a 10-day P9 leg) and the
 //!   special-meeting clause not applicable at an annual meeting.
+//! - `times`: a time of day and a roll for each bound, in a pack and as a
+//!   template's parameters; fixed UTC offsets (`17:00 -05:00`) in JSON and
+//!   in the calendar export.
 
 #![allow(
     clippy::doc_markdown,
@@ -90,5 +93,6 @@ mod schema;
 mod sec_season;
 mod states;
 mod templates;
+mod times;
 mod util;
 mod worked;
