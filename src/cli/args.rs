@@ -213,7 +213,7 @@ const BATCH_HELP: &str = "Deadlines for a whole portfolio, in one run.
 
 The portfolio is a CSV file with a header line and one row per company, or a folder of facts files (`*.toml`, read in name order). CSV columns, in any order (only `name` is required):
 
-  name, state, exchange, zone, close_of_business, meeting_kind,
+  name, country, state, exchange, zone, close_of_business, meeting_kind,
   packs (bylaws on top of the SEC, state and exchange rules; separated by `;`),
   profile (a facts file, relative to the CSV, whose values the row's cells override),
   and dates of facts: prior_meeting, prior_proxy_release, meeting, announcement,

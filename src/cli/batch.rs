@@ -14,6 +14,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use crate::analyse::coverage::coverage;
 use crate::batch::{BadRow, Entry, Portfolio};
 use crate::error::{Error, Result};
 use crate::eval::{Context, evaluate, evaluate_next_year};
@@ -476,7 +477,15 @@ impl Run<'_> {
                     .filter(|d| self.args.all || d.status != CalcStatus::NotApplicable)
                     .collect();
                 let next = evaluate_next_year(&lib.packs, &entry.facts, &cx).unwrap_or_default();
-                let doc = json::json_value(&entry.company, &entry.facts, &shown, &next, self.today);
+                let cov = coverage(&entry.company, &lib.packs);
+                let doc = json::json_value(
+                    &entry.company,
+                    &entry.facts,
+                    &cov,
+                    &shown,
+                    &next,
+                    self.today,
+                );
                 let mut line = serde_json::to_string(&doc).map_err(|e| BadRow {
                     row: entry.row,
                     label: entry.label.clone(),
@@ -487,10 +496,12 @@ impl Run<'_> {
                 Ok(Rendered::Text(line))
             }
             BatchFormat::Ics => {
+                let gaps = coverage(&entry.company, &lib.packs).not_covered;
                 let runs = [IcsRun {
                     company: &entry.company,
                     facts: &entry.facts,
                     deadlines: &all,
+                    not_covered: &gaps,
                 }];
                 let cal = calendar::ics_calendar(
                     &runs,

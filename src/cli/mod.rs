@@ -19,6 +19,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use crate::analyse::cases::run_cases;
+use crate::analyse::coverage::coverage;
 use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
 use crate::eval::{Context, evaluate};
@@ -274,9 +275,18 @@ fn deadlines(d: &DeadlinesArgs) -> Result<Status> {
             );
             Vec::new()
         });
+    let cov = coverage(&req.company, &req.library.packs);
     let text = match req.format {
-        Format::Table => table::table(&req.company, &req.facts, &shown, &next, req.today, req.all),
-        Format::Json => json::json(&req.company, &req.facts, &shown, &next, req.today),
+        Format::Table => table::table(
+            &req.company,
+            &req.facts,
+            &cov,
+            &shown,
+            &next,
+            req.today,
+            req.all,
+        ),
+        Format::Json => json::json(&req.company, &req.facts, &cov, &shown, &next, req.today),
         Format::Csv => csv::csv(&req.company, &shown),
         Format::Ics => return calendar(d),
     };
@@ -319,13 +329,19 @@ fn calendar(d: &DeadlinesArgs) -> Result<Status> {
         };
         computed.push(evaluate(&req.library.packs, &req.facts, &cx)?);
     }
+    let gaps: Vec<_> = requests
+        .iter()
+        .map(|req| coverage(&req.company, &req.library.packs).not_covered)
+        .collect();
     let runs: Vec<calendar::IcsRun<'_>> = requests
         .iter()
         .zip(&computed)
-        .map(|(req, deadlines)| calendar::IcsRun {
+        .zip(&gaps)
+        .map(|((req, deadlines), not_covered)| calendar::IcsRun {
             company: &req.company,
             facts: &req.facts,
             deadlines,
+            not_covered,
         })
         .collect();
     let sources: Vec<String> = std::iter::once(
@@ -429,9 +445,10 @@ fn explain(e: &ExplainArgs) -> Result<Status> {
             ));
         }
     }
+    let cov = coverage(&req.company, &req.library.packs);
     let text = match req.format {
-        Format::Json => json::json(&req.company, &req.facts, &all, &[], req.today),
-        _ => table::explain(&req.company, &req.facts, &all),
+        Format::Json => json::json(&req.company, &req.facts, &cov, &all, &[], req.today),
+        _ => table::explain(&req.company, &req.facts, &cov, &all),
     };
     emit(req.output.as_deref(), &text)
 }

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use crate::analyse::coverage::Coverage;
 use crate::eval::Deadline;
 use crate::model::facts::{Company, Facts};
 
@@ -12,15 +13,17 @@ use crate::model::facts::{Company, Facts};
 /// against it, and it refuses fields it does not list.
 pub const OUTPUT_SCHEMA: &str = include_str!("../../rules/schema/output.schema.json");
 
-/// Renders the JSON document: company, facts, today and every deadline.
+/// Renders the JSON document: company, the packs that govern it and what
+/// they leave uncovered, facts, today and every deadline.
 pub fn json(
     company: &Company,
     facts: &Facts,
+    coverage: &Coverage<'_>,
     deadlines: &[Deadline],
     next_year: &[Deadline],
     today: NaiveDate,
 ) -> String {
-    let doc = json_value(company, facts, deadlines, next_year, today);
+    let doc = json_value(company, facts, coverage, deadlines, next_year, today);
     let mut s =
         serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     s.push('\n');
@@ -32,6 +35,7 @@ pub fn json(
 pub fn json_value(
     company: &Company,
     facts: &Facts,
+    coverage: &Coverage<'_>,
     deadlines: &[Deadline],
     next_year: &[Deadline],
     today: NaiveDate,
@@ -52,11 +56,18 @@ pub fn json_value(
         "govcal": env!("CARGO_PKG_VERSION"),
         "company": {
             "name": company.name,
+            "country": company.country,
             "state": company.state,
             "exchange": company.exchange,
             "zone": company.zone.name(),
             "close_of_business": company.close_of_business.format("%H:%M").to_string(),
         },
+        "packs": coverage.packs.iter().map(|p| serde_json::json!({
+            "id": p.id,
+            "version": p.version,
+            "source": p.source.name(),
+        })).collect::<Vec<_>>(),
+        "not_covered": coverage.not_covered,
         "meeting_kind": facts.meeting_kind,
         "facts": facts_json,
         "today": today.to_string(),

@@ -50,6 +50,10 @@
 //!   (Rule 14a-6(k)), Form 8-K Item 5.07 across holidays, NYSE's 30-day
 //!   recommendation as a warning, Rule 14a-4(c)(1) yielding to an
 //!   advance-notice bylaw, and Rule 14a-19(a)(2)'s backward roll.
+//! - `coverage`: what no loaded pack covers (a Texas or Canadian company,
+//!   an exchange without a pack) in the table, JSON, `explain`, calendar
+//!   events and `batch --format jsonl`; the `Packs:` header; every state,
+//!   territory, country and exchange accepted, near misses suggested.
 //! - `bylaw_templates`: the templates of `rules/bylaws/templates/` in three
 //!   companies' bylaws with numbers other than the defaults (70/45 from the
 //!   mailing date, P6(b) fallback, proxy access 150/120 before the meeting,
@@ -66,6 +70,7 @@ mod bylaw_templates;
 mod calendar_update;
 mod calendars;
 mod check;
+mod coverage;
 mod deadlines;
 mod diff;
 mod errors;
