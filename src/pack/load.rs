@@ -619,6 +619,18 @@ impl Library {
     /// for a name that is neither a built-in pack nor a file, and
     /// [`Error::Read`] for an unreadable file.
     pub fn load(specs: &[String], base: Option<&Path>) -> Result<Library> {
+        Library::load_parts(&[(specs, base)])
+    }
+
+    /// Loads the packs of several lists, each with the folder its relative
+    /// paths are read from (a facts file's `rules` from the file's folder,
+    /// `--rules` from the working directory), in order; a pack named twice
+    /// is loaded once.
+    ///
+    /// # Errors
+    ///
+    /// As [`Library::load`].
+    pub fn load_parts(parts: &[(&[String], Option<&Path>)]) -> Result<Library> {
         let mut calendars = builtin_calendars();
         let mut packs: Vec<RulePack> = Vec::new();
         let mut problems = Vec::new();
@@ -629,7 +641,10 @@ impl Library {
         let mut sources: Vec<(Arc<SourceFile>, bool)> = Vec::new();
         // Packs named on their own rather than through their family.
         let mut requested: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
-        for spec in specs {
+        for (spec, base) in parts
+            .iter()
+            .flat_map(|(specs, base)| specs.iter().map(move |s| (s, *base)))
+        {
             let path = match base {
                 Some(b) if Path::new(spec).is_relative() => b.join(spec),
                 _ => Path::new(spec).to_owned(),

@@ -80,7 +80,8 @@ struct RawCompany {
     /// Default `"17:00"`.
     #[schemars(with = "Option<String>")]
     close_of_business: Option<Spanned<String>>,
-    /// The rule packs to apply when no `--rules` is given: built-in names
+    /// The rule packs to apply on top of the SEC, state and exchange packs
+    /// (`--rules` adds more; `--only` replaces both): built-in names
     /// (`"bylaws/hemacare"`), families (`"sec"`), pack ids, or paths ending in
     /// `.toml` (relative to this file's directory).
     #[serde(default)]

@@ -796,7 +796,15 @@ fn references(packs: &[RulePack], missing: bool) -> Vec<Diagnostic> {
                             span.clone(),
                             format!("unknown rule `{tp}/{tr}`"),
                         )
-                        .with_help("load the pack that defines it with `--rules`"),
+                        .with_help(
+                            match crate::pack::load::builtin_matches(tp).as_slice() {
+                                [one] => format!(
+                                    "load the pack that defines it too (the built-in `{}`)",
+                                    one.name
+                                ),
+                                _ => "load the pack that defines it too".to_owned(),
+                            },
+                        ),
                     );
                 }
             }

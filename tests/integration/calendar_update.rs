@@ -209,7 +209,7 @@ fn removed_deadlines_are_cancelled_once() {
             out,
         ];
         for r in rules {
-            args.extend(["--rules", r]);
+            args.extend(["--only", r]);
         }
         if let Some(p) = previous {
             args.extend(["--previous", p]);

@@ -35,6 +35,9 @@
 //! - `schema`: the committed JSON Schemas match the Rust types, and the
 //!   shipped packs and examples validate against them.
 //! - `rules`: `govcal rules list|show` and `govcal --version`.
+//! - `only`: `--rules` adds to the default library on `deadlines`,
+//!   `explain`, `verify` and `batch`; `--only` replaces it; both together;
+//!   `--only` does not bring in the packs a pack refers to.
 //! - `examples`: the shipped example profiles as whole seasons: dates
 //!   computed independently, and golden tables.
 //! - `templates`: a company's bylaws as `[[use]]` of a template with its
@@ -81,6 +84,7 @@ mod extract;
 mod extract_fixtures;
 mod layers;
 mod lint;
+mod only;
 mod rulebook;
 mod rules;
 mod schema;
