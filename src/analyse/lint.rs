@@ -287,9 +287,11 @@ impl Search<'_> {
                         pack.id
                     ),
                 )
-                .with_help(
-                    "add `applies_to = { states = [\"DE\"] }` (the state of incorporation) under `[pack]`",
-                ),
+                .with_help(if what == "country" {
+                    "add `applies_to = { countries = [\"CA\"] }` (the country of incorporation, outside the United States) under `[pack]`"
+                } else {
+                    "add `applies_to = { states = [\"DE\"] }` (the state of incorporation) under `[pack]`"
+                }),
             );
         }
         out
@@ -366,11 +368,28 @@ fn governs(higher: &RulePack, company: &RulePack) -> Governs {
     let Some(h) = &higher.applies_to else {
         return Governs::Yes;
     };
-    let (states, exchanges) = company.applies_to.as_ref().map_or((&[][..], &[][..]), |a| {
-        (a.states.as_slice(), a.exchanges.as_slice())
-    });
+    let (states, countries, exchanges) =
+        company
+            .applies_to
+            .as_ref()
+            .map_or((&[][..], &[][..], &[][..]), |a| {
+                (
+                    a.states.as_slice(),
+                    a.countries.as_slice(),
+                    a.exchanges.as_slice(),
+                )
+            });
+    // A company incorporated outside the United States answers to no
+    // state's law; a U.S. company to no other country's.
+    let foreign = |c: &String| c != crate::model::jurisdiction::UNITED_STATES;
+    if (!h.states.is_empty() && !countries.is_empty() && countries.iter().all(foreign))
+        || (!h.countries.is_empty() && !states.is_empty())
+    {
+        return Governs::No;
+    }
     for (theirs, mine, what) in [
         (&h.states, states, "state"),
+        (&h.countries, countries, "country"),
         (&h.exchanges, exchanges, "exchange"),
     ] {
         if theirs.is_empty() {
@@ -379,10 +398,10 @@ fn governs(higher: &RulePack, company: &RulePack) -> Governs {
         if mine.is_empty() {
             // Many companies' bylaws need not say where they are listed; an
             // exchange's rules are compared only when the pack says.
-            return if what == "state" {
-                Governs::Unknown(what)
-            } else {
+            return if what == "exchange" {
                 Governs::No
+            } else {
+                Governs::Unknown(what)
             };
         }
         if !mine.iter().all(|m| theirs.contains(m)) {

@@ -3,6 +3,7 @@
 //! versions of a pack.
 
 pub mod cases;
+pub mod coverage;
 pub mod describe;
 pub mod diff;
 pub mod lint;

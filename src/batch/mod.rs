@@ -17,7 +17,8 @@ use crate::error::{Error, Result};
 use crate::model::dates::{parse_clock, parse_date, parse_zone};
 use crate::model::expr::MeetingKind;
 use crate::model::facts::{Company, Facts, STANDARD_FACTS};
-use crate::model::jurisdiction::{exchange_code, state_code};
+
+use crate::model::jurisdiction::read_place;
 use crate::pack::consistency::{FactWarning, Given, Input, Origins, check_facts};
 use crate::pack::profile::Profile;
 
@@ -73,11 +74,12 @@ impl std::fmt::Display for BadRow {
 pub type Item = std::result::Result<Entry, BadRow>;
 
 /// The columns a portfolio CSV may have, besides the standard facts.
-const COLUMNS: [&str; 9] = [
+const COLUMNS: [&str; 10] = [
     "name",
     "profile",
     "packs",
     "rules",
+    "country",
     "state",
     "exchange",
     "zone",
@@ -91,6 +93,7 @@ enum Column {
     Name,
     Profile,
     Packs,
+    Country,
     State,
     Exchange,
     Zone,
@@ -105,6 +108,7 @@ fn column(name: &str) -> Option<Column> {
         "name" | "company" => Column::Name,
         "profile" | "facts" => Column::Profile,
         "packs" | "rules" => Column::Packs,
+        "country" => Column::Country,
         "state" => Column::State,
         "exchange" => Column::Exchange,
         "zone" => Column::Zone,
@@ -548,25 +552,9 @@ impl CsvPortfolio {
                         .map(str::to_owned)
                         .collect();
                 }
-                Column::State => match state_code(value) {
-                    Some(code) => entry.company.state = Some(code.to_owned()),
-                    None => {
-                        return fail(
-                            format!("`{value}` is not a U.S. state"),
-                            did_you_mean(value, crate::model::jurisdiction::state_spellings())
-                                .or_else(|| Some("write the state's name or its two-letter code, e.g. `Delaware` or `DE`".to_owned())),
-                        );
-                    }
-                },
-                Column::Exchange => match exchange_code(value) {
-                    Some(code) => entry.company.exchange = Some(code.to_owned()),
-                    None => {
-                        return fail(
-                            format!("`{value}` is not an exchange govcal knows"),
-                            Some("write `NYSE`, `Nasdaq` or `NYSE American`".to_owned()),
-                        );
-                    }
-                },
+                // Read together after the loop: a state is read as a
+                // province when the country is Canada.
+                Column::Country | Column::State | Column::Exchange => {}
                 Column::Zone => match parse_zone(value) {
                     Ok(z) => entry.company.zone = z,
                     Err(e) => return fail(e.message, e.help),
@@ -597,6 +585,23 @@ impl CsvPortfolio {
                 },
             }
         }
+        // The row's country, else the profile's, decides how its state reads.
+        let country = cell(Column::Country).or(entry
+            .company
+            .country
+            .as_deref()
+            .filter(|_| cell(Column::State).is_some()));
+        match read_place(country, cell(Column::State), cell(Column::Exchange)) {
+            Ok(place) => entry.company.set_place(&place),
+            Err(problems) => {
+                let p = &problems[0];
+                return Err(bad(
+                    &label,
+                    format!("column `{}`: {}", p.key.as_str(), p.sentence),
+                    p.help.clone(),
+                ));
+            }
+        }
         // The cells override the facts file: check what they give together.
         match &profile {
             Some(src) => checked(entry, Input::File(src)),
@@ -609,6 +614,7 @@ impl CsvPortfolio {
             Column::Name => "name",
             Column::Profile => "profile",
             Column::Packs => "packs",
+            Column::Country => "country",
             Column::State => "state",
             Column::Exchange => "exchange",
             Column::Zone => "zone",

@@ -121,9 +121,12 @@ pub struct QueryArgs {
     /// Read the facts from an SEC filing instead (as `govcal extract` does)
     #[arg(long, value_name = "FILING", conflicts_with = "facts")]
     pub from_filing: Option<PathBuf>,
-    /// Rule pack to apply: built-in name, id or family (`sec`), or a `.toml` path; repeatable
+    /// Rule pack to add to the SEC, state and exchange packs and the facts file's `rules`: built-in name, id or family (`sec`), or a `.toml` path; repeatable
     #[arg(long = "rules", value_name = "PACK")]
     pub rules: Vec<String>,
+    /// Load only this pack instead of the SEC, state and exchange packs and the facts file's `rules` (`--rules` adds to it); repeatable
+    #[arg(long = "only", value_name = "PACK")]
+    pub only: Vec<String>,
     /// Meeting date (overrides the facts file)
     #[arg(long, value_name = "DATE")]
     pub meeting: Option<String>,
@@ -213,8 +216,9 @@ const BATCH_HELP: &str = "Deadlines for a whole portfolio, in one run.
 
 The portfolio is a CSV file with a header line and one row per company, or a folder of facts files (`*.toml`, read in name order). CSV columns, in any order (only `name` is required):
 
-  name, state, exchange, zone, close_of_business, meeting_kind,
-  packs (bylaws on top of the SEC, state and exchange rules; separated by `;`),
+  name, country, state, exchange, zone, close_of_business, meeting_kind,
+  packs (bylaws on top of the SEC, state and exchange rules; separated by `;`;
+  `--rules PACK` adds a pack for every row, `--only PACK` replaces them all),
   profile (a facts file, relative to the CSV, whose values the row's cells override),
   and dates of facts: prior_meeting, prior_proxy_release, meeting, announcement,
   record_date, proxy_release, ...
@@ -249,6 +253,12 @@ pub struct BatchArgs {
     /// Include rules that do not apply (CSV and JSON Lines)
     #[arg(long)]
     pub all: bool,
+    /// Rule pack to add for every company, to the SEC, state and exchange packs and its own `packs`; repeatable
+    #[arg(long = "rules", value_name = "PACK")]
+    pub rules: Vec<String>,
+    /// Load only this pack for every company, instead of the SEC, state and exchange packs and its own `packs` (`--rules` adds to it); repeatable
+    #[arg(long = "only", value_name = "PACK")]
+    pub only: Vec<String>,
     /// Threads to use [default: one per core]
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
@@ -286,9 +296,12 @@ pub struct SynthArgs {
 pub struct VerifyArgs {
     /// The proxy statement: plain text, EDGAR HTML, or an EDGAR full-submission `.txt`
     pub filing: PathBuf,
-    /// The company's bylaws (a `.toml` pack), added to the SEC, state and exchange rules; repeatable
+    /// Rule pack to add to the SEC, state and exchange packs (the company's bylaws, a `.toml` pack); repeatable
     #[arg(long = "rules", value_name = "PACK")]
     pub rules: Vec<String>,
+    /// Load only this pack instead of the SEC, state and exchange packs (`--rules` adds to it); repeatable
+    #[arg(long = "only", value_name = "PACK")]
+    pub only: Vec<String>,
     /// Today's date [default: `SOURCE_DATE_EPOCH`, else the system date]
     #[arg(long, value_name = "DATE")]
     pub today: Option<String>,
@@ -362,8 +375,9 @@ pub enum DiffFormat {
 const DIFF_HELP: &str = "\
 Show which deadlines an amendment moves. OLD and NEW are two versions of a
 rule pack (usually the same pack id); the rest of the library is the usual
-one (`sec`, `states`, `exchanges` and the profile's `rules`, or `--rules`),
-with the pack of OLD's or NEW's id replaced by OLD, then by NEW. Rules are
+one (`sec`, `states`, `exchanges` and the profile's `rules`, plus any
+`--rules`; or exactly the `--only` packs, plus any `--rules`), with the
+pack of OLD's or NEW's id replaced by OLD, then by NEW. Rules are
 paired by id, or by `aliases` when renamed.
 
 For one meeting (a facts file and/or the fact flags), every bound that

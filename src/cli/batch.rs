@@ -14,6 +14,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use crate::analyse::coverage::coverage;
 use crate::batch::{BadRow, Entry, Portfolio};
 use crate::error::{Error, Result};
 use crate::eval::{Context, evaluate, evaluate_next_year};
@@ -23,7 +24,7 @@ use crate::model::rule::Status as CalcStatus;
 use crate::pack::load::Library;
 
 use super::args::{BatchArgs, BatchFormat, SynthArgs};
-use super::request::{library_specs, parse_alarms, today};
+use super::request::{load_library, parse_alarms, today};
 use super::{Status, temp_beside, with_causes, write_atomically};
 use crate::render::calendar::{self, IcsRun};
 use crate::render::{csv, json};
@@ -197,6 +198,11 @@ pub fn batch(args: &BatchArgs) -> Result<Status> {
         Some(a) => parse_alarms(a)?,
         None => Vec::new(),
     };
+    // Packs named on the command line are the same for every row: a bad
+    // one stops the run before any row is read.
+    if !args.only.is_empty() || !args.rules.is_empty() {
+        load_library(&[], None, &args.only, &args.rules)?;
+    }
     let portfolio = Portfolio::open(&args.portfolio)?;
     let mut builder = rayon::ThreadPoolBuilder::new();
     if let Some(n) = args.jobs {
@@ -269,7 +275,7 @@ impl Run<'_> {
                 // Loading packs is sequential and cached; evaluating is not.
                 let jobs: Vec<std::result::Result<(Entry, Arc<Library>), BadRow>> = chunk
                     .into_iter()
-                    .map(|item| item.and_then(|e| Self::library_for(e, &mut libraries)))
+                    .map(|item| item.and_then(|e| self.library_for(e, &mut libraries)))
                     .collect();
                 let rendered: Vec<std::result::Result<Rendered, BadRow>> = jobs
                     .par_iter()
@@ -426,17 +432,27 @@ impl Run<'_> {
 
     /// The library for `entry`'s packs, loaded once per distinct set.
     fn library_for(
+        &self,
         entry: Entry,
         cache: &mut HashMap<LibraryKey, std::result::Result<Arc<Library>, String>>,
     ) -> std::result::Result<(Entry, Arc<Library>), BadRow> {
-        let key = (entry.packs.clone(), entry.base.clone());
+        // With `--only`, a row's own packs are not loaded: one library serves all.
+        let key = if self.args.only.is_empty() {
+            (entry.packs.clone(), entry.base.clone())
+        } else {
+            (Vec::new(), None)
+        };
         let lib = cache
             .entry(key)
             .or_insert_with(|| {
-                let specs = library_specs(&entry.packs);
-                Library::load(&specs, entry.base.as_deref())
-                    .map(Arc::new)
-                    .map_err(|e| error_text(&e))
+                load_library(
+                    &entry.packs,
+                    entry.base.as_deref(),
+                    &self.args.only,
+                    &self.args.rules,
+                )
+                .map(Arc::new)
+                .map_err(|e| error_text(&e))
             })
             .clone();
         let lib = lib.map_err(|message| BadRow {
@@ -493,10 +509,12 @@ impl Run<'_> {
                     .filter(|d| self.args.all || d.status != CalcStatus::NotApplicable)
                     .collect();
                 let next = evaluate_next_year(&lib.packs, &entry.facts, &cx).unwrap_or_default();
+                let cov = coverage(&entry.company, &lib.packs);
                 let doc = json::json_value(
                     &entry.company,
                     &entry.facts,
                     &entry.fact_warnings,
+                    &cov,
                     &shown,
                     &next,
                     self.today,
@@ -511,10 +529,12 @@ impl Run<'_> {
                 Ok(Rendered::Text(line))
             }
             BatchFormat::Ics => {
+                let gaps = coverage(&entry.company, &lib.packs).not_covered;
                 let runs = [IcsRun {
                     company: &entry.company,
                     facts: &entry.facts,
                     deadlines: &all,
+                    not_covered: &gaps,
                 }];
                 let cal = calendar::ics_calendar(
                     &runs,

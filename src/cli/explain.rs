@@ -28,7 +28,8 @@ pub fn pack_spec(arg: &Path) -> Option<String> {
 }
 
 /// Renders the rulebook of the packs `spec` names, in `args.format`. Packs
-/// given with `--rules` are loaded too, so that references to their rules
+/// given with `--rules` or `--only` are loaded too (and nothing else: a
+/// rulebook has no default library), so that references to their rules
 /// resolve, but only `spec`'s packs are printed.
 ///
 /// # Errors
@@ -60,7 +61,7 @@ pub fn explain_pack(spec: &str, args: &ExplainArgs) -> Result<String> {
         ));
     }
     let mut specs = vec![spec.to_owned()];
-    specs.extend(q.rules.iter().cloned());
+    specs.extend(q.only.iter().chain(&q.rules).cloned());
     let library = Library::load(&specs, None)?;
     let wanted: Vec<String> = if is_path(spec) {
         vec![Path::new(spec).display().to_string()]

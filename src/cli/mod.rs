@@ -19,6 +19,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use crate::analyse::cases::run_cases;
+use crate::analyse::coverage::coverage;
 use crate::diag::Diagnostic;
 use crate::error::{Error, Result};
 use crate::eval::{Context, evaluate};
@@ -283,11 +284,13 @@ fn deadlines(d: &DeadlinesArgs) -> Result<Status> {
             );
             Vec::new()
         });
+    let cov = coverage(&req.company, &req.library.packs);
     let text = match req.format {
         Format::Table => table::table(
             &req.company,
             &req.facts,
             &req.fact_warnings,
+            &cov,
             &shown,
             &next,
             req.today,
@@ -297,6 +300,7 @@ fn deadlines(d: &DeadlinesArgs) -> Result<Status> {
             &req.company,
             &req.facts,
             &req.fact_warnings,
+            &cov,
             &shown,
             &next,
             req.today,
@@ -347,13 +351,19 @@ fn calendar(d: &DeadlinesArgs) -> Result<Status> {
         };
         computed.push(evaluate(&req.library.packs, &req.facts, &cx)?);
     }
+    let gaps: Vec<_> = requests
+        .iter()
+        .map(|req| coverage(&req.company, &req.library.packs).not_covered)
+        .collect();
     let runs: Vec<calendar::IcsRun<'_>> = requests
         .iter()
         .zip(&computed)
-        .map(|(req, deadlines)| calendar::IcsRun {
+        .zip(&gaps)
+        .map(|((req, deadlines), not_covered)| calendar::IcsRun {
             company: &req.company,
             facts: &req.facts,
             deadlines,
+            not_covered,
         })
         .collect();
     let sources: Vec<String> = std::iter::once(
@@ -457,16 +467,18 @@ fn explain(e: &ExplainArgs) -> Result<Status> {
             ));
         }
     }
+    let cov = coverage(&req.company, &req.library.packs);
     let text = match req.format {
         Format::Json => json::json(
             &req.company,
             &req.facts,
             &req.fact_warnings,
+            &cov,
             &all,
             &[],
             req.today,
         ),
-        _ => table::explain(&req.company, &req.facts, &req.fact_warnings, &all),
+        _ => table::explain(&req.company, &req.facts, &req.fact_warnings, &cov, &all),
     };
     emit(req.output.as_deref(), &text)
 }

@@ -99,12 +99,12 @@ pub(crate) fn today(flag: Option<&str>) -> Result<NaiveDate> {
     Ok(chrono::Local::now().date_naive())
 }
 
-/// The families every query loads unless `--rules` names packs: the SEC's
+/// The families every query loads unless `--only` names packs: the SEC's
 /// rules, every state's code and every exchange's rules. A company's bylaws
-/// come on top, from its profile's `rules`.
+/// come on top, from its profile's `rules`, and `--rules` on top of that.
 pub const DEFAULT_LIBRARY: [&str; 3] = ["sec", "states", "exchanges"];
 
-/// The packs a company is evaluated with when no `--rules` is given: the
+/// The packs a company is evaluated with when no `--only` is given: the
 /// SEC, state and exchange families, then its own (`rules` in its facts
 /// file, `packs` in a portfolio).
 pub(crate) fn library_specs(own: &[String]) -> Vec<String> {
@@ -114,6 +114,30 @@ pub(crate) fn library_specs(own: &[String]) -> Vec<String> {
         .map(|s| (*s).to_owned())
         .chain(own.iter().cloned())
         .collect()
+}
+
+/// Loads the packs of one company: the default library and its own packs
+/// (relative paths in them read from `own_base`, the facts file's or
+/// portfolio's folder), or exactly `only` when it is not empty; then `add`
+/// (`--rules`) on top. Paths in `only` and `add` are read from the working
+/// directory. A pack named twice is loaded once. `--only` does not bring
+/// in the packs its packs refer to: a reference to a rule of a pack not
+/// loaded is an error that names the pack to add.
+///
+/// # Errors
+///
+/// As [`Library::load`].
+pub(crate) fn load_library(
+    own: &[String],
+    own_base: Option<&Path>,
+    only: &[String],
+    add: &[String],
+) -> Result<Library> {
+    if only.is_empty() {
+        Library::load_parts(&[(&library_specs(own), own_base), (add, None)])
+    } else {
+        Library::load_parts(&[(only, None), (add, None)])
+    }
 }
 
 impl Request {
@@ -180,18 +204,10 @@ impl Request {
             Some(p) => (p.company.clone(), p.facts.clone()),
             None => (Company::default(), Facts::default()),
         };
-        let mut specs: Vec<String> = Vec::new();
+        // The whole library by default: packs for other states and
+        // exchanges say they do not apply, and are hidden unless `--all`.
         let base = args.facts.as_deref().and_then(Path::parent);
-        let mut library_specs_base = None;
-        if args.rules.is_empty() {
-            // The whole library by default: packs for other states and
-            // exchanges say they do not apply, and are hidden unless `--all`.
-            specs = library_specs(&company.rules);
-            library_specs_base = base;
-        } else {
-            specs.clone_from(&args.rules);
-        }
-        let library = Library::load(&specs, library_specs_base)?;
+        let library = load_library(&company.rules, base, &args.only, &args.rules)?;
         let known = library.known_facts();
         if let Some(p) = &profile {
             let problems: Vec<Diagnostic> = p.check_names(&known);

@@ -13,7 +13,7 @@ use crate::extract::printed::{Printed, Purpose};
 use crate::model::dates::show_date;
 
 use super::args::{Format, QueryArgs, VerifyArgs, VerifyFormat};
-use super::request::{DEFAULT_LIBRARY, Request};
+use super::request::Request;
 use super::{Status, context, emit, read_filing};
 
 /// The disclosure paragraph of Rule 14a-5(e) under which each kind of
@@ -77,11 +77,10 @@ pub fn verify(v: &VerifyArgs) -> Result<Status> {
             Some("`verify` reads a proxy statement's section on shareholder proposals and nominations; `govcal extract` shows what was read".to_owned()),
         ));
     }
-    let mut rules: Vec<String> = DEFAULT_LIBRARY.iter().map(|s| (*s).to_owned()).collect();
-    rules.extend(v.rules.iter().cloned());
     let query = QueryArgs {
         from_filing: Some(v.filing.clone()),
-        rules,
+        rules: v.rules.clone(),
+        only: v.only.clone(),
         today: v.today.clone(),
         ..QueryArgs::default()
     };

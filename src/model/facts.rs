@@ -106,9 +106,13 @@ impl Facts {
 pub struct Company {
     /// Name as it appears in filings.
     pub name: String,
-    /// State of incorporation, as its USPS code (`CA`).
+    /// Country of incorporation, as its ISO 3166-1 alpha-2 code (`US`,
+    /// `CA`); `US` whenever a U.S. state is given; `None` when neither is.
+    pub country: Option<String>,
+    /// State of incorporation: a USPS code (`CA` is California) for a U.S.
+    /// company, a province's code (`ON`) for a Canadian one.
     pub state: Option<String>,
-    /// Listing exchange code (`nyse`, `nasdaq`).
+    /// Listing exchange code (`nyse`, `nasdaq`; `none` when not listed).
     pub exchange: Option<String>,
     /// Zone of the principal executive offices.
     pub zone: Zone,
@@ -118,10 +122,40 @@ pub struct Company {
     pub rules: Vec<String>,
 }
 
+impl Company {
+    /// Returns whether the company is incorporated outside the United
+    /// States (as far as its profile says).
+    pub fn is_foreign(&self) -> bool {
+        self.country
+            .as_deref()
+            .is_some_and(|c| c != crate::model::jurisdiction::UNITED_STATES)
+    }
+
+    /// Sets the country, state and exchange read by
+    /// [`crate::model::jurisdiction::read_place`]; a value not given there
+    /// leaves the company's as it was.
+    pub fn set_place(&mut self, place: &crate::model::jurisdiction::Place) {
+        if let Some(c) = place.country {
+            self.country = Some(c.to_owned());
+            // A new country makes a state read for another one meaningless.
+            if place.state.is_none() {
+                self.state = None;
+            }
+        }
+        if let Some(s) = place.state {
+            self.state = Some(s.to_owned());
+        }
+        if let Some(e) = place.exchange {
+            self.exchange = Some(e.to_owned());
+        }
+    }
+}
+
 impl Default for Company {
     fn default() -> Self {
         Company {
             name: "Company".to_owned(),
+            country: None,
             state: None,
             exchange: None,
             zone: Zone::NEW_YORK,

@@ -53,11 +53,16 @@ pub struct RulePack {
     pub span: Range<usize>,
 }
 
-/// The companies a pack governs, by state of incorporation or exchange.
+/// The companies a pack governs, by state or country of incorporation or
+/// by exchange.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AppliesTo {
-    /// USPS codes; empty means any state.
+    /// USPS codes of U.S. states; empty means any state. A pack that lists
+    /// states governs only U.S. companies.
     pub states: Vec<String>,
+    /// ISO 3166-1 alpha-2 codes of countries of incorporation; empty means
+    /// any country.
+    pub countries: Vec<String>,
     /// Exchange codes; empty means any exchange.
     pub exchanges: Vec<String>,
     /// Who, in words.
@@ -66,19 +71,30 @@ pub struct AppliesTo {
 
 impl AppliesTo {
     /// Returns why the pack does not govern `company`, or `None` when it
-    /// does. When the profile does not name the company's state (or
-    /// exchange), a pack loaded with its family does not apply, and says
-    /// how to fix that; a pack asked for by name (`requested`) applies.
+    /// does. When the profile does not name the company's state, country
+    /// (or exchange), a pack loaded with its family does not apply, and
+    /// says how to fix that; a pack asked for by name (`requested`)
+    /// applies.
     pub fn excludes(
         &self,
         company: &crate::model::facts::Company,
         requested: bool,
     ) -> Option<String> {
-        use crate::model::jurisdiction::{exchange_name, state_name};
+        use crate::model::jurisdiction::{incorporation_phrase, listing_phrase};
+        let place = || {
+            incorporation_phrase(company.country.as_deref(), company.state.as_deref())
+                .unwrap_or_default()
+        };
         if !requested {
-            if company.state.is_none() && !self.states.is_empty() {
+            if company.state.is_none() && !company.is_foreign() && !self.states.is_empty() {
                 return Some(format!(
                     "applies to {}; the profile does not name {}'s state of incorporation (add `state = \"...\"` under `[company]`)",
+                    self.description, company.name
+                ));
+            }
+            if company.country.is_none() && !self.countries.is_empty() {
+                return Some(format!(
+                    "applies to {}; the profile does not name {}'s country of incorporation (add `country = \"...\"` under `[company]`)",
                     self.description, company.name
                 ));
             }
@@ -89,15 +105,23 @@ impl AppliesTo {
                 ));
             }
         }
-        if let Some(state) = &company.state
-            && !self.states.is_empty()
-            && !self.states.contains(state)
-        {
+        let state_outside = !self.states.is_empty()
+            && (company.is_foreign()
+                || company
+                    .state
+                    .as_ref()
+                    .is_some_and(|s| !self.states.contains(s)));
+        let country_outside = !self.countries.is_empty()
+            && company
+                .country
+                .as_ref()
+                .is_some_and(|c| !self.countries.contains(c));
+        if state_outside || country_outside {
             return Some(format!(
                 "applies to {}; {} is incorporated in {}",
                 self.description,
                 company.name,
-                state_name(state)
+                place()
             ));
         }
         if let Some(exchange) = &company.exchange
@@ -105,10 +129,10 @@ impl AppliesTo {
             && !self.exchanges.contains(exchange)
         {
             return Some(format!(
-                "applies to {}; {} is listed on {}",
+                "applies to {}; {} is {}",
                 self.description,
                 company.name,
-                exchange_name(exchange)
+                listing_phrase(exchange)
             ));
         }
         None
@@ -407,4 +431,90 @@ pub enum LeapDay {
     /// 1 March.
     #[serde(rename = "march_1")]
     March1,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::facts::Company;
+    use crate::model::jurisdiction::read_place;
+
+    fn company(country: Option<&str>, state: Option<&str>, exchange: Option<&str>) -> Company {
+        let mut c = Company {
+            name: "Acme".to_owned(),
+            ..Company::default()
+        };
+        c.set_place(&read_place(country, state, exchange).unwrap());
+        c
+    }
+
+    fn to(states: &[&str], countries: &[&str], exchanges: &[&str]) -> AppliesTo {
+        let own = |l: &[&str]| l.iter().map(|s| (*s).to_owned()).collect();
+        AppliesTo {
+            states: own(states),
+            countries: own(countries),
+            exchanges: own(exchanges),
+            description: "them".to_owned(),
+        }
+    }
+
+    #[test]
+    fn a_state_pack_governs_only_us_companies_of_its_states() {
+        let de = to(&["DE"], &[], &[]);
+        assert_eq!(de.excludes(&company(None, Some("DE"), None), false), None);
+        assert_eq!(
+            de.excludes(&company(None, Some("TX"), None), false)
+                .as_deref(),
+            Some("applies to them; Acme is incorporated in Texas")
+        );
+        // Even asked for by name, it does not govern a Canadian company.
+        for requested in [false, true] {
+            assert_eq!(
+                de.excludes(&company(Some("Canada"), None, None), requested)
+                    .as_deref(),
+                Some("applies to them; Acme is incorporated in Canada"),
+            );
+        }
+        // With no place at all, asked for by name it applies.
+        assert_eq!(de.excludes(&Company::default(), true), None);
+        assert!(
+            de.excludes(&Company::default(), false)
+                .unwrap()
+                .contains("add `state = \"...\"`")
+        );
+    }
+
+    #[test]
+    fn a_country_pack_governs_companies_of_its_countries() {
+        let ca = to(&[], &["CA"], &[]);
+        assert_eq!(
+            ca.excludes(&company(Some("CA"), Some("ON"), None), false),
+            None
+        );
+        assert_eq!(
+            ca.excludes(&company(None, Some("DE"), None), false)
+                .as_deref(),
+            Some("applies to them; Acme is incorporated in Delaware")
+        );
+        assert!(
+            ca.excludes(&Company::default(), false)
+                .unwrap()
+                .contains("add `country = \"...\"`")
+        );
+    }
+
+    #[test]
+    fn an_exchange_pack_says_where_the_company_trades() {
+        let nyse = to(&[], &[], &["nyse"]);
+        assert_eq!(
+            nyse.excludes(&company(None, None, Some("none")), false)
+                .as_deref(),
+            Some("applies to them; Acme is not listed on an exchange")
+        );
+        assert_eq!(
+            nyse.excludes(&company(None, None, Some("OTCQB")), false)
+                .as_deref(),
+            Some("applies to them; Acme is quoted on the OTCQB Venture Market")
+        );
+    }
 }

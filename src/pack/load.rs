@@ -476,6 +476,76 @@ pub fn builtin_matches(name: &str) -> Vec<&'static BuiltinPack> {
         .collect()
 }
 
+/// Whom a built-in pack governs, read from its `[pack]` table alone: for
+/// telling a user which built-in pack covers a state or exchange they have
+/// not loaded.
+#[derive(Debug, Clone)]
+pub struct BuiltinScope {
+    /// The built-in name, `states/delaware`.
+    pub name: &'static str,
+    /// Where the source sits in the order of authority.
+    pub level: crate::model::rule::Level,
+    /// USPS codes of the states it governs.
+    pub states: Vec<&'static str>,
+    /// ISO codes of the countries it governs.
+    pub countries: Vec<&'static str>,
+    /// Codes of the exchanges it governs.
+    pub exchanges: Vec<&'static str>,
+}
+
+/// Returns the scope of every built-in pack that says whom it governs
+/// (`applies_to`), in [`BUILTIN_PACKS`] order.
+pub fn builtin_scopes() -> &'static [BuiltinScope] {
+    &BUILTIN_SCOPES
+}
+
+static BUILTIN_SCOPES: std::sync::LazyLock<Vec<BuiltinScope>> = std::sync::LazyLock::new(|| {
+    use crate::model::jurisdiction::{country_code, exchange_code, state_code};
+    #[derive(serde::Deserialize)]
+    struct File {
+        pack: Header,
+    }
+    #[derive(serde::Deserialize)]
+    struct Header {
+        #[serde(default)]
+        level: crate::model::rule::Level,
+        applies_to: Option<Scope>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Scope {
+        #[serde(default)]
+        states: Vec<String>,
+        #[serde(default)]
+        countries: Vec<String>,
+        #[serde(default)]
+        exchanges: Vec<String>,
+    }
+    BUILTIN_PACKS
+        .iter()
+        .filter_map(|p| {
+            // A template's placeholders stand only in rules, so its
+            // `[pack]` table reads like any other.
+            let file: File = toml::from_str(p.text).ok()?;
+            let scope = file.pack.applies_to?;
+            Some(BuiltinScope {
+                name: p.name,
+                level: file.pack.level,
+                states: scope.states.iter().filter_map(|s| state_code(s)).collect(),
+                countries: scope
+                    .countries
+                    .iter()
+                    .filter_map(|s| country_code(s))
+                    .collect(),
+                exchanges: scope
+                    .exchanges
+                    .iter()
+                    .filter_map(|s| exchange_code(s))
+                    .collect(),
+            })
+        })
+        .collect()
+});
+
 /// Returns the `[pack] id` of a built-in pack, read without full parsing.
 pub fn builtin_id(p: &BuiltinPack) -> Option<&'static str> {
     p.text.lines().find_map(|l| {
@@ -558,6 +628,18 @@ impl Library {
     /// for a name that is neither a built-in pack nor a file, and
     /// [`Error::Read`] for an unreadable file.
     pub fn load(specs: &[String], base: Option<&Path>) -> Result<Library> {
+        Library::load_parts(&[(specs, base)])
+    }
+
+    /// Loads the packs of several lists, each with the folder its relative
+    /// paths are read from (a facts file's `rules` from the file's folder,
+    /// `--rules` from the working directory), in order; a pack named twice
+    /// is loaded once.
+    ///
+    /// # Errors
+    ///
+    /// As [`Library::load`].
+    pub fn load_parts(parts: &[(&[String], Option<&Path>)]) -> Result<Library> {
         let mut calendars = builtin_calendars();
         let mut packs: Vec<RulePack> = Vec::new();
         let mut problems = Vec::new();
@@ -568,7 +650,10 @@ impl Library {
         let mut sources: Vec<(Arc<SourceFile>, bool)> = Vec::new();
         // Packs named on their own rather than through their family.
         let mut requested: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
-        for spec in specs {
+        for (spec, base) in parts
+            .iter()
+            .flat_map(|(specs, base)| specs.iter().map(move |s| (s, *base)))
+        {
             let path = match base {
                 Some(b) if Path::new(spec).is_relative() => b.join(spec),
                 _ => Path::new(spec).to_owned(),
@@ -703,6 +788,28 @@ impl Library {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The scopes are read from the packs' own `applies_to`: the MBCA pack
+    /// covers the states it lists, each exchange pack its exchange.
+    #[test]
+    fn builtin_scopes_come_from_the_packs_applies_to() {
+        let scope = |name: &str| {
+            builtin_scopes()
+                .iter()
+                .find(|s| s.name == name)
+                .unwrap_or_else(|| panic!("no scope for {name}"))
+        };
+        assert_eq!(scope("states/delaware").states, ["DE"]);
+        assert_eq!(
+            scope("states/delaware").level,
+            crate::model::rule::Level::State
+        );
+        let mut mbca = scope("states/mbca").states.clone();
+        mbca.sort_unstable();
+        assert_eq!(mbca, ["AL", "IA", "ME", "MS", "WV"]);
+        assert_eq!(scope("exchanges/nyse").exchanges, ["nyse"]);
+        assert!(builtin_scopes().iter().all(|s| !s.name.starts_with("sec/")));
+    }
 
     /// `Library::load` does not ask whether a built-in pack is a calendar.
     #[test]

@@ -57,11 +57,22 @@ struct RawCompany {
     /// The company's name as it appears in its filings. Required when
     /// `[company]` is present.
     name: String,
-    /// The state of incorporation, as its name or two-letter code
-    /// (`"Delaware"` or `"DE"`). Packs with `applies_to` use it.
+    /// The country of incorporation, for a company incorporated outside the
+    /// United States: its name or ISO 3166 two-letter code (`"Canada"` or
+    /// `"CA"`, `"Cayman Islands"` or `"KY"`). Leave it out for a U.S.
+    /// company. No U.S. state's law applies to a company of another
+    /// country, and the output says which law is not covered.
+    #[schemars(with = "Option<String>")]
+    country: Option<Spanned<String>>,
+    /// The state of incorporation: a U.S. state, the District of Columbia or
+    /// a U.S. territory, as its name or two-letter code (`"Delaware"` or
+    /// `"DE"`, `"Puerto Rico"`); with `country = "Canada"`, the province or
+    /// territory (`"Ontario"`). Packs with `applies_to` use it.
     #[schemars(with = "Option<String>")]
     state: Option<Spanned<String>>,
-    /// The listing exchange: `"NYSE"`, `"Nasdaq"` or `"NYSE American"`.
+    /// Where the shares are listed: `"NYSE"`, `"Nasdaq"`, `"NYSE American"`,
+    /// `"NYSE Arca"`, `"Cboe"`, an OTC Markets tier (`"OTCQX"`, `"OTCQB"`,
+    /// `"Pink"`), or `"none"` when they are not listed.
     #[schemars(with = "Option<String>")]
     exchange: Option<Spanned<String>>,
     /// The IANA time zone of the principal executive offices
@@ -73,11 +84,17 @@ struct RawCompany {
     /// Default `"17:00"`.
     #[schemars(with = "Option<String>")]
     close_of_business: Option<Spanned<String>>,
-    /// The rule packs to apply when no `--rules` is given: built-in names
+    /// The rule packs to apply on top of the SEC, state and exchange packs
+    /// (`--rules` adds more; `--only` replaces both): built-in names
     /// (`"bylaws/hemacare"`), families (`"sec"`), pack ids, or paths ending in
     /// `.toml` (relative to this file's directory).
     #[serde(default)]
     rules: Vec<String>,
+}
+
+/// The text of an optional spanned value.
+fn text(v: Option<&Spanned<String>>) -> Option<&str> {
+    v.map(|s| s.get_ref().as_str())
 }
 
 /// Reads one fact's value: a TOML date, a date string, or for
@@ -131,27 +148,23 @@ impl Profile {
         let mut company = Company::default();
         if let Some(c) = raw.company {
             company.name = c.name;
-            if let Some(s) = c.state {
-                match jurisdiction::state_code(s.get_ref()) {
-                    Some(code) => company.state = Some(code.to_owned()),
-                    None => problems.push(
-                        Diagnostic::error(src, s.span(), format!("unknown state `{}`", s.get_ref()))
-                            .with_help(did_you_mean(s.get_ref(), jurisdiction::state_spellings())
-                                .unwrap_or_else(|| "write the state's name or its two-letter code, e.g. `Delaware` or `DE`".to_owned())),
-                    ),
-                }
-            }
-            if let Some(e) = c.exchange {
-                match jurisdiction::exchange_code(e.get_ref()) {
-                    Some(code) => company.exchange = Some(code.to_owned()),
-                    None => problems.push(
-                        Diagnostic::error(
-                            src,
-                            e.span(),
-                            format!("unknown exchange `{}`", e.get_ref()),
-                        )
-                        .with_help("govcal knows `NYSE`, `Nasdaq` and `NYSE American`"),
-                    ),
+            match jurisdiction::read_place(
+                text(c.country.as_ref()),
+                text(c.state.as_ref()),
+                text(c.exchange.as_ref()),
+            ) {
+                Ok(place) => company.set_place(&place),
+                Err(list) => {
+                    for p in list {
+                        let at = match p.key {
+                            jurisdiction::Key::Country => &c.country,
+                            jurisdiction::Key::State => &c.state,
+                            jurisdiction::Key::Exchange => &c.exchange,
+                        };
+                        let span = at.as_ref().map_or(0..0, Spanned::span);
+                        problems
+                            .push(Diagnostic::error(src, span, p.message).with_help_opt(p.help));
+                    }
                 }
             }
             company.rules = c.rules;

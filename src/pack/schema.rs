@@ -150,12 +150,20 @@ pub(crate) struct RawHeader {
 #[serde(deny_unknown_fields)]
 #[schemars(deny_unknown_fields, rename = "AppliesTo")]
 pub(crate) struct RawAppliesTo {
-    /// States of incorporation, as two-letter codes or names (`"DE"` or
-    /// `"Delaware"`).
+    /// U.S. states of incorporation (and D.C. and the territories), as
+    /// two-letter codes or names (`"DE"` or `"Delaware"`). A pack that
+    /// lists states governs only U.S. companies.
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub(crate) states: Vec<Spanned<String>>,
-    /// Listing exchanges: `"nyse"`, `"nasdaq"`, `"nyse_american"`.
+    /// Countries of incorporation outside the United States, as ISO 3166-1
+    /// two-letter codes or names (`"CA"` or `"Canada"`), for a pack of a
+    /// country's corporate law.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub(crate) countries: Vec<Spanned<String>>,
+    /// Listing exchanges: `"nyse"`, `"nasdaq"`, `"nyse_american"`,
+    /// `"nyse_arca"`, `"cboe"`, `"otcqx"`, `"otcqb"`, `"otc_pink"`.
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub(crate) exchanges: Vec<Spanned<String>>,

@@ -530,39 +530,50 @@ pub(crate) fn case(
 
 fn applies_to(cx: &mut Ctx<'_>, raw: &RawAppliesTo) -> AppliesTo {
     use crate::model::jurisdiction::{
-        EXCHANGES, exchange_code, exchange_name, state_code, state_name, state_spellings,
+        country_code, country_in_sentence, country_spellings, exchange_code, exchange_name,
+        exchange_spellings, state_code, state_name, state_spellings,
     };
-    let mut states = Vec::new();
-    for s in &raw.states {
-        match state_code(s.get_ref()) {
-            Some(code) => states.push(code.to_owned()),
-            None => cx.problems.push(
-                Diagnostic::error(cx.src, s.span(), format!("unknown state `{}`", s.get_ref()))
-                    .with_help_opt(did_you_mean(s.get_ref(), state_spellings())),
-            ),
+    let mut read = |list: &[Spanned<String>],
+                    what: &str,
+                    code: fn(&str) -> Option<&'static str>,
+                    known: &dyn Fn() -> Vec<&'static str>| {
+        let mut out: Vec<String> = Vec::new();
+        for s in list {
+            match code(s.get_ref()) {
+                Some(c) => out.push(c.to_owned()),
+                None => cx.problems.push(
+                    Diagnostic::error(
+                        cx.src,
+                        s.span(),
+                        format!("unknown {what} `{}`", s.get_ref()),
+                    )
+                    .with_help_opt(did_you_mean(s.get_ref(), known())),
+                ),
+            }
         }
-    }
-    let mut exchanges = Vec::new();
-    for e in &raw.exchanges {
-        match exchange_code(e.get_ref()) {
-            Some(code) => exchanges.push(code.to_owned()),
-            None => cx.problems.push(
-                Diagnostic::error(
-                    cx.src,
-                    e.span(),
-                    format!("unknown exchange `{}`", e.get_ref()),
-                )
-                .with_help_opt(did_you_mean(e.get_ref(), EXCHANGES.iter().map(|(c, _)| *c))),
-            ),
-        }
-    }
+        out
+    };
+    let states = read(&raw.states, "state", state_code, &|| {
+        state_spellings().collect()
+    });
+    let countries = read(&raw.countries, "country", country_code, &|| {
+        country_spellings().collect()
+    });
+    let exchanges = read(&raw.exchanges, "exchange", exchange_code, &|| {
+        crate::model::jurisdiction::EXCHANGES
+            .iter()
+            .map(|(c, _)| *c)
+            .chain(exchange_spellings())
+            .collect()
+    });
     let description = raw.description.clone().unwrap_or_else(|| {
         let mut parts = Vec::new();
-        if !states.is_empty() {
-            let names: Vec<&str> = states.iter().map(|s| state_name(s)).collect();
+        let mut places: Vec<String> = states.iter().map(|s| state_name(s).to_owned()).collect();
+        places.extend(countries.iter().map(|c| country_in_sentence(c)));
+        if !places.is_empty() {
             parts.push(format!(
                 "corporations incorporated in {}",
-                names.join(" or ")
+                places.join(" or ")
             ));
         }
         if !exchanges.is_empty() {
@@ -573,6 +584,7 @@ fn applies_to(cx: &mut Ctx<'_>, raw: &RawAppliesTo) -> AppliesTo {
     });
     AppliesTo {
         states,
+        countries,
         exchanges,
         description,
     }
@@ -855,7 +867,15 @@ fn references(packs: &[RulePack], missing: bool) -> Vec<Diagnostic> {
                             span.clone(),
                             format!("unknown rule `{tp}/{tr}`"),
                         )
-                        .with_help("load the pack that defines it with `--rules`"),
+                        .with_help(
+                            match crate::pack::load::builtin_matches(tp).as_slice() {
+                                [one] => format!(
+                                    "load the pack that defines it too (the built-in `{}`)",
+                                    one.name
+                                ),
+                                _ => "load the pack that defines it too".to_owned(),
+                            },
+                        ),
                     );
                 }
             }

@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 use chrono::{Datelike, NaiveDate};
 
 use super::table::{Row, rows};
+use crate::analyse::coverage::NotCovered;
 use crate::error::{Error, Result};
 use crate::eval::Deadline;
 use crate::ics::previous::UID_DOMAIN;
@@ -46,6 +47,8 @@ pub struct IcsRun<'a> {
     pub facts: &'a Facts,
     /// The deadlines computed for it.
     pub deadlines: &'a [Deadline<'a>],
+    /// What the packs it was evaluated with do not cover; each event says so.
+    pub not_covered: &'a [NotCovered],
 }
 
 /// Which meeting a calendar event belongs to, as written in its UID:
@@ -141,7 +144,7 @@ pub fn ics_calendar(
         }
         owners.insert(key.clone(), i);
         for r in rows(run.deadlines) {
-            let event = ics_event(company, &key, &r, alarms);
+            let event = ics_event(company, &key, &r, run.not_covered, alarms);
             events.push((r.date, company.name.clone(), event));
         }
     }
@@ -159,11 +162,13 @@ pub fn ics_calendar(
     })
 }
 
-/// One event: what is due, the trace and the citation.
+/// One event: what is due, the trace and the citation, and what the
+/// calendar does not cover.
 fn ics_event(
     company: &Company,
     meeting: &str,
     r: &Row<'_>,
+    not_covered: &[NotCovered],
     alarms: &[chrono::TimeDelta],
 ) -> IcsEvent {
     let d = r.d;
@@ -191,6 +196,11 @@ fn ics_event(
     );
     for w in &d.warnings {
         let _ = write!(description, "\nWarning: {w}");
+    }
+    // The company's other deadlines, under law no loaded pack covers, are
+    // not in this calendar: every event says so.
+    for n in not_covered {
+        let _ = write!(description, "\nNot covered: {}", n.says);
     }
     let when = match &r.b.time {
         Some(m) => match m.zone {

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use crate::analyse::coverage::Coverage;
 use crate::eval::Deadline;
 use crate::model::facts::{Company, Facts};
 use crate::pack::consistency::FactWarning;
@@ -13,17 +14,27 @@ use crate::pack::consistency::FactWarning;
 /// against it, and it refuses fields it does not list.
 pub const OUTPUT_SCHEMA: &str = include_str!("../../rules/schema/output.schema.json");
 
-/// Renders the JSON document: company, facts, doubts about the facts,
-/// today and every deadline.
+/// Renders the JSON document: company, the packs that govern it and what
+/// they leave uncovered, facts, doubts about the facts, today and every
+/// deadline.
 pub fn json(
     company: &Company,
     facts: &Facts,
     fact_warnings: &[FactWarning],
+    coverage: &Coverage<'_>,
     deadlines: &[Deadline],
     next_year: &[Deadline],
     today: NaiveDate,
 ) -> String {
-    let doc = json_value(company, facts, fact_warnings, deadlines, next_year, today);
+    let doc = json_value(
+        company,
+        facts,
+        fact_warnings,
+        coverage,
+        deadlines,
+        next_year,
+        today,
+    );
     let mut s =
         serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     s.push('\n');
@@ -36,6 +47,7 @@ pub fn json_value(
     company: &Company,
     facts: &Facts,
     fact_warnings: &[FactWarning],
+    coverage: &Coverage<'_>,
     deadlines: &[Deadline],
     next_year: &[Deadline],
     today: NaiveDate,
@@ -56,11 +68,18 @@ pub fn json_value(
         "govcal": env!("CARGO_PKG_VERSION"),
         "company": {
             "name": company.name,
+            "country": company.country,
             "state": company.state,
             "exchange": company.exchange,
             "zone": company.zone.name(),
             "close_of_business": company.close_of_business.format("%H:%M").to_string(),
         },
+        "packs": coverage.packs.iter().map(|p| serde_json::json!({
+            "id": p.id,
+            "version": p.version,
+            "source": p.source.name(),
+        })).collect::<Vec<_>>(),
+        "not_covered": coverage.not_covered,
         "meeting_kind": facts.meeting_kind,
         "facts": facts_json,
         "warnings": fact_warnings,

@@ -12,6 +12,7 @@ pub mod table;
 
 use std::fmt::Write as _;
 
+use crate::analyse::coverage::Coverage;
 use crate::analyse::words::{case_when, pending_text};
 use crate::eval::{Answer, Bound, Case, Deadline};
 use crate::model::dates::show_date;
@@ -77,4 +78,32 @@ pub(crate) fn case_text(c: &Case<'_>) -> String {
         format!("if {}", case_when(c))
     };
     format!("{when}: {}", parts.join("; "))
+}
+
+/// The report header's lines on coverage: `Packs: sec_regulation_14a
+/// 2026.2, ...` (the packs that govern the company) and, when something is
+/// not covered, `Not covered:` with one indented line each.
+pub(crate) fn coverage_lines(coverage: &Coverage<'_>) -> String {
+    let mut out = String::new();
+    let packs: Vec<String> = coverage
+        .packs
+        .iter()
+        .map(|p| format!("{} {}", p.id, p.version))
+        .collect();
+    let _ = writeln!(
+        out,
+        "Packs: {}",
+        if packs.is_empty() {
+            "none".to_owned()
+        } else {
+            packs.join(", ")
+        }
+    );
+    if !coverage.not_covered.is_empty() {
+        let _ = writeln!(out, "Not covered:");
+        for n in &coverage.not_covered {
+            let _ = writeln!(out, "  {}", n.says);
+        }
+    }
+    out
 }

@@ -6,7 +6,8 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
-use super::{case_text, date_text, time_text, who, words};
+use super::{case_text, coverage_lines, date_text, time_text, who, words};
+use crate::analyse::coverage::Coverage;
 use crate::eval::{Bound, Deadline, Op, Warning};
 use crate::model::dates::show_date;
 use crate::model::expr::BoundName;
@@ -60,13 +61,15 @@ pub(crate) fn heading(company: &Company, facts: &Facts) -> String {
     )
 }
 
-/// Renders the table for people: computed bounds sorted by date, then the
+/// Renders the table for people: the packs that govern the company and
+/// what they leave uncovered, computed bounds sorted by date, then the
 /// reasoning, the answers without a date, conditional answers, warnings
 /// (doubtful facts first, then each deadline's).
 pub fn table(
     company: &Company,
     facts: &Facts,
     fact_warnings: &[FactWarning],
+    coverage: &Coverage<'_>,
     deadlines: &[Deadline],
     next_year: &[Deadline],
     today: NaiveDate,
@@ -74,7 +77,8 @@ pub fn table(
 ) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}", heading(company, facts));
-    let _ = writeln!(out, "Today: {}\n", show_date(today));
+    let _ = writeln!(out, "Today: {}", show_date(today));
+    let _ = writeln!(out, "{}", coverage_lines(coverage));
     let rows = rows(deadlines);
     if rows.is_empty() {
         let _ = writeln!(out, "No computed dates.");
@@ -237,12 +241,14 @@ pub fn table(
     out
 }
 
-/// Renders `explain`: the facts and any doubt about them, then every step
-/// of every deadline, with citations.
+/// Renders `explain`: the facts and any doubt about them, the packs and
+/// what they leave uncovered, then every step of every deadline, with
+/// citations.
 pub fn explain(
     company: &Company,
     facts: &Facts,
     fact_warnings: &[FactWarning],
+    coverage: &Coverage<'_>,
     deadlines: &[Deadline],
 ) -> String {
     let mut out = String::new();
@@ -263,6 +269,7 @@ pub fn explain(
     for w in fact_warnings {
         let _ = writeln!(out, "warning: {w}");
     }
+    let _ = write!(out, "{}", coverage_lines(coverage));
     for d in deadlines {
         let _ = writeln!(out, "\n{} [{}]", d.id(), d.status.as_str());
         let _ = writeln!(out, "  {}", d.summary);

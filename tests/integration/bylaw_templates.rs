@@ -168,7 +168,7 @@ fn company(name: &str, text: &str) -> Cli {
 
 /// `deadlines --rules FILE ARGS --all --format json`.
 fn deadlines(cli: &Cli, file: &str, args: &[&str]) -> Value {
-    let mut all = vec!["deadlines", "--rules", file, "--today", "2025-01-01"];
+    let mut all = vec!["deadlines", "--only", file, "--today", "2025-01-01"];
     all.extend_from_slice(args);
     all.extend(["--all", "--format", "json"]);
     cli.json(&all)

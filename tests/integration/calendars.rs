@@ -413,7 +413,7 @@ fn a_rule_counting_nyse_business_days_past_2050_is_an_error_naming_the_calendar(
     );
     let (code, stdout, stderr) = cli.run(&[
         "deadlines",
-        "--rules",
+        "--only",
         "pack.toml",
         "--meeting",
         "2051-01-10",
@@ -427,7 +427,7 @@ fn a_rule_counting_nyse_business_days_past_2050_is_an_error_naming_the_calendar(
     // Inside the span the same rule counts over the 9 Jan. 2025 closure.
     let out = cli.ok(&[
         "deadlines",
-        "--rules",
+        "--only",
         "pack.toml",
         "--meeting",
         "2025-01-10",

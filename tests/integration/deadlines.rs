@@ -100,7 +100,7 @@ fn hemacare_without_announcement_is_conditional_on_18_february_2004_in_table() {
     let out = hemacare().ok(&[
         "deadlines",
         "hemacare-2004.toml",
-        "--rules",
+        "--only",
         "bylaws/hemacare",
         "--today",
         "2004-02-27",
@@ -356,7 +356,7 @@ fn hemacare_2004_not_applicable_rules_are_hidden_unless_all() {
 fn meeting_moved_80_days_earlier_in_2025_uses_the_rule_14a_19_fallbacks() {
     let doc = Cli::new().json(&[
         "deadlines",
-        "--rules",
+        "--only",
         "sec",
         "--prior-meeting",
         "2024-08-13",

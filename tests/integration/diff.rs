@@ -133,7 +133,7 @@ fn threshold_amendment_changes_exactly_the_meetings_advanced_31_to_60_days() {
         "diff",
         "old.toml",
         "new.toml",
-        "--rules",
+        "--only",
         "old.toml",
         "--prior-meeting",
         "2025-05-15",
@@ -197,7 +197,7 @@ fn span_without_prior_meeting_assumes_one_a_year_earlier() {
         "diff",
         "old.toml",
         "new.toml",
-        "--rules",
+        "--only",
         "old.toml",
         "--from",
         "2026-01-01",
@@ -245,7 +245,7 @@ fn rules_added_removed_and_renamed() {
         "diff",
         "old.toml",
         "new.toml",
-        "--rules",
+        "--only",
         "old.toml",
         "--meeting",
         "2026-05-14",
@@ -273,7 +273,7 @@ fn rules_added_removed_and_renamed() {
         "diff",
         "old.toml",
         "old.toml",
-        "--rules",
+        "--only",
         "old.toml",
         "--meeting",
         "2026-05-14",
@@ -305,7 +305,7 @@ fn a_meeting_becoming_special_makes_the_window_not_applicable() {
         "diff",
         "old.toml",
         "special.toml",
-        "--rules",
+        "--only",
         "old.toml",
         "--meeting",
         "2026-05-14",
@@ -321,7 +321,7 @@ fn a_meeting_becoming_special_makes_the_window_not_applicable() {
 #[test]
 fn bad_spans_and_formats_are_refused_with_exit_2() {
     let cli = threshold_packs();
-    let base = ["diff", "old.toml", "new.toml", "--rules", "old.toml"];
+    let base = ["diff", "old.toml", "new.toml", "--only", "old.toml"];
     let run = |extra: &[&str]| cli.run(&[&base[..], extra].concat());
     let (code, out, err) = run(&["--from", "2027-01-02", "--to", "2027-01-01"]);
     assert_eq!((code, out.as_str()), (2, ""), "{err}");
@@ -351,10 +351,10 @@ fn bad_spans_and_formats_are_refused_with_exit_2() {
     ]);
     assert_eq!(code, 2, "{err}");
     has(&err, "`record_date` is given without a meeting date");
-    let (code, _, err) = cli.run(&["diff", "old.toml", "nosuch.toml", "--rules", "old.toml"]);
+    let (code, _, err) = cli.run(&["diff", "old.toml", "nosuch.toml", "--only", "old.toml"]);
     assert_eq!(code, 2, "{err}");
     has(&err, "nosuch.toml");
-    let (code, _, err) = cli.run(&["diff", "old.toml", "sec", "--rules", "old.toml"]);
+    let (code, _, err) = cli.run(&["diff", "old.toml", "sec", "--only", "old.toml"]);
     assert_eq!(code, 2, "{err}");
     has(&err, "`sec` names 2 packs");
 }

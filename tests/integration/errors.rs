@@ -47,7 +47,7 @@ fn deadlines_facts(text: &str) -> String {
 fn meeting_flag(date: &str) -> String {
     let (code, stdout, stderr) = Cli::new().run(&[
         "deadlines",
-        "--rules",
+        "--only",
         "sec",
         "--meeting",
         date,
@@ -93,7 +93,7 @@ fn misspelt_fact_in_a_pack_given_to_deadlines_exits_1_with_location() {
     cli.file("pack.toml", &pack(r#"closes = "meting - 10 days""#));
     let (code, stdout, stderr) = cli.run(&[
         "deadlines",
-        "--rules",
+        "--only",
         "pack.toml",
         "--meeting",
         "2025-05-01",
@@ -359,7 +359,7 @@ fn cycle_between_rules_is_reported_by_deadlines() {
     cli.file("pack.toml", CYCLE);
     let (code, stdout, stderr) = cli.run(&[
         "deadlines",
-        "--rules",
+        "--only",
         "pack.toml",
         "--meeting",
         "2025-05-01",
@@ -373,21 +373,23 @@ fn cycle_between_rules_is_reported_by_deadlines() {
 
 #[test]
 fn unknown_built_in_pack_exits_2_and_suggests_sec() {
-    let (code, stdout, stderr) = Cli::new().run(&[
-        "deadlines",
-        "--rules",
-        "secc",
-        "--meeting",
-        "2025-05-01",
-        "--today",
-        "2025-01-01",
-    ]);
-    assert_eq!(code, 2);
-    assert!(stdout.is_empty());
-    assert_eq!(
-        stderr,
-        "error: unknown rule pack `secc`\n  help: did you mean `sec`?\n"
-    );
+    for flag in ["--rules", "--only"] {
+        let (code, stdout, stderr) = Cli::new().run(&[
+            "deadlines",
+            flag,
+            "secc",
+            "--meeting",
+            "2025-05-01",
+            "--today",
+            "2025-01-01",
+        ]);
+        assert_eq!(code, 2, "{flag}");
+        assert!(stdout.is_empty());
+        assert_eq!(
+            stderr,
+            "error: unknown rule pack `secc`\n  help: did you mean `sec`?\n"
+        );
+    }
 }
 
 #[test]

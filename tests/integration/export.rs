@@ -12,7 +12,7 @@ use crate::util::{Cli, manifest_path};
 const HEMACARE_ICS: &[&str] = &[
     "deadlines",
     "hemacare-2004.toml",
-    "--rules",
+    "--only",
     "bylaws/hemacare",
     "--today",
     "2004-02-27",
@@ -249,7 +249,7 @@ fn acme_ics() -> Vec<u8> {
     let (code, stdout, stderr) = cli.run_bytes(&[
         "deadlines",
         "acme.toml",
-        "--rules",
+        "--only",
         "bylaws/templates/anniversary_window",
         "--today",
         "2026-01-01",
@@ -392,7 +392,7 @@ fn csv_quotes_a_company_name_with_a_comma() {
     let out = cli.ok(&[
         "deadlines",
         "acme.toml",
-        "--rules",
+        "--only",
         "bylaws/templates/anniversary_window",
         "--today",
         "2026-01-01",

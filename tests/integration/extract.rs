@@ -97,7 +97,7 @@ fn the_facts_file_runs_and_from_filing_does_both() {
     ] {
         let mut args = args.to_vec();
         args.extend([
-            "--rules",
+            "--only",
             "bylaws/hemacare",
             "--today",
             "2004-02-27",

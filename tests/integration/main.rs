@@ -40,6 +40,9 @@
 //! - `schema`: the committed JSON Schemas match the Rust types, and the
 //!   shipped packs and examples validate against them.
 //! - `rules`: `govcal rules list|show` and `govcal --version`.
+//! - `only`: `--rules` adds to the default library on `deadlines`,
+//!   `explain`, `verify` and `batch`; `--only` replaces it; both together;
+//!   `--only` does not bring in the packs a pack refers to.
 //! - `examples`: the shipped example profiles as whole seasons: dates
 //!   computed independently, and golden tables.
 //! - `templates`: a company's bylaws as `[[use]]` of a template with its
@@ -57,6 +60,10 @@
 //!   advance-notice bylaw, Rule 14a-19(a)(2)'s backward roll, and a special
 //!   meeting (Rule 14a-4(c)(3), no yield, the Rule 14a-19 fallback, NYSE
 //!   and Nasdaq annual-meeting rules not applicable).
+//! - `coverage`: what no loaded pack covers (a Texas or Canadian company,
+//!   an exchange without a pack) in the table, JSON, `explain`, calendar
+//!   events and `batch --format jsonl`; the `Packs:` header; every state,
+//!   territory, country and exchange accepted, near misses suggested.
 //! - `bylaw_templates`: the templates of `rules/bylaws/templates/` in three
 //!   companies' bylaws with numbers other than the defaults (70/45 from the
 //!   mailing date, P6(b) fallback, proxy access 150/120 before the meeting,
@@ -76,6 +83,7 @@ mod bylaw_templates;
 mod calendar_update;
 mod calendars;
 mod check;
+mod coverage;
 mod deadlines;
 mod diff;
 mod errors;
@@ -87,6 +95,7 @@ mod extract_fixtures;
 mod facts_check;
 mod layers;
 mod lint;
+mod only;
 mod rulebook;
 mod rules;
 mod schema;

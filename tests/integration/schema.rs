@@ -252,6 +252,7 @@ fn every_example_json_output_validates_against_the_output_schema() {
         "cascadia-2026",
         "harborview-2026",
         "kestrel-2026",
+        "lone-star-2026",
     ] {
         let file = format!("{example}.toml");
         for extra in [
@@ -276,11 +277,51 @@ fn every_example_json_output_validates_against_the_output_schema() {
             conditions += doc.to_string().matches("\"condition\":{").count();
         }
     }
-    assert_eq!(checked, 15);
+    assert_eq!(checked, 18);
     assert!(
         conditions > 10,
         "the examples exercise structured conditions"
     );
+}
+
+/// Documents whose `not_covered` holds each kind of entry (a state with and
+/// without a value, a country and the foreign-private-issuer caveat, an
+/// exchange) validate too, and a field it does not list is refused there.
+#[test]
+fn not_covered_entries_validate_against_the_output_schema() {
+    let validator = output_validator();
+    let cli = Cli::new();
+    let mut kinds = std::collections::BTreeSet::new();
+    for (i, company) in [
+        "state = \"Texas\"\nexchange = \"NYSE Arca\"",
+        "country = \"Canada\"\nstate = \"Quebec\"\nexchange = \"none\"",
+        "",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let file = format!("f{i}.toml");
+        cli.file(
+            &file,
+            &format!("[company]\nname = \"X\"\n{company}\n[facts]\nmeeting = 2026-05-14\n"),
+        );
+        let mut doc = cli.json(&[
+            "deadlines",
+            &file,
+            "--format",
+            "json",
+            "--today",
+            "2026-01-05",
+        ]);
+        let found = output_problems(&validator, &doc);
+        assert!(found.is_empty(), "{company}:\n{}", found.join("\n"));
+        for g in doc["not_covered"].as_array().unwrap() {
+            kinds.insert((g["what"].to_string(), g["value"].is_null()));
+        }
+        doc["not_covered"][0]["surprise"] = Value::Bool(true);
+        assert!(!output_problems(&validator, &doc).is_empty());
+    }
+    assert_eq!(kinds.len(), 6, "{kinds:?}");
 }
 
 /// The schema is strict: a field it does not list, or a condition of an

@@ -209,7 +209,7 @@ fn rule_14a_4_c_1_is_not_applicable_when_an_advance_notice_bylaw_is_loaded() {
     let run = |rules: &[&str]| {
         let mut args = vec!["deadlines"];
         for r in rules {
-            args.extend(["--rules", r]);
+            args.extend(["--only", r]);
         }
         args.extend([
             "--meeting",
@@ -261,9 +261,9 @@ fn rule_14a_4_c_1_is_not_applicable_when_an_advance_notice_bylaw_is_loaded() {
 
     let table = cli.ok(&[
         "deadlines",
-        "--rules",
+        "--only",
         "sec",
-        "--rules",
+        "--only",
         "acme_bylaws.toml",
         "--meeting",
         "2025-05-22",

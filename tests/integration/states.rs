@@ -158,7 +158,7 @@ fn california_company_does_not_list_other_states_rules_without_all() {
 fn a_state_pack_loaded_with_its_family_asks_for_the_state_when_the_profile_has_none() {
     let doc = Cli::new().json(&[
         "deadlines",
-        "--rules",
+        "--only",
         "states",
         "--meeting",
         "2025-06-12",
@@ -180,17 +180,17 @@ fn w9_meeting_12_june_2025_gives_each_states_window() {
     // a state (loaded as the `states` family, they would not).
     let doc = Cli::new().json(&[
         "deadlines",
-        "--rules",
+        "--only",
         "states/delaware",
-        "--rules",
+        "--only",
         "states/california",
-        "--rules",
+        "--only",
         "states/new_york",
-        "--rules",
+        "--only",
         "states/mbca",
-        "--rules",
+        "--only",
         "states/nevada",
-        "--rules",
+        "--only",
         "states/maryland",
         "--meeting",
         "2025-06-12",
@@ -229,7 +229,7 @@ fn w9_meeting_12_june_2025_gives_each_states_window() {
 fn delaware_13_months_from_31_january_2024_ends_28_february_2025() {
     let doc = Cli::new().json(&[
         "deadlines",
-        "--rules",
+        "--only",
         "states/delaware",
         "--prior-meeting",
         "2024-01-31",

@@ -62,7 +62,7 @@ fn a_company_states_only_its_numbers_and_each_use_is_checked_against_its_own_cas
 fn nominations_and_other_business_differ_as_the_bylaw_says() {
     let doc = acme().json(&[
         "deadlines",
-        "--rules",
+        "--only",
         "acme_bylaws.toml",
         "--prior-meeting",
         "2025-05-15",

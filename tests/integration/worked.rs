@@ -25,9 +25,9 @@ const BYLAW: &str = "anniversary_window";
 fn worked(prior: &str, meeting: &str, announcement: Option<&str>) -> Value {
     let mut args = vec![
         "deadlines",
-        "--rules",
+        "--only",
         "sec",
-        "--rules",
+        "--only",
         "bylaws/templates/anniversary_window",
         "--prior-meeting",
         prior,
@@ -109,7 +109,7 @@ fn w6_bylaw_window_closes_saturday_14_february_2026_without_roll_and_warns() {
 fn w6_table_warns_that_saturday_14_february_2026_is_not_a_business_day() {
     let out = Cli::new().ok(&[
         "deadlines",
-        "--rules",
+        "--only",
         "bylaws/templates/anniversary_window",
         "--prior-meeting",
         "2025-05-15",
