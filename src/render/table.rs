@@ -65,6 +65,10 @@ pub(crate) fn heading(company: &Company, facts: &Facts) -> String {
 /// what they leave uncovered, computed bounds sorted by date, then the
 /// reasoning, the answers without a date, conditional answers, warnings
 /// (doubtful facts first, then each deadline's).
+#[allow(
+    clippy::too_many_arguments,
+    reason = "one caller passes what the page shows, each a different thing"
+)]
 pub fn table(
     company: &Company,
     facts: &Facts,
