@@ -802,3 +802,101 @@ fn next_year_carries_every_date_as_a_prior_fact() {
         ]
     );
 }
+
+/// Review findings on `window_cases`: a threshold in each bound, a
+/// reference beside a threshold, and references to two conditional rules
+/// with different numbers of cases (which used to index one rule's cases
+/// with the other's and could panic). For meetings and announcements on a
+/// grid around every threshold, the case that holds gives the date that
+/// evaluating with the facts gives.
+#[test]
+fn every_bound_splits_its_own_cases() {
+    let src = crate::diag::SourceFile::new(
+        "splits.toml",
+        r#"
+[pack]
+id = "splits"
+title = "Splits"
+version = "1"
+citation = "test"
+
+[[rule]]
+id = "two_thresholds"
+summary = "A threshold in each bound."
+citation = "test"
+opens = "later_of(2026-01-01, meeting - 120 days)"
+closes = "later_of(2026-02-01, meeting - 30 days)"
+
+[[rule]]
+id = "three_cases"
+summary = "Three cases."
+citation = "test"
+
+[[rule.branch]]
+when = "meeting < 2026-03-01"
+closes = "2026-01-10"
+
+[[rule.branch]]
+when = "meeting < 2026-05-01"
+closes = "2026-02-10"
+
+[[rule.branch]]
+when = "otherwise"
+closes = "2026-03-10"
+
+[[rule]]
+id = "announced"
+summary = "A threshold on the announcement."
+citation = "test"
+closes = "later_of(2026-03-01, announcement + 10 days)"
+
+[[rule]]
+id = "cross"
+summary = "Opens from one conditional rule, closes from another."
+citation = "test"
+opens = "three_cases.closes"
+closes = "announced.closes"
+
+[[rule]]
+id = "ref_then_threshold"
+summary = "A reference in one bound, a threshold in the other."
+citation = "test"
+opens = "three_cases.closes"
+closes = "later_of(2026-02-01, meeting - 30 days)"
+"#,
+    );
+    let calendars = crate::pack::load::builtin_calendars();
+    let (pack, _) = crate::pack::load::parse_pack(&src, &calendars).expect("parses");
+    let lib = Library {
+        packs: vec![pack],
+        calendars,
+        warnings: Vec::new(),
+    };
+    let mut partial = Facts::default();
+    partial.set("prior_meeting", ymd(2025, 6, 1));
+    let conditional = run(&lib, &partial);
+    let cases = |id: &str| find(&conditional, id).cases.len();
+    assert_eq!(cases("two_thresholds"), 3);
+    assert_eq!(cases("cross"), 6);
+    let meetings = [
+        ymd(2026, 2, 15),
+        ymd(2026, 2, 28),
+        ymd(2026, 3, 3),
+        ymd(2026, 3, 4),
+        ymd(2026, 4, 15),
+        ymd(2026, 5, 1),
+        ymd(2026, 5, 2),
+        ymd(2026, 6, 1),
+    ];
+    for meeting in meetings {
+        for before in [5, 40, 100] {
+            let mut facts = partial.clone();
+            facts.set("meeting", meeting);
+            facts.set("announcement", add_days(meeting, -before).unwrap());
+            let full = run(&lib, &facts);
+            for (p, f) in conditional.iter().zip(&full) {
+                case_agrees(p, f, &facts).unwrap();
+            }
+        }
+    }
+}

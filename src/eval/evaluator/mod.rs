@@ -10,8 +10,10 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::rc::Rc;
 use std::sync::Arc;
 
+use chrono::NaiveDate;
+
 use super::condition::{
-    Form, Pend, Res, Truth, Val, bool_truth, flip, solve, solve_two, t_and, t_not, t_or, unsolved,
+    Form, Res, Truth, Val, bool_truth, flip, solve, solve_two, t_and, t_not, t_or, unsolved,
 };
 use super::trace::{Op, Step};
 use super::{Answer, Bound, Case, Context, Deadline, Moment, Warning, Why};
@@ -34,6 +36,26 @@ pub(super) struct Evaluator<'p, 'a> {
     /// Why each pack does not govern the company (`None`: it does), by
     /// position in `packs`, computed when first asked.
     excluded: Vec<std::cell::OnceCell<Option<Arc<str>>>>,
+}
+
+/// One answer a bound can give in a conditional window, and when.
+#[derive(Clone)]
+struct Variant<'p> {
+    truth: Truth<'p>,
+    answer: Option<Answer<'p>>,
+    unspecified: Option<&'p str>,
+    not_applicable: Option<Why<'p>>,
+}
+
+impl<'p> Variant<'p> {
+    fn always(answer: Option<Answer<'p>>) -> Self {
+        Variant {
+            truth: Truth::Yes,
+            answer,
+            unspecified: None,
+            not_applicable: None,
+        }
+    }
 }
 
 /// What one rule is being evaluated with.
@@ -404,7 +426,10 @@ impl<'p, 'a> Evaluator<'p, 'a> {
         }
     }
 
-    /// Splits a window whose bounds may be pending into cases.
+    /// Splits a window whose bounds may be pending into cases: each bound
+    /// gives one or more variants (a threshold two, a conditional rule
+    /// referred to one per case), and every combination of an opening and a
+    /// closing variant that can hold is a case.
     fn window_cases(
         &mut self,
         cond: Option<Res<'p>>,
@@ -413,148 +438,128 @@ impl<'p, 'a> Evaluator<'p, 'a> {
         rc: &RuleCx<'p>,
         missing: &mut Vec<String>,
     ) -> Result<Vec<Case<'p>>> {
-        // A threshold in either bound splits the case in two; a conditional
-        // rule referred to splits it by that rule's cases.
-        let split = [opens, closes].into_iter().find_map(|v| match v {
-            Some(Val::Pend(Pend {
-                form: Form::Threshold { fact, wins, .. },
-                ..
-            })) => Some(Ok((fact.clone(), wins.clone()))),
-            Some(Val::Pend(Pend {
-                form: Form::Cases { cases, .. },
-                missing,
-                ..
-            })) => Some(Err((cases.clone(), missing.clone()))),
-            _ => None,
-        });
-        let split_cases: Option<Vec<Case<'p>>> = match &split {
-            Some(Err((cases, _))) => Some(cases.clone()),
-            _ => None,
-        };
         let base = cond.map_or(Truth::Yes, Truth::Maybe);
+        let o = self.bound_variants(opens, BoundName::Opens, rc, missing)?;
+        let c = self.bound_variants(closes, BoundName::Closes, rc, missing)?;
         let mut out = Vec::new();
-        // Each variant: its truth, whether the threshold's known date wins,
-        // and the referred case it follows.
-        let variants: Vec<(Truth<'p>, bool, Option<usize>)> = match split {
-            Some(Ok((fact, wins))) => {
-                let known_wins = Res::solved(&fact, wins);
-                vec![
-                    (t_and(base.clone(), known_wins.clone()), true, None),
-                    (t_and(base, t_not(known_wins)), false, None),
-                ]
+        for vo in &o {
+            for vc in &c {
+                let truth = t_and(t_and(base.clone(), vo.truth.clone()), vc.truth.clone());
+                let when = match truth {
+                    Truth::No => continue,
+                    Truth::Yes => None,
+                    Truth::Maybe(r) => {
+                        missing.extend(r.missing.iter().cloned());
+                        Some(r.cond)
+                    }
+                };
+                out.push(Case {
+                    when,
+                    opens: vo.answer.clone(),
+                    closes: vc.answer.clone(),
+                    unspecified: vo.unspecified.or(vc.unspecified),
+                    not_applicable: vo
+                        .not_applicable
+                        .clone()
+                        .or_else(|| vc.not_applicable.clone()),
+                    next_year: false,
+                });
             }
-            Some(Err((cases, missing))) => cases
-                .into_iter()
-                .enumerate()
-                .map(|(i, c)| {
-                    let t = match c.when {
-                        None => Truth::Yes,
-                        Some(cond) => Truth::Maybe(Res {
-                            cond,
-                            missing: missing.clone(),
-                        }),
-                    };
-                    (t_and(base.clone(), t), false, Some(i))
-                })
-                .collect(),
-            None => vec![(base, false, None)],
-        };
-        for (truth, known_branch, referred) in variants {
-            let when = match truth {
-                Truth::No => continue,
-                Truth::Yes => None,
-                Truth::Maybe(r) => {
-                    missing.extend(r.missing.iter().cloned());
-                    Some(r.cond)
-                }
-            };
-            let answer = |this: &mut Self,
-                          v: Option<&Val<'p>>,
-                          bound: BoundName,
-                          missing: &mut Vec<String>|
-             -> Result<Option<Answer<'p>>> {
-                Ok(match v {
-                    None => None,
-                    Some(Val::Date(d)) => {
-                        let mut t = Vec::new();
-                        let mut w = Vec::new();
-                        this.finish(Some(&Val::Date(*d)), bound, rc, &mut t, &mut w)?
-                            .map(Answer::Date)
-                    }
-                    Some(Val::Days(_)) => None,
-                    Some(Val::Pend(p)) => {
-                        missing.extend(p.missing.iter().cloned());
-                        match &p.form {
-                            Form::Threshold { known, unknown, .. } => {
-                                if known_branch {
-                                    let mut t = Vec::new();
-                                    let mut w = Vec::new();
-                                    this.finish(
-                                        Some(&Val::Date(*known)),
-                                        bound,
-                                        rc,
-                                        &mut t,
-                                        &mut w,
-                                    )?
-                                    .map(Answer::Date)
-                                } else {
-                                    Some(Answer::Pending {
-                                        expr: unknown,
-                                        roll: rc.rule.roll_of(bound),
-                                    })
-                                }
-                            }
-                            Form::Cases {
-                                bound: theirs,
-                                cases,
-                            } if referred.is_some() => {
-                                let case = &cases[referred.unwrap_or_default()];
-                                let a = match theirs {
-                                    BoundName::Opens => &case.opens,
-                                    BoundName::Closes => &case.closes,
-                                };
-                                match a {
-                                    // Their date, with this rule's roll and time.
-                                    Some(Answer::Date(b)) => {
-                                        let mut t = Vec::new();
-                                        let mut w = Vec::new();
-                                        this.finish(
-                                            Some(&Val::Date(b.date)),
-                                            bound,
-                                            rc,
-                                            &mut t,
-                                            &mut w,
-                                        )?
-                                        .map(Answer::Date)
-                                    }
-                                    other => other.clone(),
-                                }
-                            }
-                            _ => Some(Answer::Pending {
-                                expr: p.expr,
-                                roll: rc.rule.roll_of(bound),
-                            }),
-                        }
-                    }
-                })
-            };
-            let o = answer(self, opens, BoundName::Opens, missing)?;
-            let c = answer(self, closes, BoundName::Closes, missing)?;
-            // A referred case without a date gives none here either.
-            let (unspecified, not_applicable) = match (&split_cases, referred) {
-                (Some(cases), Some(i)) => (cases[i].unspecified, cases[i].not_applicable.clone()),
-                _ => (None, None),
-            };
-            out.push(Case {
-                when,
-                opens: o,
-                closes: c,
-                unspecified,
-                not_applicable,
-                next_year: false,
-            });
         }
         Ok(out)
+    }
+
+    /// The answers one bound can give, each with when it gives it.
+    fn bound_variants(
+        &mut self,
+        v: Option<&Val<'p>>,
+        bound: BoundName,
+        rc: &RuleCx<'p>,
+        missing: &mut Vec<String>,
+    ) -> Result<Vec<Variant<'p>>> {
+        let roll = rc.rule.roll_of(bound);
+        let date = |this: &mut Self, d: NaiveDate| -> Result<Option<Answer<'p>>> {
+            let mut t = Vec::new();
+            let mut w = Vec::new();
+            Ok(this
+                .finish(Some(&Val::Date(d)), bound, rc, &mut t, &mut w)?
+                .map(Answer::Date))
+        };
+        let one = |answer| vec![Variant::always(answer)];
+        Ok(match v {
+            None | Some(Val::Days(_)) => one(None),
+            Some(Val::Date(d)) => one(date(self, *d)?),
+            Some(Val::Pend(p)) => {
+                missing.extend(p.missing.iter().cloned());
+                match &p.form {
+                    // later_of(K, g(f)) is K when f is in `wins`.
+                    Form::Threshold {
+                        known,
+                        fact,
+                        wins,
+                        unknown,
+                    } => {
+                        let known_wins = Res::solved(fact, wins.clone());
+                        vec![
+                            Variant {
+                                truth: known_wins.clone(),
+                                answer: date(self, *known)?,
+                                ..Variant::always(None)
+                            },
+                            Variant {
+                                truth: t_not(known_wins),
+                                answer: Some(Answer::Pending {
+                                    expr: unknown,
+                                    roll,
+                                }),
+                                ..Variant::always(None)
+                            },
+                        ]
+                    }
+                    // Another rule's conditional answer: its cases, its
+                    // dates with this rule's roll and time.
+                    Form::Cases {
+                        bound: theirs,
+                        cases,
+                    } => {
+                        let mut out = Vec::new();
+                        for case in cases {
+                            let truth = match &case.when {
+                                None => Truth::Yes,
+                                Some(cond) => Truth::Maybe(Res {
+                                    cond: cond.clone(),
+                                    missing: p.missing.clone(),
+                                }),
+                            };
+                            let a = match theirs {
+                                BoundName::Opens => &case.opens,
+                                BoundName::Closes => &case.closes,
+                            };
+                            let answer = match a {
+                                Some(Answer::Date(b)) => date(self, b.date)?,
+                                // In words: this rule's roll, where it has one,
+                                // is the last applied.
+                                Some(Answer::Pending { expr, roll: theirs }) => {
+                                    Some(Answer::Pending {
+                                        expr,
+                                        roll: if roll == Roll::None { *theirs } else { roll },
+                                    })
+                                }
+                                None => None,
+                            };
+                            out.push(Variant {
+                                truth,
+                                answer,
+                                unspecified: case.unspecified,
+                                not_applicable: case.not_applicable.clone(),
+                            });
+                        }
+                        out
+                    }
+                    _ => one(Some(Answer::Pending { expr: p.expr, roll })),
+                }
+            }
+        })
     }
 
     fn bound_val(
