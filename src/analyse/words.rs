@@ -266,6 +266,11 @@ pub fn condition_text(c: &Condition<'_>) -> String {
         Condition::Apart { fact, minus, days } => apart_text(fact, minus, days),
         Condition::Unsolved { cond, .. } => describe_cond(cond),
         Condition::All(parts) => joined(parts, ", and "),
+        // An "or" of "and"s is set off with semicolons, so that "a, and b;
+        // or c" cannot be read as "a, and (b or c)".
+        Condition::Any(parts) if parts.iter().any(|p| matches!(p, Condition::All(_))) => {
+            joined(parts, "; or ")
+        }
         Condition::Any(parts) => joined(parts, ", or "),
         Condition::Not(c) => format!("it is not the case that {}", condition_text(c)),
     }
@@ -544,5 +549,41 @@ impl Serialize for Case<'_> {
         st.serialize_field("unspecified", &self.unspecified)?;
         st.serialize_field("not_applicable", &self.not_applicable)?;
         st.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::expr::CmpOp;
+
+    fn band(fact: &str, op: CmpOp, y: i32, m: u32, d: u32) -> Condition<'static> {
+        let day = crate::model::ranges::day_number(NaiveDate::from_ymd_opt(y, m, d).unwrap());
+        Condition::Dates {
+            fact: fact.to_owned(),
+            ranges: Ranges::compare(op, day),
+        }
+    }
+
+    /// An "or" of "and"s cannot be misread: its parts are set off by
+    /// semicolons; a plain "or" keeps commas.
+    #[test]
+    fn an_or_of_ands_is_grouped() {
+        let c = Condition::Any(vec![
+            Condition::All(vec![
+                band("meeting", CmpOp::Le, 2026, 5, 1),
+                band("announcement", CmpOp::Ge, 2026, 2, 1),
+            ]),
+            band("meeting", CmpOp::Ge, 2026, 7, 1),
+        ]);
+        assert_eq!(
+            condition_text(&c),
+            "the meeting is on or before Fri 1 May 2026, and the first public announcement of the meeting date is on or after Sun 1 Feb 2026; or the meeting is on or after Wed 1 Jul 2026"
+        );
+        let plain = Condition::Any(vec![
+            band("meeting", CmpOp::Le, 2026, 5, 1),
+            band("announcement", CmpOp::Ge, 2026, 2, 1),
+        ]);
+        assert!(condition_text(&plain).contains("2026, or the first"));
     }
 }
