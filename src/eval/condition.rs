@@ -229,12 +229,28 @@ pub(super) fn preimage(ops: &[MonoOp], target: &Ranges) -> Option<Ranges> {
     Some(out)
 }
 
-/// The steps of a date that is a fact moved by `c` days.
-pub(super) fn affine_ops(c: i64) -> Vec<MonoOp> {
-    if c == 0 {
-        Vec::new()
-    } else {
-        vec![MonoOp::Days(c)]
+impl Form<'_> {
+    /// The fact and the steps of a date that grows with it: a fact moved by
+    /// days, or already so; `None` for any other form.
+    pub(super) fn monotone(self) -> Option<(String, Vec<MonoOp>)> {
+        match self {
+            Form::Affine {
+                fact,
+                s: 1,
+                c,
+                abs: false,
+                days: false,
+            } => Some((
+                fact,
+                if c == 0 {
+                    Vec::new()
+                } else {
+                    vec![MonoOp::Days(c)]
+                },
+            )),
+            Form::Mono { fact, ops } => Some((fact, ops)),
+            _ => None,
+        }
     }
 }
 

@@ -12,6 +12,18 @@ fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
+/// A library of one pack written in the test, with the built-in calendars.
+fn one_pack(name: &str, text: &str) -> Library {
+    let src = crate::diag::SourceFile::new(name, text);
+    let calendars = crate::pack::load::builtin_calendars();
+    let (pack, _) = crate::pack::load::parse_pack(&src, &calendars).expect("parses");
+    Library {
+        packs: vec![pack],
+        calendars,
+        warnings: Vec::new(),
+    }
+}
+
 fn library() -> Library {
     let specs: Vec<String> = BUILTIN_PACKS.iter().map(|p| p.name.to_owned()).collect();
     Library::load(&specs, None).expect("built-in packs load")
@@ -348,7 +360,7 @@ fn a_date_before_today_is_warned_about() {
 }
 
 fn combinators() -> Library {
-    let src = crate::diag::SourceFile::new(
+    one_pack(
         "combinators.toml",
         r#"
 [pack]
@@ -369,14 +381,7 @@ summary = "Earlier of two dates."
 citation = "test"
 closes = "earlier_of(meeting - 90 days, announcement + 7 days)"
 "#,
-    );
-    let calendars = crate::pack::load::builtin_calendars();
-    let (pack, _) = crate::pack::load::parse_pack(&src, &calendars).expect("parses");
-    Library {
-        packs: vec![pack],
-        calendars,
-        warnings: Vec::new(),
-    }
+    )
 }
 
 proptest! {
@@ -638,7 +643,7 @@ fn two_unknown_facts_give_three_simple_cases() {
 /// A small pack whose dates move a missing meeting by months and years
 /// and take its anniversary: monotone, so solved exactly.
 fn months_pack() -> Library {
-    let src = crate::diag::SourceFile::new(
+    one_pack(
         "months.toml",
         r#"
 [pack]
@@ -666,14 +671,7 @@ summary = "The later of a fixed date and one month before the meeting's annivers
 citation = "test"
 closes = "later_of(2027-05-01, anniversary(meeting) - 1 month)"
 "#,
-    );
-    let calendars = crate::pack::load::builtin_calendars();
-    let (pack, _) = crate::pack::load::parse_pack(&src, &calendars).expect("parses");
-    Library {
-        packs: vec![pack],
-        calendars,
-        warnings: Vec::new(),
-    }
+    )
 }
 
 /// Issue 15, point 1: month and year offsets and anniversaries of a
@@ -811,7 +809,7 @@ fn next_year_carries_every_date_as_a_prior_fact() {
 /// evaluating with the facts gives.
 #[test]
 fn every_bound_splits_its_own_cases() {
-    let src = crate::diag::SourceFile::new(
+    let lib = one_pack(
         "splits.toml",
         r#"
 [pack]
@@ -865,13 +863,6 @@ opens = "three_cases.closes"
 closes = "later_of(2026-02-01, meeting - 30 days)"
 "#,
     );
-    let calendars = crate::pack::load::builtin_calendars();
-    let (pack, _) = crate::pack::load::parse_pack(&src, &calendars).expect("parses");
-    let lib = Library {
-        packs: vec![pack],
-        calendars,
-        warnings: Vec::new(),
-    };
     let mut partial = Facts::default();
     partial.set("prior_meeting", ymd(2025, 6, 1));
     let conditional = run(&lib, &partial);

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use super::{Evaluator, RuleCx};
 use crate::error::{Error, Result};
-use crate::eval::condition::{Form, MonoOp, Pend, Val, affine_ops, opaque, preimage};
+use crate::eval::condition::{Form, MonoOp, Pend, Val, opaque, preimage};
 use crate::eval::trace::{Op, Step};
 use crate::model::expr::{BoundName, CmpOp, Expr, ExprKind, Unit};
 use crate::model::offset::{Offset, anniversary};
@@ -159,27 +159,23 @@ impl<'p> Evaluator<'p, '_> {
                         },
                         // Months and years of a missing date, and days
                         // after those: a date that grows with the fact.
-                        Form::Affine {
-                            fact,
-                            s: 1,
-                            c,
-                            abs: false,
-                            days: false,
-                        } if months.is_some() => {
-                            let mut ops = affine_ops(c);
-                            ops.extend(months.map(MonoOp::Months));
-                            Pend {
-                                expr: e,
-                                missing: p.missing,
-                                form: Form::Mono { fact, ops },
-                            }
-                        }
-                        Form::Mono { fact, mut ops } if counted || months.is_some() => {
-                            ops.push(months.map_or(MonoOp::Days(signed), MonoOp::Months));
-                            Pend {
-                                expr: e,
-                                missing: p.missing,
-                                form: Form::Mono { fact, ops },
+                        form if months.is_some()
+                            || (counted && matches!(form, Form::Mono { .. })) =>
+                        {
+                            match form.monotone() {
+                                Some((fact, mut ops)) => {
+                                    ops.push(months.map_or(MonoOp::Days(signed), MonoOp::Months));
+                                    Pend {
+                                        expr: e,
+                                        missing: p.missing,
+                                        form: Form::Mono { fact, ops },
+                                    }
+                                }
+                                None => Pend {
+                                    expr: e,
+                                    missing: p.missing,
+                                    form: Form::Opaque,
+                                },
                             }
                         }
                         _ => Pend {
@@ -382,39 +378,22 @@ impl<'p> Evaluator<'p, '_> {
                     });
                     Val::Date(got)
                 }
-                Val::Pend(Pend {
-                    missing,
-                    form:
-                        Form::Affine {
-                            fact,
-                            s: 1,
-                            c,
-                            abs: false,
-                            days: false,
-                        },
-                    ..
-                }) => {
-                    let mut ops = affine_ops(c);
-                    ops.push(MonoOp::Anniversary(rc.rule.leap_day));
-                    Val::Pend(Pend {
+                Val::Pend(Pend { missing, form, .. }) => match form.monotone() {
+                    Some((fact, mut ops)) => {
+                        ops.push(MonoOp::Anniversary(rc.rule.leap_day));
+                        Val::Pend(Pend {
+                            expr: e,
+                            missing,
+                            form: Form::Mono { fact, ops },
+                        })
+                    }
+                    None => Val::Pend(Pend {
                         expr: e,
                         missing,
-                        form: Form::Mono { fact, ops },
-                    })
-                }
-                Val::Pend(Pend {
-                    missing,
-                    form: Form::Mono { fact, mut ops },
-                    ..
-                }) => {
-                    ops.push(MonoOp::Anniversary(rc.rule.leap_day));
-                    Val::Pend(Pend {
-                        expr: e,
-                        missing,
-                        form: Form::Mono { fact, ops },
-                    })
-                }
-                v => Val::Pend(opaque(e, [v])),
+                        form: Form::Opaque,
+                    }),
+                },
+                v @ Val::Days(_) => Val::Pend(opaque(e, [v])),
             },
             ExprKind::Abs(x) => match self.eval(x, rc, trace)? {
                 Val::Days(n) => Val::Days(n.abs()),
