@@ -190,3 +190,20 @@ fn a_new_top_level_module_must_be_placed() {
     assert_eq!(v.len(), 1);
     assert!(v[0].contains("has no layer"));
 }
+
+/// One job per file: no source file grows past 1,000 lines (split it by
+/// responsibility when one does).
+#[test]
+fn no_source_file_is_over_1000_lines() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    sources(&root.join("src"), &mut files);
+    let long: Vec<String> = files
+        .iter()
+        .filter_map(|f| {
+            let n = std::fs::read_to_string(f).expect("read").lines().count();
+            (n > 1000).then(|| format!("{} has {n} lines", f.display()))
+        })
+        .collect();
+    assert!(long.is_empty(), "{}", long.join("\n"));
+}
