@@ -74,6 +74,14 @@ pub enum RulesAction {
         /// Built-in name (`sec/regulation_14a`) or pack id
         id: String,
     },
+    /// Print, as a Markdown table, which jurisdictions the packs cover and
+    /// for which kinds of deadline, with the pack and certainty in each cell
+    Coverage {
+        /// Packs to tabulate instead of those every company gets (the
+        /// `sec`, `states` and `exchanges` families): built-in names,
+        /// families, ids or `.toml` paths
+        packs: Vec<String>,
+    },
 }
 
 /// Output formats for deadlines.

@@ -563,6 +563,20 @@ fn rules(action: &RulesAction) -> Result<Status> {
             }
             print_out(&s)
         }
+        RulesAction::Coverage { packs } => {
+            let specs = if packs.is_empty() {
+                crate::cli::request::DEFAULT_LIBRARY
+                    .iter()
+                    .map(|p| (*p).to_owned())
+                    .collect()
+            } else {
+                packs.clone()
+            };
+            let lib = Library::load(&specs, None)?;
+            print_out(&crate::render::coverage::markdown(
+                &crate::analyse::coverage::table(&lib.packs),
+            ))
+        }
         RulesAction::Show { id } => {
             let found = builtin_matches(id);
             match found.as_slice() {

@@ -102,7 +102,7 @@ pub(crate) fn today(flag: Option<&str>) -> Result<NaiveDate> {
 /// The families every query loads unless `--only` names packs: the SEC's
 /// rules, every state's code and every exchange's rules. A company's bylaws
 /// come on top, from its profile's `rules`, and `--rules` on top of that.
-pub const DEFAULT_LIBRARY: [&str; 3] = ["sec", "states", "exchanges"];
+pub const DEFAULT_LIBRARY: [&str; 4] = ["sec", "states", "countries", "exchanges"];
 
 /// The packs a company is evaluated with when no `--only` is given: the
 /// SEC, state and exchange families, then its own (`rules` in its facts

@@ -120,6 +120,10 @@ pub struct Company {
     pub close_of_business: NaiveTime,
     /// Rule packs that apply: built-in names or paths.
     pub rules: Vec<String>,
+    /// Whether the company is a foreign private issuer (17 CFR 240.3b-4(c)),
+    /// whose securities Rule 3a12-3(b) exempts from the SEC's proxy rules;
+    /// `None` when the profile does not say.
+    pub foreign_private_issuer: Option<bool>,
 }
 
 impl Company {
@@ -161,6 +165,7 @@ impl Default for Company {
             zone: Zone::NEW_YORK,
             close_of_business: NaiveTime::from_hms_opt(17, 0, 0).expect("17:00 is a time"),
             rules: Vec::new(),
+            foreign_private_issuer: None,
         }
     }
 }

@@ -41,6 +41,9 @@ pub struct RulePack {
     pub applies_to: Option<AppliesTo>,
     /// Where the source sits in the order of authority.
     pub level: Level,
+    /// Topics the source sets no rule on, each with the reason: what the
+    /// pack covers in full although it has no rule of that topic.
+    pub silent_on: Vec<(Topic, String)>,
     /// Named on its own (by name, id or path) rather than as part of a
     /// family: a state's pack asked for by name applies even when the
     /// profile does not name the company's state.
@@ -65,8 +68,31 @@ pub struct AppliesTo {
     pub countries: Vec<String>,
     /// Exchange codes; empty means any exchange.
     pub exchanges: Vec<String>,
+    /// For a Canadian pack: the provinces or territories whose corporations
+    /// it governs, by code (`ON`), or [`FEDERAL`] for corporations under the
+    /// federal statute (a Canadian company whose profile names no
+    /// province); empty means any.
+    pub provinces: Vec<String>,
+    /// When the source does not govern a foreign private issuer: why, with
+    /// the authority. A company whose profile says it is one is outside the
+    /// pack.
+    pub except_foreign_private_issuers: Option<String>,
     /// Who, in words.
     pub description: String,
+}
+
+/// In `applies_to.provinces`: a corporation under Canada's federal statute
+/// rather than a province's.
+pub const FEDERAL: &str = "federal";
+
+/// Reads an entry of `applies_to.provinces`: a province's or territory's
+/// code or name, or `federal`.
+pub fn province_or_federal(text: &str) -> Option<&'static str> {
+    if text.eq_ignore_ascii_case(FEDERAL) {
+        Some(FEDERAL)
+    } else {
+        crate::model::jurisdiction::province_code(text)
+    }
 }
 
 impl AppliesTo {
@@ -104,6 +130,27 @@ impl AppliesTo {
                     self.description, company.name
                 ));
             }
+        }
+        if company.foreign_private_issuer == Some(true)
+            && let Some(why) = &self.except_foreign_private_issuers
+        {
+            return Some(why.clone());
+        }
+        let province_outside = !self.provinces.is_empty()
+            && company.country.as_deref() == Some("CA")
+            && !self
+                .provinces
+                .iter()
+                .any(|p| *p == company.state.as_deref().unwrap_or(FEDERAL));
+        if province_outside {
+            let under = match company.state.as_deref() {
+                Some(_) => format!("in {}", place()),
+                None => "under Canada's federal law (no province is given)".to_owned(),
+            };
+            return Some(format!(
+                "applies to {}; {} is incorporated {under}",
+                self.description, company.name
+            ));
         }
         let state_outside = !self.states.is_empty()
             && (company.is_foreign()
@@ -245,6 +292,8 @@ pub struct Rule {
     pub tags: Vec<String>,
     /// A tag whose presence among the loaded rules replaces this rule, and why.
     pub yields_to: Option<Yield>,
+    /// What kind of obligation this is; `None` when the pack does not say.
+    pub topic: Option<Topic>,
     /// A fact this rule's window constrains (`record_date`): when the facts
     /// give it and it lies outside the window, the result carries a warning.
     pub checks: Option<String>,
@@ -378,6 +427,115 @@ pub enum Actor {
     Board,
 }
 
+/// What kind of obligation a rule is: the columns of `govcal rules
+/// coverage`, and what a state's law must restate before its coverage is
+/// complete.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Deserialize,
+    serde::Serialize,
+    JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Topic {
+    /// When the annual meeting must be held (after which a court may order
+    /// one).
+    AnnualMeeting,
+    /// Notice of the meeting to shareholders.
+    MeetingNotice,
+    /// The record date, and notices of it.
+    RecordDate,
+    /// The list of shareholders entitled to vote.
+    ShareholderList,
+    /// Adjourning a meeting without new notice or a new record date.
+    Adjournment,
+    /// Shareholder proposals and nominations.
+    Proposals,
+    /// Action by written consent without a meeting.
+    Consent,
+    /// Proxy materials and their delivery.
+    Solicitation,
+    /// Filings and disclosures to a regulator or exchange.
+    Filing,
+}
+
+impl Topic {
+    /// Every topic, in column order.
+    pub const ALL: [Topic; 9] = [
+        Topic::AnnualMeeting,
+        Topic::MeetingNotice,
+        Topic::RecordDate,
+        Topic::ShareholderList,
+        Topic::Adjournment,
+        Topic::Proposals,
+        Topic::Consent,
+        Topic::Solicitation,
+        Topic::Filing,
+    ];
+
+    /// What a state's (or a country's) corporate law must restate for a
+    /// company of that place to count as covered: the meeting's timing,
+    /// its notice and its record date.
+    pub const CORPORATE_LAW: [Topic; 3] = [
+        Topic::AnnualMeeting,
+        Topic::MeetingNotice,
+        Topic::RecordDate,
+    ];
+
+    /// Returns the topic as written in pack files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Topic::AnnualMeeting => "annual_meeting",
+            Topic::MeetingNotice => "meeting_notice",
+            Topic::RecordDate => "record_date",
+            Topic::ShareholderList => "shareholder_list",
+            Topic::Adjournment => "adjournment",
+            Topic::Proposals => "proposals",
+            Topic::Consent => "consent",
+            Topic::Solicitation => "solicitation",
+            Topic::Filing => "filing",
+        }
+    }
+
+    /// The topic in words, to follow a possessive: "Texas law's
+    /// record-date requirement".
+    pub fn words(self) -> &'static str {
+        match self {
+            Topic::AnnualMeeting => "annual-meeting deadline",
+            Topic::MeetingNotice => "meeting-notice window",
+            Topic::RecordDate => "record-date window",
+            Topic::ShareholderList => "shareholder-list requirement",
+            Topic::Adjournment => "adjournment rule",
+            Topic::Proposals => "proposal and nomination deadlines",
+            Topic::Consent => "written-consent rules",
+            Topic::Solicitation => "proxy-delivery rules",
+            Topic::Filing => "filing deadlines",
+        }
+    }
+
+    /// A short column heading.
+    pub fn heading(self) -> &'static str {
+        match self {
+            Topic::AnnualMeeting => "annual meeting",
+            Topic::MeetingNotice => "meeting notice",
+            Topic::RecordDate => "record date",
+            Topic::ShareholderList => "shareholder list",
+            Topic::Adjournment => "adjournment",
+            Topic::Proposals => "proposals, nominations",
+            Topic::Consent => "written consent",
+            Topic::Solicitation => "proxy delivery",
+            Topic::Filing => "filings",
+        }
+    }
+}
+
 /// What makes the act timely.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -394,8 +552,11 @@ pub enum Test {
     Done,
 }
 
-/// Where the rule's reading comes from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
+/// Where the rule's reading comes from, strongest first (the order is
+/// that of certainty: a secondary source is weaker than the text).
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Certainty {
     /// Read from the text of the rule, statute or bylaw.
@@ -454,6 +615,8 @@ mod tests {
             states: own(states),
             countries: own(countries),
             exchanges: own(exchanges),
+            provinces: Vec::new(),
+            except_foreign_private_issuers: None,
             description: "them".to_owned(),
         }
     }

@@ -491,6 +491,8 @@ pub struct BuiltinScope {
     pub countries: Vec<&'static str>,
     /// Codes of the exchanges it governs.
     pub exchanges: Vec<&'static str>,
+    /// Codes of the Canadian provinces it governs, or `federal`.
+    pub provinces: Vec<&'static str>,
 }
 
 /// Returns the scope of every built-in pack that says whom it governs
@@ -519,6 +521,8 @@ static BUILTIN_SCOPES: std::sync::LazyLock<Vec<BuiltinScope>> = std::sync::LazyL
         countries: Vec<String>,
         #[serde(default)]
         exchanges: Vec<String>,
+        #[serde(default)]
+        provinces: Vec<String>,
     }
     BUILTIN_PACKS
         .iter()
@@ -540,6 +544,11 @@ static BUILTIN_SCOPES: std::sync::LazyLock<Vec<BuiltinScope>> = std::sync::LazyL
                     .exchanges
                     .iter()
                     .filter_map(|s| exchange_code(s))
+                    .collect(),
+                provinces: scope
+                    .provinces
+                    .iter()
+                    .filter_map(|s| crate::model::rule::province_or_federal(s))
                     .collect(),
             })
         })
@@ -808,7 +817,16 @@ mod tests {
         mbca.sort_unstable();
         assert_eq!(mbca, ["AL", "IA", "ME", "MS", "WV"]);
         assert_eq!(scope("exchanges/nyse").exchanges, ["nyse"]);
-        assert!(builtin_scopes().iter().all(|s| !s.name.starts_with("sec/")));
+        // The SEC's packs say only that a foreign private issuer is outside
+        // them: no place.
+        assert!(
+            builtin_scopes()
+                .iter()
+                .filter(|s| s.name.starts_with("sec/"))
+                .all(|s| s.states.is_empty() && s.countries.is_empty() && s.exchanges.is_empty())
+        );
+        assert_eq!(scope("countries/ontario_obca").provinces, ["ON"]);
+        assert_eq!(scope("countries/canada_cbca").provinces, ["federal"]);
     }
 
     /// `Library::load` does not ask whether a built-in pack is a calendar.

@@ -90,6 +90,13 @@ struct RawCompany {
     /// `.toml` (relative to this file's directory).
     #[serde(default)]
     rules: Vec<String>,
+    /// Whether the company is a foreign private issuer (17 CFR
+    /// 240.3b-4(c)). Rule 3a12-3(b) exempts its securities from the SEC's
+    /// proxy rules, so with `true` the SEC's packs do not apply; with
+    /// `false` the output stops asking. Only for a company incorporated
+    /// outside the United States.
+    #[schemars(with = "Option<bool>")]
+    foreign_private_issuer: Option<Spanned<bool>>,
 }
 
 /// The text of an optional spanned value.
@@ -168,6 +175,21 @@ impl Profile {
                 }
             }
             company.rules = c.rules;
+            if let Some(fpi) = c.foreign_private_issuer {
+                if *fpi.get_ref() && !company.is_foreign() {
+                    problems.push(
+                        Diagnostic::error(
+                            src,
+                            fpi.span(),
+                            "a foreign private issuer is incorporated outside the United States",
+                        )
+                        .with_help(
+                            "give the country of incorporation (`country = \"...\"`) instead of a U.S. state, or remove `foreign_private_issuer`",
+                        ),
+                    );
+                }
+                company.foreign_private_issuer = Some(*fpi.get_ref());
+            }
             if let Some(z) = c.zone {
                 match parse_zone(z.get_ref()) {
                     Ok(tz) => company.zone = tz,

@@ -16,7 +16,7 @@ use serde::{Deserialize, Deserializer};
 use toml::Spanned;
 
 use crate::model::calendar::Roll;
-use crate::model::rule::{Actor, Certainty, Counting, LeapDay, Level, Test};
+use crate::model::rule::{Actor, Certainty, Counting, LeapDay, Level, Test, Topic};
 use crate::pack::jsonschema as js;
 
 /// A TOML local date. chrono's `Deserialize` takes only strings, so every
@@ -143,6 +143,11 @@ pub(crate) struct RawHeader {
     /// rules) or `company` (the charter and bylaws; the default). `govcal
     /// check` compares a company's rules with the rules above them.
     pub(crate) level: Option<Level>,
+    /// Topics the source sets no rule on, each with the reason
+    /// (`{ shareholder_list = "the code requires no list before the
+    /// meeting" }`): the pack counts as covering them.
+    #[serde(default)]
+    pub(crate) silent_on: std::collections::BTreeMap<Topic, String>,
 }
 
 /// `[pack] applies_to`: the companies a source of law governs.
@@ -167,6 +172,17 @@ pub(crate) struct RawAppliesTo {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub(crate) exchanges: Vec<Spanned<String>>,
+    /// For a Canadian pack: the provinces or territories whose corporations
+    /// it governs (`"Ontario"` or `"ON"`), or `"federal"` for corporations
+    /// under the Canada Business Corporations Act (a profile with `country
+    /// = "Canada"` and no `state`).
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub(crate) provinces: Vec<Spanned<String>>,
+    /// The source does not govern a foreign private issuer: why, with the
+    /// authority. A company whose profile has `foreign_private_issuer =
+    /// true` is outside the pack, with this reason.
+    pub(crate) except_foreign_private_issuers: Option<String>,
     /// Who, in words; replaces the generated "corporations incorporated in
     /// ..." in the reason a rule does not apply.
     pub(crate) description: Option<String>,
@@ -294,6 +310,11 @@ pub(crate) struct RawRule {
     /// Another loaded rule, found by its tag, that replaces this one when it
     /// applies: `{ tag = "advance_notice", reason = "..." }`.
     pub(crate) yields_to: Option<RawYield>,
+    /// What kind of obligation this is: `annual_meeting`, `meeting_notice`,
+    /// `record_date`, `shareholder_list`, `adjournment`, `proposals`,
+    /// `consent`, `solicitation` or `filing`. `govcal rules coverage` and the
+    /// "not covered" list read it.
+    pub(crate) topic: Option<Topic>,
     /// The disclosure rule (`"Rule 14a-5(e)(2)"`) under which this deadline,
     /// computed for next year's meeting, must be printed in this year's proxy
     /// statement.

@@ -425,6 +425,11 @@ pub(crate) fn validate(
                 facts: decls,
                 applies_to,
                 level: header.level.unwrap_or_default(),
+                silent_on: header
+                    .silent_on
+                    .iter()
+                    .map(|(t, why)| (*t, why.clone()))
+                    .collect(),
                 requested: false,
                 rules,
                 source: Arc::clone(src),
@@ -446,6 +451,7 @@ pub(crate) fn validate(
             facts: Vec::new(),
             applies_to: None,
             level: header.level.unwrap_or_default(),
+            silent_on: Vec::new(),
             requested: false,
             rules,
             source: Arc::clone(src),
@@ -566,6 +572,23 @@ fn applies_to(cx: &mut Ctx<'_>, raw: &RawAppliesTo) -> AppliesTo {
             .chain(exchange_spellings())
             .collect()
     });
+    let provinces = read(
+        &raw.provinces,
+        "province",
+        crate::model::rule::province_or_federal,
+        &|| {
+            crate::model::jurisdiction::province_spellings()
+                .chain([crate::model::rule::FEDERAL])
+                .collect()
+        },
+    );
+    if !provinces.is_empty() && !countries.iter().any(|c| c == "CA") {
+        let span = raw.provinces.first().map_or(0..0, Spanned::span);
+        cx.problems.push(
+            Diagnostic::error(cx.src, span, "`provinces` needs `countries = [\"CA\"]`")
+                .with_help("provinces are Canada's: add `countries = [\"CA\"]`"),
+        );
+    }
     let description = raw.description.clone().unwrap_or_else(|| {
         let mut parts = Vec::new();
         let mut places: Vec<String> = states.iter().map(|s| state_name(s).to_owned()).collect();
@@ -586,6 +609,8 @@ fn applies_to(cx: &mut Ctx<'_>, raw: &RawAppliesTo) -> AppliesTo {
         states,
         countries,
         exchanges,
+        provinces,
+        except_foreign_private_issuers: raw.except_foreign_private_issuers.clone(),
         description,
     }
 }
@@ -766,6 +791,7 @@ fn rule(
         cases,
         tags,
         yields_to,
+        topic: r.topic,
         disclose_in_proxy: r.disclose_in_proxy.clone(),
         checks: r.checks.as_ref().map(|c| c.get_ref().clone()),
         source: Arc::clone(cx.src),

@@ -4,6 +4,7 @@
 //! prints.
 
 pub mod calendar;
+pub mod coverage;
 pub mod csv;
 pub mod diagnostics;
 pub mod json;

@@ -234,10 +234,27 @@ pub fn table(
                 let _ = writeln!(out, "  {}: {}", d.id(), words(d));
             }
         } else {
+            // Rules of packs for other places (another state's code) are
+            // counted apart: they were never this company's law.
+            let elsewhere = na
+                .iter()
+                .filter(|d| !coverage.packs.iter().any(|p| p.id == d.pack))
+                .count();
+            let here = na.len() - elsewhere;
+            let mut line = format!(
+                "\n{} not applicable to this meeting",
+                crate::error::plural(here, "rule", "rules")
+            );
+            if elsewhere > 0 {
+                let _ = write!(
+                    line,
+                    ", and {} of packs for other places",
+                    crate::error::plural(elsewhere, "rule", "rules")
+                );
+            }
             let _ = writeln!(
                 out,
-                "\n{} not applicable to this meeting (--all lists {})",
-                crate::error::plural(na.len(), "rule", "rules"),
+                "{line} (--all lists {})",
                 if na.len() == 1 { "it" } else { "them" }
             );
         }

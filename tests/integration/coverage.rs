@@ -81,9 +81,9 @@ fn descriptions(ics: &str) -> Vec<String> {
 }
 
 #[test]
-fn a_texas_company_is_told_texas_law_is_not_covered_in_table_json_and_calendar() {
-    let cli = cli("state = \"Texas\"\nexchange = \"NYSE\"");
-    let says = "Texas: no pack for Texas corporate law is loaded (govcal has none built in); Texas law's meeting-notice, record-date and annual-meeting requirements are not computed";
+fn a_kentucky_company_is_told_kentucky_law_is_not_covered_in_table_json_and_calendar() {
+    let cli = cli("state = \"Kentucky\"\nexchange = \"NYSE\"");
+    let says = "Kentucky: no pack for Kentucky corporate law is loaded (govcal has none built in); Kentucky law's meeting-notice, record-date and annual-meeting requirements are not computed";
 
     let out = table(&cli);
     let head: Vec<&str> = out.lines().take(5).collect();
@@ -92,12 +92,13 @@ fn a_texas_company_is_told_texas_law_is_not_covered_in_table_json_and_calendar()
     assert_eq!(head[4], format!("  {says}"), "{out}");
 
     let doc = json(&cli);
-    assert_eq!(gaps(&doc), [("state".to_owned(), Some("TX".to_owned()))]);
-    assert_eq!(doc["not_covered"][0]["name"], "Texas");
+    assert_eq!(gaps(&doc), [("state".to_owned(), Some("KY".to_owned()))]);
+    assert_eq!(doc["not_covered"][0]["name"], "Kentucky");
     assert_eq!(doc["not_covered"][0]["says"], says);
-    assert_eq!(doc["company"]["state"], "TX");
+    assert!(doc["not_covered"][0].get("topics").is_none());
+    assert_eq!(doc["company"]["state"], "KY");
     assert_eq!(doc["company"]["country"], "US");
-    // No state's pack governs a Texas corporation.
+    // No state's pack governs a Kentucky corporation.
     let ids = pack_ids(&doc);
     assert!(!ids.iter().any(|id| id.starts_with("us_")), "{ids:?}");
 
@@ -194,6 +195,7 @@ fn a_canadian_company_gets_the_note_and_no_us_state_pack() {
     let doc = json(&cli);
     assert_eq!(doc["company"]["country"], "CA");
     assert_eq!(doc["company"]["state"], "ON");
+    // Ontario's Act is covered but for the record date (s. 95, not read).
     assert_eq!(
         gaps(&doc),
         [
@@ -201,12 +203,14 @@ fn a_canadian_company_gets_the_note_and_no_us_state_pack() {
             ("foreign_private_issuer".to_owned(), None),
         ]
     );
+    assert_eq!(
+        doc["not_covered"][0]["topics"],
+        serde_json::json!(["record_date"])
+    );
     let says = doc["not_covered"][0]["says"].as_str().unwrap();
-    assert!(
-        says.starts_with(
-            "Canada (Ontario): no pack for the corporate law of Ontario, Canada is loaded (govcal has none built in), and no U.S. state's law applies"
-        ),
-        "{says}"
+    assert_eq!(
+        says,
+        "Canada (Ontario): the loaded pack for its law (`ca_on_obca`) has no rule for the record-date window; it is not computed"
     );
     assert!(
         doc["not_covered"][1]["says"]
@@ -217,6 +221,8 @@ fn a_canadian_company_gets_the_note_and_no_us_state_pack() {
     let ids = pack_ids(&doc);
     assert!(!ids.iter().any(|id| id.starts_with("us_")), "{ids:?}");
     assert!(ids.iter().any(|id| id == "nyse_listed_company_manual"));
+    assert!(ids.iter().any(|id| id == "ca_on_obca"));
+    assert!(!ids.iter().any(|id| id == "ca_cbca"), "{ids:?}");
 
     // Delaware's rules do not apply, and say why.
     let all = cli.json(&[
@@ -248,7 +254,6 @@ fn a_canadian_company_gets_the_note_and_no_us_state_pack() {
 #[test]
 fn other_countries_by_name_or_code() {
     for (country, code, name) in [
-        ("Ireland", "IE", "Ireland"),
         ("BM", "BM", "Bermuda"),
         ("Cayman Islands", "KY", "Cayman Islands"),
         ("BVI", "VG", "British Virgin Islands"),
@@ -321,40 +326,52 @@ fn every_exchange_is_accepted_and_one_without_a_pack_is_not_covered() {
     assert_eq!(gaps(&doc), [("exchange".to_owned(), None)]);
 }
 
-/// Coverage comes from the loaded packs, not from a list: a Texas pack
-/// (here the user's own) makes the note go away.
+/// Coverage comes from the loaded packs, not from a list: a Kentucky pack
+/// (here the user's own) covers the kinds of deadline it has rules for,
+/// or says its statute is silent on, and the note goes away when it covers
+/// all three.
 #[test]
 fn a_pack_for_the_state_makes_the_note_go_away() {
-    let cli = cli("state = \"TX\"\nexchange = \"NYSE\"\nrules = [\"texas.toml\"]");
-    cli.file(
-        "texas.toml",
-        r#"
+    let cli = cli("state = \"KY\"\nexchange = \"NYSE\"\nrules = [\"kentucky.toml\"]");
+    let pack = r#"
         [pack]
-        id = "test_texas"
-        title = "A Texas pack for this test"
+        id = "test_kentucky"
+        title = "A Kentucky pack for this test"
         version = "1"
-        citation = "Tex. Bus. Orgs. Code"
+        citation = "Ky. Rev. Stat. ch. 271B"
         level = "state"
-        applies_to = { states = ["Texas"] }
+        applies_to = { states = ["Kentucky"] }
 
         [[rule]]
         id = "meeting_notice"
+        topic = "meeting_notice"
         summary = "Notice not less than 10 nor more than 60 days before the meeting."
-        citation = "Tex. Bus. Orgs. Code § 21.353"
+        citation = "KRS 271B.7-050"
         opens = "meeting - 60 days"
         closes = "meeting - 10 days"
         roll = "none"
-        "#,
+        "#;
+    cli.file("kentucky.toml", pack);
+    let doc = json(&cli);
+    assert_eq!(gaps(&doc), [("state".to_owned(), Some("KY".to_owned()))]);
+    assert_eq!(
+        doc["not_covered"][0]["topics"],
+        serde_json::json!(["annual_meeting", "record_date"])
     );
+    assert!(pack_ids(&doc).iter().any(|id| id == "test_kentucky"));
+    let whole = pack.replace(
+        r#"applies_to = { states = ["Kentucky"] }"#,
+        r#"applies_to = { states = ["Kentucky"] }
+        silent_on = { annual_meeting = "for this test", record_date = "for this test" }"#,
+    );
+    cli.file("kentucky.toml", &whole);
     let doc = json(&cli);
     assert_eq!(doc["not_covered"], serde_json::json!([]), "{doc:#}");
-    assert!(pack_ids(&doc).iter().any(|id| id == "test_texas"));
 
     // A country's law, by `applies_to.countries`.
-    let canada = std::fs::read_to_string(cli.path().join("texas.toml"))
-        .unwrap()
-        .replace("test_texas", "test_canada")
-        .replace(r#"states = ["Texas"]"#, r#"countries = ["Canada"]"#);
+    let canada = whole
+        .replace("test_kentucky", "test_canada")
+        .replace(r#"states = ["Kentucky"]"#, r#"countries = ["Canada"]"#);
     cli.file("canada.toml", &canada);
     cli.file(
         "acme.toml",
@@ -384,7 +401,7 @@ fn batch_json_lines_say_what_is_not_covered() {
     cli.file(
         "p.csv",
         "name,country,state,exchange,prior_meeting,meeting\n\
-         Lone Star,,TX,NYSE,2025-05-15,2026-05-14\n\
+         Bluegrass,,KY,NYSE,2025-05-15,2026-05-14\n\
          Maple,Canada,BC,Nasdaq,2025-05-15,2026-05-14\n\
          Wilmington,,DE,NYSE,2025-05-15,2026-05-14\n",
     );
@@ -396,7 +413,7 @@ fn batch_json_lines_say_what_is_not_covered() {
     assert_eq!(docs.len(), 3);
     assert_eq!(
         gaps(&docs[0]),
-        [("state".to_owned(), Some("TX".to_owned()))]
+        [("state".to_owned(), Some("KY".to_owned()))]
     );
     assert_eq!(docs[1]["company"]["state"], "BC");
     assert_eq!(

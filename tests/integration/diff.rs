@@ -356,7 +356,7 @@ fn bad_spans_and_formats_are_refused_with_exit_2() {
     has(&err, "nosuch.toml");
     let (code, _, err) = cli.run(&["diff", "old.toml", "sec", "--only", "old.toml"]);
     assert_eq!(code, 2, "{err}");
-    has(&err, "`sec` names 2 packs");
+    has(&err, "`sec` names 3 packs");
 }
 
 #[test]

@@ -165,6 +165,21 @@ fn the_search_finds_a_misordered_window_unreachable_branches_and_record_date_and
                 6,
                 "`meeting_notice_window` closes after 8 Del. C. § 222(b) allows: with the meeting on Sat 2 Oct 2004, it closes Sat 25 Sep 2004 but `us_de_dgcl/meeting_notice` closes Wed 22 Sep 2004"
             ),
+            // At a meeting that votes on a merger, § 251(c) and § 262(d)(1)
+            // want 20 days: 2 Feb 2042 - 20 days = Mon 13 Jan 2042; 6 Jul
+            // 2038 - 20 days = Wed 16 Jun 2038.
+            (
+                "warning",
+                62,
+                6,
+                "`meeting_notice_window` closes after 8 Del. C. § 251(c) allows: with the meeting on Sun 2 Feb 2042 and `merger_agreement` on Wed 10 Apr 2041, it closes Sun 26 Jan 2042 but `us_de_dgcl/meeting_notice_merger` closes Mon 13 Jan 2042"
+            ),
+            (
+                "warning",
+                62,
+                6,
+                "`meeting_notice_window` closes after 8 Del. C. § 262(d)(1) allows: with the meeting on Tue 6 Jul 2038 and `merger_agreement` on Sun 5 Sep 2038, it closes Tue 29 Jun 2038 but `us_de_dgcl/appraisal_notice` closes Wed 16 Jun 2038"
+            ),
         ])
     );
     let help = doc["diagnostics"][3]["help"].as_str().unwrap();

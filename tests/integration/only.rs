@@ -41,6 +41,7 @@ fn default_packs() -> Vec<String> {
     [
         "sec_filings",
         "sec_regulation_14a",
+        "sec_regulation_14c",
         "us_de_dgcl",
         "nyse_listed_company_manual",
         "northwind_bylaws",
@@ -73,7 +74,10 @@ fn rules_adds_to_the_default_library_and_the_facts_files_rules() {
 fn only_replaces_the_default_library_and_the_facts_files_rules() {
     let cli = Cli::with_examples();
     let doc = northwind(&cli, &["--only", "sec"]);
-    assert_eq!(packs(&doc), ["sec_filings", "sec_regulation_14a"]);
+    assert_eq!(
+        packs(&doc),
+        ["sec_filings", "sec_regulation_14a", "sec_regulation_14c"]
+    );
     // What the library no longer covers is said, naming the built-in packs.
     let says: Vec<&str> = doc["not_covered"]
         .as_array()
@@ -212,7 +216,15 @@ fn batch_adds_with_rules_and_replaces_with_only() {
         assert_eq!(*a, expected);
     }
     for row in lines(&["--only", "sec", "--rules", "bylaws/templates/proxy_access"]) {
-        assert_eq!(row, ["sec_filings", "sec_regulation_14a", "proxy_access"]);
+        assert_eq!(
+            row,
+            [
+                "sec_filings",
+                "sec_regulation_14a",
+                "sec_regulation_14c",
+                "proxy_access"
+            ]
+        );
     }
     // A bad pack on the command line stops the run before any row.
     let (code, out, err) = cli.run(&[
@@ -332,6 +344,11 @@ fn the_readme_only_example_loads_the_sec_and_the_template() {
     ]);
     assert_eq!(
         packs(&doc),
-        ["sec_filings", "sec_regulation_14a", "anniversary_window"]
+        [
+            "sec_filings",
+            "sec_regulation_14a",
+            "sec_regulation_14c",
+            "anniversary_window"
+        ]
     );
 }

@@ -342,7 +342,7 @@ fn a_family_prints_every_pack_and_rules_only_support() {
         .iter()
         .map(|p| p["id"].as_str().unwrap())
         .collect();
-    assert_eq!(ids.len(), 2, "{ids:?}");
+    assert_eq!(ids.len(), 3, "{ids:?}");
     assert!(ids.contains(&"sec_regulation_14a"), "{ids:?}");
     let doc = cli.json(&[
         "explain",

@@ -54,3 +54,50 @@ fn no_command_is_a_usage_error() {
     assert_eq!(code, 2);
     assert!(stderr.starts_with("error: no command given\n"), "{stderr}");
 }
+
+/// Issue 16, point 6: `govcal rules coverage` prints the jurisdiction ×
+/// kind-of-deadline table, and `rules/README.md` carries the same text
+/// between its `coverage` markers. Regenerate the copy with the command
+/// when a pack changes.
+#[test]
+fn rules_coverage_matches_the_table_in_the_rules_readme() {
+    let out = Cli::new().ok(&["rules", "coverage"]);
+    let readme = std::fs::read_to_string(manifest_path("rules/README.md")).unwrap();
+    let start = readme
+        .find("<!-- coverage:begin -->\n")
+        .expect("begin marker")
+        + 24;
+    let end = readme.find("<!-- coverage:end -->").expect("end marker");
+    assert_eq!(
+        readme[start..end],
+        out,
+        "rules/README.md's coverage table is out of date: replace it with `govcal rules coverage`"
+    );
+    // Rows and cells come from the packs: a state with a complete pack, a
+    // partial one, a Canadian statute per province, and the states left.
+    assert!(out.starts_with("| Jurisdiction | annual meeting | meeting notice | record date |"));
+    let row = |place: &str| {
+        out.lines()
+            .find(|l| l.starts_with(&format!("| {place} |")))
+            .unwrap_or_else(|| panic!("no row for {place}:\n{out}"))
+            .to_owned()
+    };
+    assert!(row("Delaware").contains("| `us_de_dgcl` (text) | `us_de_dgcl` (text, practice)"));
+    assert!(row("Missouri").starts_with("| Missouri | - | - | `us_mo_gbcl` (text) |"));
+    assert!(row("Canada, federal corporations").contains("`ca_cbca` (text)"));
+    assert!(row("Canada, Ontario").contains("`ca_on_obca` (text)"));
+    assert!(out.contains("\nNo pack for: Alaska, "));
+    assert!(!out.contains("maryland_reit") && !out.contains("us_md_reit"));
+}
+
+/// `rules coverage` of named packs tabulates only them.
+#[test]
+fn rules_coverage_of_named_packs() {
+    let out = Cli::new().ok(&["rules", "coverage", "states/texas"]);
+    let rows: Vec<&str> = out.lines().filter(|l| l.starts_with("| ")).collect();
+    assert_eq!(rows.len(), 2, "{out}");
+    assert!(
+        rows[1].starts_with("| Texas | `us_tx_boc` (text) |"),
+        "{out}"
+    );
+}

@@ -252,7 +252,7 @@ fn every_example_json_output_validates_against_the_output_schema() {
         "cascadia-2026",
         "harborview-2026",
         "kestrel-2026",
-        "lone-star-2026",
+        "gateway-2026",
     ] {
         let file = format!("{example}.toml");
         for extra in [
@@ -293,9 +293,11 @@ fn not_covered_entries_validate_against_the_output_schema() {
     let cli = Cli::new();
     let mut kinds = std::collections::BTreeSet::new();
     for (i, company) in [
-        "state = \"Texas\"\nexchange = \"NYSE Arca\"",
+        "state = \"Kentucky\"\nexchange = \"NYSE Arca\"",
         "country = \"Canada\"\nstate = \"Quebec\"\nexchange = \"none\"",
         "",
+        // A partial pack: the entry lists the kinds of deadline missing.
+        "state = \"Missouri\"\nexchange = \"none\"",
     ]
     .iter()
     .enumerate()
@@ -317,6 +319,9 @@ fn not_covered_entries_validate_against_the_output_schema() {
         assert!(found.is_empty(), "{company}:\n{}", found.join("\n"));
         for g in doc["not_covered"].as_array().unwrap() {
             kinds.insert((g["what"].to_string(), g["value"].is_null()));
+            if company.contains("Missouri") {
+                assert!(g["topics"].as_array().is_some_and(|t| !t.is_empty()), "{g}");
+            }
         }
         doc["not_covered"][0]["surprise"] = Value::Bool(true);
         assert!(!output_problems(&validator, &doc).is_empty());

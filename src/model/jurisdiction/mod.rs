@@ -177,6 +177,12 @@ pub fn state_spellings() -> impl Iterator<Item = &'static str> {
     STATES.iter().flat_map(|(c, n)| [*c, *n])
 }
 
+/// Every spelling of a Canadian province or territory, for "did you mean"
+/// help.
+pub fn province_spellings() -> impl Iterator<Item = &'static str> {
+    CANADIAN_PROVINCES.iter().flat_map(|(c, n)| [*c, *n])
+}
+
 /// Every spelling of an exchange a user could mean, for "did you mean"
 /// help.
 pub fn exchange_spellings() -> impl Iterator<Item = &'static str> {
