@@ -64,12 +64,14 @@ pub struct Coverage<'p> {
 /// meeting, as the state packs restate them.
 const STATE_LAW: &str = "meeting-notice, record-date and annual-meeting requirements";
 
-/// Returns the topics of [`Topic::CORPORATE_LAW`] that none of `packs`
-/// restates: no rule of the topic, and the pack does not say the source is
-/// silent on it.
-pub fn missing_topics(packs: &[&RulePack]) -> Vec<Topic> {
-    Topic::CORPORATE_LAW
-        .into_iter()
+/// Returns the topics of `required` ([`Topic::CORPORATE_LAW`] for a
+/// state's law, [`Topic::LISTING_RULES`] for an exchange's) that none of
+/// `packs` restates: no rule of the topic, and the pack does not say the
+/// source is silent on it.
+pub fn missing_topics(packs: &[&RulePack], required: &[Topic]) -> Vec<Topic> {
+    required
+        .iter()
+        .copied()
         .filter(|t| !packs.iter().any(|p| covers(p, *t)))
         .collect()
 }
@@ -94,8 +96,9 @@ fn topics_in_words(topics: &[Topic]) -> String {
     }
 }
 
-/// The note for a place whose law the governing packs restate only in
-/// part, or `None` when they restate all of [`Topic::CORPORATE_LAW`].
+/// The note for a place (or exchange) whose law (or rules) the governing
+/// packs restate only in part, or `None` when they restate all of
+/// `required`.
 fn partial(
     what: What,
     value: Option<&str>,
@@ -103,7 +106,12 @@ fn partial(
     label: &str,
     law: &[&RulePack],
 ) -> Option<NotCovered> {
-    let missing = missing_topics(law);
+    let (required, source) = if what == What::Exchange {
+        (&Topic::LISTING_RULES[..], "rules")
+    } else {
+        (&Topic::CORPORATE_LAW[..], "law")
+    };
+    let missing = missing_topics(law, required);
     if missing.is_empty() {
         return None;
     }
@@ -124,7 +132,7 @@ fn partial(
         name: name.map(str::to_owned),
         topics: missing.clone(),
         says: format!(
-            "{label}: the loaded {pack} for its law ({}) {verb} no rule for {}; {it} not computed",
+            "{label}: the loaded {pack} for its {source} ({}) {verb} no rule for {}; {it} not computed",
             ids.join(", "),
             topics_in_words(&missing),
         ),
@@ -259,13 +267,16 @@ pub fn coverage<'p>(company: &Company, packs: &'p [RulePack]) -> Coverage<'p> {
     match company.exchange.as_deref() {
         Some("none") => {}
         Some(exchange) => {
-            let covered = at_level(Level::Exchange).any(|p| {
-                p.applies_to
-                    .as_ref()
-                    .is_some_and(|a| a.exchanges.iter().any(|e| e == exchange))
-            });
-            if !covered {
-                let name = exchange_label(exchange);
+            let rules: Vec<&RulePack> = at_level(Level::Exchange)
+                .filter(|p| {
+                    p.applies_to
+                        .as_ref()
+                        .is_some_and(|a| a.exchanges.iter().any(|e| e == exchange))
+                })
+                .copied()
+                .collect();
+            let name = exchange_label(exchange);
+            if rules.is_empty() {
                 not_covered.push(NotCovered {
                     what: What::Exchange,
                     value: Some(exchange.to_owned()),
@@ -278,6 +289,14 @@ pub fn coverage<'p>(company: &Company, packs: &'p [RulePack]) -> Coverage<'p> {
                             && s.exchanges.contains(&exchange)),
                     ),
                 });
+            } else {
+                not_covered.extend(partial(
+                    What::Exchange,
+                    Some(exchange),
+                    Some(name),
+                    name,
+                    &rules,
+                ));
             }
         }
         None => {
@@ -534,16 +553,17 @@ mod tests {
     #[test]
     fn a_partial_state_pack_names_the_kinds_of_deadline_it_lacks() {
         let lib = library(&["sec", "states", "exchanges"]);
-        // Missouri's pack restates the record date only.
-        let c = coverage(&company(None, Some("MO"), Some("none")), &lib.packs);
-        assert_eq!(whats(&c), [(What::State, Some("MO"))]);
+        // Illinois's pack restates the annual meeting (805 ILCS 5/7.05) but
+        // not 7.15 (notice) or 7.25 (record date), whose text was not read.
+        let c = coverage(&company(None, Some("IL"), Some("none")), &lib.packs);
+        assert_eq!(whats(&c), [(What::State, Some("IL"))]);
         assert_eq!(
             c.not_covered[0].topics,
-            [Topic::AnnualMeeting, Topic::MeetingNotice]
+            [Topic::MeetingNotice, Topic::RecordDate]
         );
         assert_eq!(
             c.not_covered[0].says,
-            "Missouri: the loaded pack for its law (`us_mo_gbcl`) has no rule for the annual-meeting deadline and the meeting-notice window; they are not computed"
+            "Illinois: the loaded pack for its law (`us_il_bca`) has no rule for the meeting-notice window and the record-date window; they are not computed"
         );
         // A pack that says its statute is silent on a topic covers it:
         // Maryland sets no outer limit for the annual meeting (§ 2-501).
@@ -553,7 +573,7 @@ mod tests {
 
     #[test]
     fn missing_topics_counts_rules_and_silence() {
-        let lib = library(&["states/maryland", "states/missouri"]);
+        let lib = library(&["states/maryland", "states/illinois"]);
         let md = lib
             .packs
             .iter()
@@ -562,11 +582,14 @@ mod tests {
         assert!(covers(md, Topic::AnnualMeeting), "silent_on counts");
         assert!(covers(md, Topic::RecordDate), "a rule counts");
         assert!(!covers(md, Topic::ShareholderList));
-        let mo = lib.packs.iter().find(|p| p.id == "us_mo_gbcl").unwrap();
-        assert_eq!(missing_topics(&[md, mo]), Vec::<Topic>::new());
+        let il = lib.packs.iter().find(|p| p.id == "us_il_bca").unwrap();
         assert_eq!(
-            missing_topics(&[mo]),
-            [Topic::AnnualMeeting, Topic::MeetingNotice]
+            missing_topics(&[md, il], &Topic::CORPORATE_LAW),
+            Vec::<Topic>::new()
+        );
+        assert_eq!(
+            missing_topics(&[il], &Topic::CORPORATE_LAW),
+            [Topic::MeetingNotice, Topic::RecordDate]
         );
     }
 
@@ -681,8 +704,17 @@ mod tests {
         assert!(c.not_covered[0].says.starts_with(
             "NYSE Arca: no pack for the rules of NYSE Arca is loaded (govcal has none built in)"
         ));
+        // A pack for the exchange that restates neither when the annual
+        // meeting must be held nor a record-date notice leaves both named.
         let c = coverage(&company(None, Some("DE"), Some("OTCQX")), &lib.packs);
-        assert!(c.not_covered[0].says.starts_with("OTCQX Best Market: "));
+        assert_eq!(
+            c.not_covered[0].says,
+            "OTCQX Best Market: the loaded packs for its rules (`otc_markets`, `otc_markets_otcqx`) have no rule for the annual-meeting deadline and the record-date window; they are not computed"
+        );
+        assert_eq!(
+            c.not_covered[0].topics,
+            [Topic::AnnualMeeting, Topic::RecordDate]
+        );
         let c = coverage(&company(None, Some("DE"), Some("none")), &lib.packs);
         assert!(c.not_covered.is_empty());
     }

@@ -489,6 +489,11 @@ impl Topic {
         Topic::RecordDate,
     ];
 
+    /// What an exchange's listing rules must restate for a company listed
+    /// there to count as covered: when the annual meeting must be held, and
+    /// the notice of its record date.
+    pub const LISTING_RULES: [Topic; 2] = [Topic::AnnualMeeting, Topic::RecordDate];
+
     /// Returns the topic as written in pack files.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -90,6 +90,7 @@ struct RawHoliday {
     easter_offset: Option<Spanned<i64>>,
     from_year: Option<Spanned<i64>>,
     until_year: Option<Spanned<i64>>,
+    every: Option<Spanned<i64>>,
     observance: Spanned<String>,
 }
 
@@ -459,6 +460,21 @@ fn check_holiday(raw: &RawHoliday, problems: &mut Problems) -> Option<Generator>
         );
     }
 
+    if let Some(every) = &raw.every {
+        if !(2..=100).contains(every.get_ref()) {
+            problems.push(
+                every.span(),
+                format!("every must be 2 to 100 years, not {}", every.get_ref()),
+            );
+        } else if raw.from_year.is_none() {
+            problems.push_help(
+                every.span(),
+                "`every` needs `from_year`, the first year of the cycle",
+                Some("add `from_year = 1969` (a year the holiday falls in)".to_owned()),
+            );
+        }
+    }
+
     let rule = check_rule(raw, problems);
 
     if problems.0.len() != before {
@@ -470,6 +486,7 @@ fn check_holiday(raw: &RawHoliday, problems: &mut Problems) -> Option<Generator>
         rule: rule?,
         from_year: raw.from_year.as_ref().map(|y| *y.get_ref()),
         until_year: raw.until_year.as_ref().map(|y| *y.get_ref()),
+        every: raw.every.as_ref().map(|y| *y.get_ref()),
         observance: observance?,
     })
 }

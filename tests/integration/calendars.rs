@@ -19,7 +19,7 @@ use govcal::pack::load::builtin_calendars;
 use crate::util::{Cli, manifest_path};
 
 /// The calendars this file checks, all covering 1990-2050.
-const SHIPPED: [&str; 3] = ["nyse", "sec_business_days", "us_federal"];
+const SHIPPED: [&str; 4] = ["dc_area", "nyse", "sec_business_days", "us_federal"];
 
 fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("valid test date")
@@ -276,6 +276,45 @@ fn sec_business_days_and_us_federal_agree_on_every_day_1990_2050() {
     assert!(differences.is_empty(), "{}", differences.join("\n"));
 }
 
+/// Issue 16, point 5: `dc_area` is `us_federal` plus Inauguration Day (5
+/// U.S.C. 6103(c)): 20 January every fourth year from 1969, moved to
+/// Monday from a Sunday and not at all from a Saturday. The weekdays it
+/// adds, 1990-2050, are worked out by hand from the weekday of each 20
+/// January: 1993 Wed, 2005 Thu, 2009 Tue, 2017 Fri, 2021 Wed, 2033 Thu,
+/// 2037 Tue, 2045 Fri, 2049 Wed; 1997 and 2025 (Mon) and 2013 and 2041
+/// (Sun, so Mon 21 Jan) are Martin Luther King, Jr. Day already; 2001 and
+/// 2029 are Saturdays. `sec_business_days` keeps them as business days.
+#[test]
+fn dc_area_is_us_federal_plus_inauguration_day() {
+    let dc = calendar("dc_area");
+    let federal = calendar("us_federal");
+    let sec = calendar("sec_business_days");
+    let mut added = Vec::new();
+    for year in 1990..=2050 {
+        let (a, b) = (closed_weekdays(&dc, year), closed_weekdays(&federal, year));
+        assert!(b.is_subset(&a), "{year}: dc_area lacks a federal holiday");
+        added.extend(a.difference(&b).copied());
+    }
+    let expected: Vec<NaiveDate> = [1993, 2005, 2009, 2017, 2021, 2033, 2037, 2045, 2049]
+        .into_iter()
+        .map(|y| ymd(y, 1, 20))
+        .collect();
+    assert_eq!(added, expected);
+    for day in &expected {
+        assert!(sec.is_business_day(*day).unwrap(), "{day}");
+    }
+    // The day's name, and the Sunday move: 20 Jan 2013 was a Sunday, so
+    // Monday the 21st, which the rule listed first names.
+    let reason = dc.non_business_reason(ymd(2021, 1, 20)).unwrap().unwrap();
+    assert!(reason.contains("Inauguration Day"), "{reason}");
+    let moved = dc.holiday(ymd(2013, 1, 21)).unwrap().unwrap();
+    assert!(moved.name.contains("Inauguration Day"), "{}", moved.name);
+    assert!(
+        dc.holiday(ymd(2029, 1, 22)).unwrap().is_none(),
+        "no Saturday move"
+    );
+}
+
 #[test]
 fn sec_business_days_closes_every_day_the_sec_announced_edgar_closed() {
     let cal = calendar("sec_business_days");
@@ -433,4 +472,32 @@ fn a_rule_counting_nyse_business_days_past_2050_is_an_error_naming_the_calendar(
         "2025-01-10",
     ]);
     assert!(out.contains("Thu 2 Jan 2025"), "{out}");
+}
+
+/// A holiday rule's `every` needs `from_year` and a cycle of 2 to 100
+/// years; the errors point at the key.
+#[test]
+fn every_needs_from_year_and_a_sensible_cycle() {
+    let base = "id = \"t\"\ntitle = \"t\"\nversion = \"1\"\ncitation = \"c\"\nfirst_year = 2020\nlast_year = 2030\nweekend = [\"saturday\", \"sunday\"]\n[[holiday]]\nname = \"Inauguration Day\"\ncitation = \"5 U.S.C. 6103(c)\"\nmonth = 1\nday = 20\nobservance = \"sunday_to_monday\"\n";
+    let problems = |extra: &str| {
+        Calendar::parse_toml(&format!("{base}{extra}"))
+            .err()
+            .map(|p| p.into_iter().map(|p| p.message).collect::<Vec<_>>())
+    };
+    assert_eq!(
+        problems("every = 4\n"),
+        Some(vec![
+            "`every` needs `from_year`, the first year of the cycle".to_owned()
+        ])
+    );
+    assert_eq!(
+        problems("every = 1\nfrom_year = 1969\n"),
+        Some(vec!["every must be 2 to 100 years, not 1".to_owned()])
+    );
+    let cal = Calendar::parse_toml(&format!("{base}every = 4\nfrom_year = 1969\n")).unwrap();
+    let days: Vec<NaiveDate> = (2020..=2030)
+        .flat_map(|y| cal.holidays_in(y).unwrap().into_iter().map(|(d, _)| d))
+        .collect();
+    // 2021 (Wed), 2025 (Mon), 2029 (Sat, not moved).
+    assert_eq!(days, [ymd(2021, 1, 20), ymd(2025, 1, 20), ymd(2029, 1, 20)]);
 }

@@ -201,3 +201,57 @@ fn check_with_a_wrong_pack_and_a_built_in_runs_both() {
         hemacare_cases + 1
     )));
 }
+
+/// Issue 16, point 5: a pack's notes that say which calendar its business
+/// days are counted on name the calendar the pack (or the rule) really
+/// uses; `sec/filings` once said `us_federal` while counting on
+/// `sec_business_days`.
+#[test]
+fn notes_name_the_calendar_the_rules_count_on() {
+    let calendars = ["us_federal", "sec_business_days", "nyse", "dc_area"];
+    // The calendar a note names after "counted on": the first backticked
+    // calendar id within the next few words.
+    let named = |notes: &str| -> Vec<String> {
+        notes
+            .match_indices("counted on")
+            .filter_map(|(i, _)| {
+                let after: String = notes[i..].chars().take(60).collect();
+                calendars
+                    .iter()
+                    .find(|c| after.contains(&format!("`{c}`")))
+                    .map(|c| (*c).to_owned())
+            })
+            .collect()
+    };
+    let mut checked = 0;
+    for path in pack_files() {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let doc: toml::Value = toml::from_str(&text).unwrap();
+        let Some(pack) = doc.get("pack") else {
+            continue;
+        };
+        let str_of = |v: Option<&toml::Value>| v.and_then(toml::Value::as_str).map(str::to_owned);
+        let pack_calendar = str_of(pack.get("calendar")).unwrap_or_else(|| "us_federal".into());
+        if let Some(notes) = str_of(pack.get("notes")) {
+            for c in named(&notes) {
+                assert_eq!(c, pack_calendar, "{}: [pack] notes", path.display());
+                checked += 1;
+            }
+        }
+        for rule in doc
+            .get("rule")
+            .and_then(toml::Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            let calendar = str_of(rule.get("calendar")).unwrap_or_else(|| pack_calendar.clone());
+            if let Some(notes) = str_of(rule.get("notes")) {
+                for c in named(&notes) {
+                    assert_eq!(c, calendar, "{}: rule {:?}", path.display(), rule.get("id"));
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked >= 3, "the notes that name a calendar were found");
+}

@@ -83,7 +83,7 @@ fn rules_coverage_matches_the_table_in_the_rules_readme() {
             .to_owned()
     };
     assert!(row("Delaware").contains("| `us_de_dgcl` (text) | `us_de_dgcl` (text, practice)"));
-    assert!(row("Missouri").starts_with("| Missouri | - | - | `us_mo_gbcl` (text) |"));
+    assert!(row("Illinois").starts_with("| Illinois | `us_il_bca` (text) | - | - |"));
     assert!(row("Canada, federal corporations").contains("`ca_cbca` (text)"));
     assert!(row("Canada, Ontario").contains("`ca_on_obca` (text)"));
     assert!(out.contains("\nNo pack for: Alaska, "));

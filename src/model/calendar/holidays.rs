@@ -63,6 +63,9 @@ pub(crate) struct Generator {
     pub(crate) rule: Rule,
     pub(crate) from_year: Option<i64>,
     pub(crate) until_year: Option<i64>,
+    /// Only every this many years, counting from `from_year` (Inauguration
+    /// Day: every 4 years from 1969).
+    pub(crate) every: Option<i64>,
     pub(crate) observance: Observance,
 }
 
@@ -160,6 +163,9 @@ pub(crate) fn generate(
             let y = i64::from(year);
             if generator.from_year.is_some_and(|from| y < from)
                 || generator.until_year.is_some_and(|until| y > until)
+                || generator
+                    .every
+                    .is_some_and(|n| (y - generator.from_year.unwrap_or(y)).rem_euclid(n) != 0)
             {
                 continue;
             }
