@@ -376,7 +376,24 @@ pub fn table(packs: &[RulePack]) -> Table {
         std::collections::BTreeMap::new();
     for pack in packs.iter().filter(|p| p.level != Level::Company) {
         let places: Vec<Place> = match &pack.applies_to {
-            Some(a) if !a.states.is_empty() => a.states.iter().cloned().map(Place::State).collect(),
+            Some(a) if !a.states.is_empty() => {
+                // A pack for trusts alone (Maryland's REIT law) has a row of
+                // its own beside the state's corporation law.
+                let trusts = !a.entities.is_empty()
+                    && !a
+                        .entities
+                        .contains(&crate::model::facts::Entity::Corporation);
+                a.states
+                    .iter()
+                    .map(|s| {
+                        Place::State(if trusts {
+                            format!("{s}|trusts")
+                        } else {
+                            s.clone()
+                        })
+                    })
+                    .collect()
+            }
             Some(a) if !a.countries.is_empty() => a
                 .countries
                 .iter()
@@ -451,7 +468,7 @@ pub fn table(packs: &[RulePack]) -> Table {
     // States sort by name, not code.
     rows.sort_by(|(a, _), (b, _)| {
         let key = |p: &Place| match p {
-            Place::State(s) => Place::State(state_name(s).to_owned()),
+            Place::State(s) => Place::State(state_label(s)),
             other => other.clone(),
         };
         key(a).cmp(&key(b))
@@ -462,13 +479,22 @@ pub fn table(packs: &[RulePack]) -> Table {
             .map(|(place, cells)| Row {
                 place: match place {
                     Place::Everyone => "United States (all registrants)".to_owned(),
-                    Place::State(s) => state_name(&s).to_owned(),
+                    Place::State(s) => state_label(&s),
                     Place::Country(c) | Place::Exchange(c) => c,
                 },
                 cells,
             })
             .collect(),
         states_without_pack,
+    }
+}
+
+/// A state row's label: "Maryland", or "Maryland (trusts)" for a pack of
+/// trusts alone.
+fn state_label(key: &str) -> String {
+    match key.split_once('|') {
+        Some((code, what)) => format!("{} ({what})", state_name(code)),
+        None => state_name(key).to_owned(),
     }
 }
 

@@ -74,7 +74,7 @@ impl std::fmt::Display for BadRow {
 pub type Item = std::result::Result<Entry, BadRow>;
 
 /// The columns a portfolio CSV may have, besides the standard facts.
-const COLUMNS: [&str; 10] = [
+const COLUMNS: [&str; 12] = [
     "name",
     "profile",
     "packs",
@@ -85,6 +85,8 @@ const COLUMNS: [&str; 10] = [
     "zone",
     "close_of_business",
     "meeting_kind",
+    "entity",
+    "foreign_private_issuer",
 ];
 
 /// What a header cell names.
@@ -99,6 +101,8 @@ enum Column {
     Zone,
     CloseOfBusiness,
     MeetingKind,
+    Entity,
+    ForeignPrivateIssuer,
     /// A standard fact, by its index in [`STANDARD_FACTS`].
     Fact(usize),
 }
@@ -114,6 +118,8 @@ fn column(name: &str) -> Option<Column> {
         "zone" => Column::Zone,
         "close_of_business" => Column::CloseOfBusiness,
         "meeting_kind" => Column::MeetingKind,
+        "entity" => Column::Entity,
+        "foreign_private_issuer" | "fpi" => Column::ForeignPrivateIssuer,
         other => Column::Fact(STANDARD_FACTS.iter().position(|(n, _)| *n == other)?),
     })
 }
@@ -573,6 +579,26 @@ impl CsvPortfolio {
                         );
                     }
                 },
+                Column::Entity => match crate::model::facts::Entity::parse(value) {
+                    Some(e) => entry.company.entity = Some(e),
+                    None => {
+                        return fail(
+                            format!("expected `corporation` or `trust`, found `{value}`"),
+                            None,
+                        );
+                    }
+                },
+                Column::ForeignPrivateIssuer => match value.to_ascii_lowercase().as_str() {
+                    "true" | "yes" | "y" | "1" => {
+                        entry.company.foreign_private_issuer = Some(true);
+                    }
+                    "false" | "no" | "n" | "0" => {
+                        entry.company.foreign_private_issuer = Some(false);
+                    }
+                    _ => {
+                        return fail(format!("expected `true` or `false`, found `{value}`"), None);
+                    }
+                },
                 Column::Fact(f) => match parse_date(value) {
                     Ok(d) => {
                         let name = STANDARD_FACTS[*f].0;
@@ -620,6 +646,8 @@ impl CsvPortfolio {
             Column::Zone => "zone",
             Column::CloseOfBusiness => "close_of_business",
             Column::MeetingKind => "meeting_kind",
+            Column::Entity => "entity",
+            Column::ForeignPrivateIssuer => "foreign_private_issuer",
             Column::Fact(f) => STANDARD_FACTS[f].0,
         }
     }

@@ -101,6 +101,43 @@ impl Facts {
     }
 }
 
+/// The legal form of the company, which decides which statute governs its
+/// meetings: a Maryland real estate investment trust formed as a trust
+/// answers to Title 8 of the Corporations and Associations Article, not to
+/// the corporation law of Title 2.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Entity {
+    /// A corporation (the default).
+    #[default]
+    Corporation,
+    /// A business or real estate investment trust formed as a trust.
+    Trust,
+}
+
+impl Entity {
+    /// Every form, as written in profiles and packs.
+    pub const ALL: [(&'static str, Entity); 2] = [
+        ("corporation", Entity::Corporation),
+        ("trust", Entity::Trust),
+    ];
+
+    /// Reads `corporation` or `trust`, in any case.
+    pub fn parse(text: &str) -> Option<Entity> {
+        Entity::ALL
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case(text.trim()))
+            .map(|(_, e)| *e)
+    }
+
+    /// Returns the form as written in profiles and packs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Entity::Corporation => "corporation",
+            Entity::Trust => "trust",
+        }
+    }
+}
+
 /// The company a meeting belongs to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Company {
@@ -124,6 +161,9 @@ pub struct Company {
     /// whose securities Rule 3a12-3(b) exempts from the SEC's proxy rules;
     /// `None` when the profile does not say.
     pub foreign_private_issuer: Option<bool>,
+    /// Its legal form; `None` when the profile does not say, which is read
+    /// as a corporation except by a pack named on its own.
+    pub entity: Option<Entity>,
 }
 
 impl Company {
@@ -166,6 +206,7 @@ impl Default for Company {
             close_of_business: NaiveTime::from_hms_opt(17, 0, 0).expect("17:00 is a time"),
             rules: Vec::new(),
             foreign_private_issuer: None,
+            entity: None,
         }
     }
 }

@@ -77,6 +77,9 @@ pub struct AppliesTo {
     /// the authority. A company whose profile says it is one is outside the
     /// pack.
     pub except_foreign_private_issuers: Option<String>,
+    /// The legal forms the source governs (a corporation statute:
+    /// corporations; Maryland's REIT law: trusts); empty means any.
+    pub entities: Vec<crate::model::facts::Entity>,
     /// Who, in words.
     pub description: String,
 }
@@ -135,6 +138,28 @@ impl AppliesTo {
             && let Some(why) = &self.except_foreign_private_issuers
         {
             return Some(why.clone());
+        }
+        // A profile that does not give the form is read as a corporation,
+        // except by a pack named on its own (a worked case, or a trust's
+        // pack the user asked for).
+        let entity = company
+            .entity
+            .unwrap_or(crate::model::facts::Entity::Corporation);
+        let governs = self.entities.is_empty()
+            || self.entities.contains(&entity)
+            || (requested && company.entity.is_none());
+        if !governs {
+            return Some(format!(
+                "applies to {}; {} is a {}{}",
+                self.description,
+                company.name,
+                entity.as_str(),
+                if company.entity.is_none() {
+                    " (the profile gives no `entity`; add `entity = \"trust\"` for a trust)"
+                } else {
+                    ""
+                }
+            ));
         }
         let province_outside = !self.provinces.is_empty()
             && company.country.as_deref() == Some("CA")
@@ -622,6 +647,7 @@ mod tests {
             exchanges: own(exchanges),
             provinces: Vec::new(),
             except_foreign_private_issuers: None,
+            entities: Vec::new(),
             description: "them".to_owned(),
         }
     }

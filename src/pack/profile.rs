@@ -97,6 +97,12 @@ struct RawCompany {
     /// outside the United States.
     #[schemars(with = "Option<bool>")]
     foreign_private_issuer: Option<Spanned<bool>>,
+    /// The company's legal form: `"corporation"` (the default) or
+    /// `"trust"` (a real estate investment trust formed as a trust, such as
+    /// a Maryland REIT under Title 8). Packs for one form (a corporation
+    /// statute) do not apply to the other.
+    #[schemars(with = "Option<String>")]
+    entity: Option<Spanned<String>>,
 }
 
 /// The text of an optional spanned value.
@@ -175,6 +181,19 @@ impl Profile {
                 }
             }
             company.rules = c.rules;
+            if let Some(e) = &c.entity {
+                match crate::model::facts::Entity::parse(e.get_ref()) {
+                    Some(x) => company.entity = Some(x),
+                    None => problems.push(
+                        Diagnostic::error(
+                            src,
+                            e.span(),
+                            format!("unknown entity `{}`", e.get_ref()),
+                        )
+                        .with_help("write `entity = \"corporation\"` or `entity = \"trust\"`"),
+                    ),
+                }
+            }
             if let Some(fpi) = c.foreign_private_issuer {
                 if *fpi.get_ref() && !company.is_foreign() {
                     problems.push(

@@ -183,6 +183,12 @@ pub(crate) struct RawAppliesTo {
     /// authority. A company whose profile has `foreign_private_issuer =
     /// true` is outside the pack, with this reason.
     pub(crate) except_foreign_private_issuers: Option<String>,
+    /// The legal forms the source governs: `"corporation"` (a corporation
+    /// statute), `"trust"` (Maryland's REIT law). A profile's `entity`
+    /// (default `corporation`) must be listed. Empty: any form.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub(crate) entities: Vec<Spanned<String>>,
     /// Who, in words; replaces the generated "corporations incorporated in
     /// ..." in the reason a rule does not apply.
     pub(crate) description: Option<String>,

@@ -589,6 +589,20 @@ fn applies_to(cx: &mut Ctx<'_>, raw: &RawAppliesTo) -> AppliesTo {
                 .with_help("provinces are Canada's: add `countries = [\"CA\"]`"),
         );
     }
+    let mut entities = Vec::new();
+    for e in &raw.entities {
+        match crate::model::facts::Entity::parse(e.get_ref()) {
+            Some(x) => entities.push(x),
+            None => cx.problems.push(
+                Diagnostic::error(
+                    cx.src,
+                    e.span(),
+                    format!("unknown entity `{}`", e.get_ref()),
+                )
+                .with_help("write `corporation` or `trust`"),
+            ),
+        }
+    }
     let description = raw.description.clone().unwrap_or_else(|| {
         let mut parts = Vec::new();
         let mut places: Vec<String> = states.iter().map(|s| state_name(s).to_owned()).collect();
@@ -611,6 +625,7 @@ fn applies_to(cx: &mut Ctx<'_>, raw: &RawAppliesTo) -> AppliesTo {
         exchanges,
         provinces,
         except_foreign_private_issuers: raw.except_foreign_private_issuers.clone(),
+        entities,
         description,
     }
 }

@@ -257,12 +257,8 @@ fn other_countries_by_name_or_code() {
         ("BM", "BM", "Bermuda"),
         ("Cayman Islands", "KY", "Cayman Islands"),
         ("BVI", "VG", "British Virgin Islands"),
-        ("United Kingdom", "GB", "United Kingdom"),
-        ("Israel", "IL", "Israel"),
-        ("the Netherlands", "NL", "Netherlands"),
         ("LU", "LU", "Luxembourg"),
         ("Jersey", "JE", "Jersey"),
-        ("Switzerland", "CH", "Switzerland"),
     ] {
         let doc = json(&cli(&format!(
             "country = \"{country}\"\nexchange = \"Nasdaq\""
@@ -271,6 +267,33 @@ fn other_countries_by_name_or_code() {
         assert_eq!(doc["not_covered"][0]["what"], "country", "{country}");
         assert_eq!(doc["not_covered"][0]["name"], name, "{country}");
     }
+}
+
+/// Countries with a pack get it, by name or code; what the pack lacks is
+/// named by kind (Israel's notice period and record date were not read).
+#[test]
+fn countries_with_a_pack_get_their_law() {
+    for (country, pack) in [
+        ("Ireland", "ie_companies_act_2014"),
+        ("United Kingdom", "gb_companies_act_2006"),
+        ("the Netherlands", "nl_dutch_civil_code"),
+        ("CH", "ch_code_of_obligations"),
+        ("Israel", "il_companies_law"),
+    ] {
+        let doc = json(&cli(&format!(
+            "country = \"{country}\"\nexchange = \"Nasdaq\"\nforeign_private_issuer = false"
+        )));
+        assert!(pack_ids(&doc).iter().any(|id| id == pack), "{country}");
+        assert!(
+            !pack_ids(&doc).iter().any(|id| id.starts_with("us_")),
+            "{country}"
+        );
+    }
+    let israel = json(&cli("country = \"Israel\"\nexchange = \"Nasdaq\""));
+    assert_eq!(
+        israel["not_covered"][0]["topics"],
+        serde_json::json!(["meeting_notice", "record_date"])
+    );
 }
 
 /// Puerto Rico, Guam, the U.S. Virgin Islands, American Samoa and the
@@ -491,5 +514,136 @@ fn a_misspelt_state_country_or_exchange_gets_did_you_mean_at_its_place() {
     assert!(
         stderr.contains("p.csv row 2 (A): column `country`: `Canda` is not a country govcal knows\n  help: did you mean `Canada`?"),
         "{stderr}"
+    );
+}
+
+/// A Maryland real estate investment trust formed as a trust answers to
+/// Title 8, not to the corporation law of Title 2: `entity = "trust"` in
+/// the profile (or an `entity` column in a portfolio) picks `us_md_reit`
+/// and leaves `us_md_corps_assns` out, with the reason; a Maryland
+/// corporation gets the reverse.
+#[test]
+fn a_maryland_trust_gets_the_reit_law_and_a_corporation_the_corporation_law() {
+    let trust = json(&cli(
+        "state = \"MD\"\nexchange = \"NYSE\"\nentity = \"trust\"",
+    ));
+    let ids = pack_ids(&trust);
+    assert!(ids.iter().any(|id| id == "us_md_reit"), "{ids:?}");
+    assert!(!ids.iter().any(|id| id == "us_md_corps_assns"), "{ids:?}");
+    let corporation = json(&cli("state = \"MD\"\nexchange = \"NYSE\""));
+    let ids = pack_ids(&corporation);
+    assert!(ids.iter().any(|id| id == "us_md_corps_assns"), "{ids:?}");
+    assert!(!ids.iter().any(|id| id == "us_md_reit"), "{ids:?}");
+    let cli = cli("state = \"MD\"\nexchange = \"NYSE\"\nentity = \"trust\"");
+    let all = cli.json(&[
+        "deadlines",
+        "acme.toml",
+        "--format",
+        "json",
+        "--all",
+        TODAY[0],
+        TODAY[1],
+    ]);
+    assert_eq!(
+        status(&all, "us_md_corps_assns", "meeting_notice"),
+        "not_applicable"
+    );
+    let why =
+        crate::util::deadline(&all, "us_md_corps_assns", "meeting_notice")["words"].to_string();
+    assert!(why.contains("Acme Corp. is a trust"), "{why}");
+    // Bad values are located errors.
+    let bad = crate::util::Cli::new();
+    bad.file(
+        "acme.toml",
+        "[company]\nname = \"Acme\"\nstate = \"MD\"\nentity = \"reit\"\n[facts]\nmeeting = 2026-05-14\n",
+    );
+    let (code, _, stderr) = bad.run(&["deadlines", "acme.toml", TODAY[0], TODAY[1]]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("unknown entity `reit`"), "{stderr}");
+    bad.file(
+        "acme.toml",
+        "[company]\nname = \"Acme\"\nstate = \"DE\"\nforeign_private_issuer = true\n[facts]\nmeeting = 2026-05-14\n",
+    );
+    let (code, _, stderr) = bad.run(&["deadlines", "acme.toml", TODAY[0], TODAY[1]]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("a foreign private issuer is incorporated outside the United States"),
+        "{stderr}"
+    );
+}
+
+/// Issue 16, point 2, in a portfolio: `entity` and `foreign_private_issuer`
+/// columns do what the profile keys do.
+#[test]
+fn portfolio_columns_for_entity_and_foreign_private_issuers() {
+    let cli = Cli::new();
+    cli.file(
+        "p.csv",
+        "name,country,state,exchange,entity,foreign_private_issuer,prior_meeting,meeting\n\
+         Harbor Trust,,MD,NYSE,trust,,2025-05-15,2026-05-14\n\
+         Emerald plc,Ireland,,Nasdaq,,true,2025-05-15,2026-05-14\n\
+         Maple,Canada,,NYSE,,false,2025-05-15,2026-05-14\n",
+    );
+    let out = cli.ok(&["batch", "p.csv", "--format", "jsonl", TODAY[0], TODAY[1]]);
+    let docs: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(pack_ids(&docs[0]).iter().any(|id| id == "us_md_reit"));
+    assert!(
+        !pack_ids(&docs[0])
+            .iter()
+            .any(|id| id == "us_md_corps_assns")
+    );
+    let irish = pack_ids(&docs[1]);
+    assert!(!irish.iter().any(|id| id.starts_with("sec_")), "{irish:?}");
+    assert!(
+        irish.iter().any(|id| id == "ie_companies_act_2014"),
+        "{irish:?}"
+    );
+    assert!(
+        pack_ids(&docs[2])
+            .iter()
+            .any(|id| id == "sec_regulation_14a")
+    );
+    assert!(
+        !gaps(&docs[2])
+            .iter()
+            .any(|(w, _)| w == "foreign_private_issuer")
+    );
+    cli.file(
+        "bad.csv",
+        "name,state,entity,meeting\nOdd,MD,reit,2026-05-14\n",
+    );
+    let (_, _, stderr) = cli.run(&["batch", "bad.csv", TODAY[0], TODAY[1]]);
+    assert!(
+        stderr.contains("expected `corporation` or `trust`, found `reit`"),
+        "{stderr}"
+    );
+}
+
+/// A foreign private issuer on the NYSE files the written affirmation of
+/// § 303A.12(c) but not the CEO certification of § 303A.12(a), whose pack
+/// says why it does not apply.
+#[test]
+fn a_foreign_private_issuer_on_the_nyse_gets_the_affirmation_but_not_the_ceo_certification() {
+    let fpi = json(&cli(
+        "country = \"Canada\"\nexchange = \"NYSE\"\nforeign_private_issuer = true",
+    ));
+    let ids = pack_ids(&fpi);
+    assert!(
+        ids.iter().any(|id| id == "nyse_listed_company_manual"),
+        "{ids:?}"
+    );
+    assert!(
+        !ids.iter().any(|id| id == "nyse_ceo_certification"),
+        "{ids:?}"
+    );
+    assert!(!ids.iter().any(|id| id.starts_with("sec_")), "{ids:?}");
+    let domestic = json(&cli("state = \"DE\"\nexchange = \"NYSE\""));
+    assert!(
+        pack_ids(&domestic)
+            .iter()
+            .any(|id| id == "nyse_ceo_certification")
     );
 }

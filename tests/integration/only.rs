@@ -44,6 +44,7 @@ fn default_packs() -> Vec<String> {
         "sec_regulation_14c",
         "us_de_dgcl",
         "nyse_listed_company_manual",
+        "nyse_ceo_certification",
         "northwind_bylaws",
     ]
     .map(str::to_owned)
