@@ -161,7 +161,7 @@ pub fn coverage<'p>(company: &Company, packs: &'p [RulePack]) -> Coverage<'p> {
         .filter(|p| {
             p.applies_to
                 .as_ref()
-                .is_none_or(|a| a.excludes(company, p.requested).is_none())
+                .is_none_or(|a| a.governs(company, p.requested))
         })
         .collect();
     let at_level = |level: Level| governing.iter().filter(move |p| p.level == level);

@@ -17,7 +17,7 @@ use rayon::prelude::*;
 use crate::analyse::coverage::coverage;
 use crate::batch::{BadRow, Entry, Portfolio};
 use crate::error::{Error, Result};
-use crate::eval::{Context, evaluate, evaluate_next_year};
+use crate::eval::{Context, evaluate, evaluate_governing, evaluate_next_year};
 use crate::ics;
 use crate::ics::ZoneSpans;
 use crate::model::rule::Status as CalcStatus;
@@ -201,7 +201,7 @@ pub fn batch(args: &BatchArgs) -> Result<Status> {
     // Packs named on the command line are the same for every row: a bad
     // one stops the run before any row is read.
     if !args.only.is_empty() || !args.rules.is_empty() {
-        load_library(&[], None, &args.only, &args.rules)?;
+        load_library(&[], None, &args.only, &args.rules, None)?;
     }
     let portfolio = Portfolio::open(&args.portfolio)?;
     let mut builder = rayon::ThreadPoolBuilder::new();
@@ -450,6 +450,7 @@ impl Run<'_> {
                     entry.base.as_deref(),
                     &self.args.only,
                     &self.args.rules,
+                    None,
                 )
                 .map(Arc::new)
                 .map_err(|e| error_text(&e))
@@ -492,7 +493,15 @@ impl Run<'_> {
             calendars: &lib.calendars,
             today,
         };
-        let all = evaluate(&lib.packs, &entry.facts, &cx).map_err(|e| fail(&e))?;
+        // CSV and calendars show no "not applicable" answers (unless
+        // `--all`), so the rules of packs for other places are not evaluated.
+        let governing_only = !self.args.all && !matches!(self.args.format, BatchFormat::Jsonl);
+        let all = if governing_only {
+            evaluate_governing(&lib.packs, &entry.facts, &cx)
+        } else {
+            evaluate(&lib.packs, &entry.facts, &cx)
+        }
+        .map_err(|e| fail(&e))?;
         match self.args.format {
             BatchFormat::Csv => {
                 let shown: Vec<_> = all

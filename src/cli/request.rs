@@ -132,11 +132,14 @@ pub(crate) fn load_library(
     own_base: Option<&Path>,
     only: &[String],
     add: &[String],
+    company: Option<&Company>,
 ) -> Result<Library> {
+    // Deadlines read no notes or worked cases: the lean built-in packs; and
+    // for one company, not the packs of other places.
     if only.is_empty() {
-        Library::load_parts(&[(&library_specs(own), own_base), (add, None)])
+        Library::load_parts_lean(&[(&library_specs(own), own_base), (add, None)], company)
     } else {
-        Library::load_parts(&[(only, None), (add, None)])
+        Library::load_parts_lean(&[(only, None), (add, None)], company)
     }
 }
 
@@ -207,7 +210,13 @@ impl Request {
         // The whole library by default: packs for other states and
         // exchanges say they do not apply, and are hidden unless `--all`.
         let base = args.facts.as_deref().and_then(Path::parent);
-        let library = load_library(&company.rules, base, &args.only, &args.rules)?;
+        let library = load_library(
+            &company.rules,
+            base,
+            &args.only,
+            &args.rules,
+            Some(&company),
+        )?;
         let known = library.known_facts();
         if let Some(p) = &profile {
             let problems: Vec<Diagnostic> = p.check_names(&known);

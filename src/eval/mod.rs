@@ -317,12 +317,13 @@ pub fn evaluate_next_year<'p>(
             anniversary(this, crate::model::rule::LeapDay::default())?,
         );
     }
-    let inapplicable: BTreeSet<String> = evaluate(packs, &likely, &cx)?
+    // Only rules that apply are printed: packs for other places are skipped.
+    let inapplicable: BTreeSet<String> = evaluate_governing(packs, &likely, &cx)?
         .into_iter()
         .filter(|d| d.status == Status::NotApplicable)
         .map(|d| d.id())
         .collect();
-    let mut out: Vec<Deadline<'p>> = evaluate(packs, &next, &cx)?
+    let mut out: Vec<Deadline<'p>> = evaluate_governing(packs, &next, &cx)?
         .into_iter()
         .filter(|d| {
             d.disclose_in_proxy.is_some()
@@ -367,9 +368,42 @@ pub fn evaluate<'p>(
     facts: &Facts,
     cx: &Context<'_>,
 ) -> Result<Vec<Deadline<'p>>> {
+    evaluate_packs(packs, facts, cx, false)
+}
+
+/// As [`evaluate`], but without the rules of packs that do not govern the
+/// company (another state's code, an exchange it is not listed on): their
+/// answers would all be "not applicable", which CSV and calendars do not
+/// show. A portfolio evaluates every loaded pack for every row, so this
+/// saves most of the work when many places' packs are loaded.
+///
+/// # Errors
+///
+/// As [`evaluate`].
+pub fn evaluate_governing<'p>(
+    packs: &'p [RulePack],
+    facts: &Facts,
+    cx: &Context<'_>,
+) -> Result<Vec<Deadline<'p>>> {
+    evaluate_packs(packs, facts, cx, true)
+}
+
+fn evaluate_packs<'p>(
+    packs: &'p [RulePack],
+    facts: &Facts,
+    cx: &Context<'_>,
+    governing_only: bool,
+) -> Result<Vec<Deadline<'p>>> {
     let mut ev = Evaluator::new(packs, facts, cx);
     let mut out = Vec::new();
     for p in packs {
+        if governing_only
+            && p.applies_to
+                .as_ref()
+                .is_some_and(|a| !a.governs(cx.company, p.requested))
+        {
+            continue;
+        }
         for r in &p.rules {
             out.push(ev.rule(p, r)?);
         }

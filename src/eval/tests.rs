@@ -891,3 +891,68 @@ closes = "later_of(2026-02-01, meeting - 30 days)"
         }
     }
 }
+
+/// The lean copies of the built-in packs (`build.rs`: no comments, notes or
+/// worked cases), which `deadlines` and `batch` read, give every rule the
+/// same answer as the full text, for meetings across the calendar with and
+/// without the facts that gate rules.
+#[test]
+fn lean_packs_answer_as_the_full_packs_do() {
+    let specs: Vec<String> = BUILTIN_PACKS.iter().map(|p| p.name.to_owned()).collect();
+    let full = Library::load(&specs, None).expect("built-in packs load");
+    let lean = Library::load_parts_lean(&[(&specs, None)], None).expect("lean packs load");
+    assert_eq!(full.packs.len(), lean.packs.len());
+    for (a, b) in full.packs.iter().zip(&lean.packs) {
+        assert_eq!((&a.id, a.rules.len()), (&b.id, b.rules.len()));
+        assert!(
+            b.source.text().len() <= a.source.text().len(),
+            "{}: the lean copy is no longer than the pack",
+            a.id
+        );
+    }
+    // Spans point into the text, which differs; everything else must not.
+    let unspanned = |text: String| -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text.as_str();
+        while let Some(at) = rest.find("span: ") {
+            out.push_str(&rest[..at]);
+            rest = rest[at + 6..].trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+        }
+        out.push_str(rest);
+        out
+    };
+    let answers = |lib: &Library, facts: &Facts| -> Vec<String> {
+        run(lib, facts)
+            .iter()
+            .map(|d| {
+                let cases: Vec<String> = d
+                    .cases
+                    .iter()
+                    .map(|c| unspanned(format!("{:?} {:?}", c.opens, c.closes)))
+                    .collect();
+                format!(
+                    "{} {:?} {:?} {:?} {cases:?}",
+                    d.id(),
+                    d.status,
+                    d.opens.as_ref().map(|b| b.date),
+                    d.closes.as_ref().map(|b| b.date)
+                )
+            })
+            .collect()
+    };
+    for (meeting, extra) in [
+        (ymd(2026, 5, 14), vec![]),
+        (ymd(2024, 2, 29), vec![("adjourned_to", ymd(2024, 6, 1))]),
+        (ymd(2031, 12, 30), vec![("record_date", ymd(2031, 11, 1))]),
+    ] {
+        let mut facts = Facts::default();
+        facts.set("meeting", meeting);
+        facts.set("prior_meeting", add_days(meeting, -364).unwrap());
+        facts.set("fiscal_year_end", add_days(meeting, -140).unwrap());
+        facts.set("announcement", add_days(meeting, -100).unwrap());
+        for (name, date) in extra {
+            facts.set(name, date);
+        }
+        assert_eq!(answers(&full, &facts), answers(&lean, &facts), "{meeting}");
+    }
+}

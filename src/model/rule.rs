@@ -109,35 +109,59 @@ impl AppliesTo {
         company: &crate::model::facts::Company,
         requested: bool,
     ) -> Option<String> {
+        self.exclusion(company, requested, true)
+    }
+
+    /// Whether the pack governs `company`: [`AppliesTo::excludes`] without
+    /// putting the reason into words, for a portfolio's every row.
+    pub fn governs(&self, company: &crate::model::facts::Company, requested: bool) -> bool {
+        self.exclusion(company, requested, false).is_none()
+    }
+
+    /// Why the pack does not govern `company`, in words when `words` is
+    /// set (else an empty string stands for the reason).
+    fn exclusion(
+        &self,
+        company: &crate::model::facts::Company,
+        requested: bool,
+        words: bool,
+    ) -> Option<String> {
         use crate::model::jurisdiction::{incorporation_phrase, listing_phrase};
+        let say = |text: &dyn Fn() -> String| if words { text() } else { String::new() };
         let place = || {
             incorporation_phrase(company.country.as_deref(), company.state.as_deref())
                 .unwrap_or_default()
         };
         if !requested {
             if company.state.is_none() && !company.is_foreign() && !self.states.is_empty() {
-                return Some(format!(
-                    "applies to {}; the profile does not name {}'s state of incorporation (add `state = \"...\"` under `[company]`)",
-                    self.description, company.name
-                ));
+                return Some(say(&|| {
+                    format!(
+                        "applies to {}; the profile does not name {}'s state of incorporation (add `state = \"...\"` under `[company]`)",
+                        self.description, company.name
+                    )
+                }));
             }
             if company.country.is_none() && !self.countries.is_empty() {
-                return Some(format!(
-                    "applies to {}; the profile does not name {}'s country of incorporation (add `country = \"...\"` under `[company]`)",
-                    self.description, company.name
-                ));
+                return Some(say(&|| {
+                    format!(
+                        "applies to {}; the profile does not name {}'s country of incorporation (add `country = \"...\"` under `[company]`)",
+                        self.description, company.name
+                    )
+                }));
             }
             if company.exchange.is_none() && !self.exchanges.is_empty() {
-                return Some(format!(
-                    "applies to {}; the profile does not name the exchange {} is listed on (add `exchange = \"...\"` under `[company]`)",
-                    self.description, company.name
-                ));
+                return Some(say(&|| {
+                    format!(
+                        "applies to {}; the profile does not name the exchange {} is listed on (add `exchange = \"...\"` under `[company]`)",
+                        self.description, company.name
+                    )
+                }));
             }
         }
         if company.foreign_private_issuer == Some(true)
             && let Some(why) = &self.except_foreign_private_issuers
         {
-            return Some(why.clone());
+            return Some(say(&|| why.clone()));
         }
         // A profile that does not give the form is read as a corporation,
         // except by a pack named on its own (a worked case, or a trust's
@@ -149,17 +173,19 @@ impl AppliesTo {
             || self.entities.contains(&entity)
             || (requested && company.entity.is_none());
         if !governs {
-            return Some(format!(
-                "applies to {}; {} is a {}{}",
-                self.description,
-                company.name,
-                entity.as_str(),
-                if company.entity.is_none() {
-                    " (the profile gives no `entity`; add `entity = \"trust\"` for a trust)"
-                } else {
-                    ""
-                }
-            ));
+            return Some(say(&|| {
+                format!(
+                    "applies to {}; {} is a {}{}",
+                    self.description,
+                    company.name,
+                    entity.as_str(),
+                    if company.entity.is_none() {
+                        " (the profile gives no `entity`; add `entity = \"trust\"` for a trust)"
+                    } else {
+                        ""
+                    }
+                )
+            }));
         }
         let province_outside = !self.provinces.is_empty()
             && company.country.as_deref() == Some("CA")
@@ -168,14 +194,16 @@ impl AppliesTo {
                 .iter()
                 .any(|p| *p == company.state.as_deref().unwrap_or(FEDERAL));
         if province_outside {
-            let under = match company.state.as_deref() {
-                Some(_) => format!("in {}", place()),
-                None => "under Canada's federal law (no province is given)".to_owned(),
-            };
-            return Some(format!(
-                "applies to {}; {} is incorporated {under}",
-                self.description, company.name
-            ));
+            return Some(say(&|| {
+                let under = match company.state.as_deref() {
+                    Some(_) => format!("in {}", place()),
+                    None => "under Canada's federal law (no province is given)".to_owned(),
+                };
+                format!(
+                    "applies to {}; {} is incorporated {under}",
+                    self.description, company.name
+                )
+            }));
         }
         let state_outside = !self.states.is_empty()
             && (company.is_foreign()
@@ -189,23 +217,27 @@ impl AppliesTo {
                 .as_ref()
                 .is_some_and(|c| !self.countries.contains(c));
         if state_outside || country_outside {
-            return Some(format!(
-                "applies to {}; {} is incorporated in {}",
-                self.description,
-                company.name,
-                place()
-            ));
+            return Some(say(&|| {
+                format!(
+                    "applies to {}; {} is incorporated in {}",
+                    self.description,
+                    company.name,
+                    place()
+                )
+            }));
         }
         if let Some(exchange) = &company.exchange
             && !self.exchanges.is_empty()
             && !self.exchanges.contains(exchange)
         {
-            return Some(format!(
-                "applies to {}; {} is {}",
-                self.description,
-                company.name,
-                listing_phrase(exchange)
-            ));
+            return Some(say(&|| {
+                format!(
+                    "applies to {}; {} is {}",
+                    self.description,
+                    company.name,
+                    listing_phrase(exchange)
+                )
+            }));
         }
         None
     }
@@ -450,6 +482,18 @@ pub enum Actor {
     Dissident,
     /// The board of directors.
     Board,
+}
+
+impl Actor {
+    /// Returns the actor as written in pack files and CSV.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Actor::Shareholder => "shareholder",
+            Actor::Company => "company",
+            Actor::Dissident => "dissident",
+            Actor::Board => "board",
+        }
+    }
 }
 
 /// What kind of obligation a rule is: the columns of `govcal rules

@@ -44,7 +44,17 @@ pub(crate) fn rows<'a>(deadlines: &'a [Deadline<'a>]) -> Vec<Row<'a>> {
             })
         })
         .collect();
-    rows.sort_by_key(|r| (r.date, r.d.id(), r.bound));
+    // By date, then `pack/rule`, then bound. Pack ids are lowercase letters,
+    // digits and `_`, all after `/`, so comparing pack then rule orders as
+    // the joined id does, without building it for every comparison.
+    rows.sort_by(|a, b| {
+        (a.date, a.d.pack.as_str(), a.d.rule.as_str(), a.bound).cmp(&(
+            b.date,
+            b.d.pack.as_str(),
+            b.d.rule.as_str(),
+            b.bound,
+        ))
+    });
     rows
 }
 
@@ -248,7 +258,7 @@ pub fn table(
             if elsewhere > 0 {
                 let _ = write!(
                     line,
-                    ", and {} of packs for other places",
+                    ", and {} of packs that do not govern the company",
                     crate::error::plural(elsewhere, "rule", "rules")
                 );
             }

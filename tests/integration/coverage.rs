@@ -224,13 +224,15 @@ fn a_canadian_company_gets_the_note_and_no_us_state_pack() {
     assert!(ids.iter().any(|id| id == "ca_on_obca"));
     assert!(!ids.iter().any(|id| id == "ca_cbca"), "{ids:?}");
 
-    // Delaware's rules do not apply, and say why.
+    // Delaware's rules, asked for by name, do not apply, and say why.
     let all = cli.json(&[
         "deadlines",
         "acme.toml",
         "--format",
         "json",
         "--all",
+        "--rules",
+        "states/delaware",
         TODAY[0],
         TODAY[1],
     ]);
@@ -541,6 +543,8 @@ fn a_maryland_trust_gets_the_reit_law_and_a_corporation_the_corporation_law() {
         "--format",
         "json",
         "--all",
+        "--rules",
+        "states/maryland",
         TODAY[0],
         TODAY[1],
     ]);

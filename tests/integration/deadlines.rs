@@ -335,7 +335,7 @@ fn hemacare_2004_not_applicable_rules_are_hidden_unless_all() {
     let table = cli.ok(&["deadlines", "hemacare-2004.toml", "--today", "2004-02-27"]);
     assert!(
         table.contains(&format!(
-            "{} rules not applicable to this meeting, and {} rules of packs for other places (--all lists them)",
+            "{} rules not applicable to this meeting, and {} rules of packs that do not govern the company (--all lists them)",
             hidden.len(),
             elsewhere.len()
         )),

@@ -267,7 +267,11 @@ fn hemacare_california_season() {
             .all(|d| d["pack"] != "sec_regulation_14a" || d["rule"] != "dissident_nominee_notice"),
         "{next:#?}"
     );
-    let all = season("hemacare-2004.toml", "2004-02-27", &["--all"]);
+    let all = season(
+        "hemacare-2004.toml",
+        "2004-02-27",
+        &["--all", "--rules", "states/delaware"],
+    );
     let de = deadline(&all, "us_de_dgcl", "record_date");
     assert_eq!(de["status"], "not_applicable");
     assert!(

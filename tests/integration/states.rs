@@ -95,12 +95,33 @@ fn delaware_record_date_on_saturday_26_may_2001_is_inside_the_window() {
 fn california_company_gets_the_delaware_rules_as_not_applicable_with_the_reason() {
     let cli = Cli::new();
     cli.copy("examples/hemacare-2004.toml");
+    // With the default library, Delaware's pack is for another state and is
+    // not loaded at all; asked for by name, it is, and says why it does not
+    // apply.
+    let plain = cli.json(&[
+        "deadlines",
+        "hemacare-2004.toml",
+        "--today",
+        "2004-02-27",
+        "--all",
+        "--format",
+        "json",
+    ]);
+    assert!(
+        plain["deadlines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["pack"] != DE)
+    );
     let doc = cli.json(&[
         "deadlines",
         "hemacare-2004.toml",
         "--today",
         "2004-02-27",
         "--all",
+        "--rules",
+        "states/delaware",
         "--format",
         "json",
     ]);

@@ -79,7 +79,7 @@ impl<'p, 'a> Evaluator<'p, 'a> {
     }
 
     /// Returns why `packs[i]` does not govern the company, if it does not.
-    fn excluded(&self, i: usize) -> Option<&Arc<str>> {
+    pub(super) fn excluded(&self, i: usize) -> Option<&Arc<str>> {
         let p = &self.packs[i];
         self.excluded[i]
             .get_or_init(|| {
@@ -112,8 +112,12 @@ impl<'p, 'a> Evaluator<'p, 'a> {
             }
         }
         let packs = self.packs;
-        for (i, p) in packs.iter().enumerate() {
-            if p.id == pack.id || self.excluded(i).is_some() {
+        for p in packs {
+            if p.id == pack.id
+                || p.applies_to
+                    .as_ref()
+                    .is_some_and(|a| !a.governs(self.cx.company, p.requested))
+            {
                 continue;
             }
             for r in p.rules.iter().filter(|r| r.tags.contains(&y.tag)) {
