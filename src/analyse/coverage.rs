@@ -156,14 +156,7 @@ fn partial(
 /// * A foreign company whose profile does not say whether it is a foreign
 ///   private issuer is told that the SEC's dates assume it is not.
 pub fn coverage<'p>(company: &Company, packs: &'p [RulePack]) -> Coverage<'p> {
-    let governing: Vec<&RulePack> = packs
-        .iter()
-        .filter(|p| {
-            p.applies_to
-                .as_ref()
-                .is_none_or(|a| a.governs(company, p.requested))
-        })
-        .collect();
+    let governing: Vec<&RulePack> = packs.iter().filter(|p| p.governs(company)).collect();
     let at_level = |level: Level| governing.iter().filter(move |p| p.level == level);
     let mut not_covered = Vec::new();
     if let Some(country) = company.country.as_deref().filter(|c| *c != UNITED_STATES) {

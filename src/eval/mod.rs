@@ -397,11 +397,7 @@ fn evaluate_packs<'p>(
     let mut ev = Evaluator::new(packs, facts, cx);
     let mut out = Vec::new();
     for p in packs {
-        if governing_only
-            && p.applies_to
-                .as_ref()
-                .is_some_and(|a| !a.governs(cx.company, p.requested))
-        {
+        if governing_only && !p.governs(cx.company) {
             continue;
         }
         for r in &p.rules {

@@ -56,6 +56,16 @@ pub struct RulePack {
     pub span: Range<usize>,
 }
 
+impl RulePack {
+    /// Whether the pack governs `company`: it has no `applies_to`, or its
+    /// `applies_to` admits the company ([`AppliesTo::governs`]).
+    pub fn governs(&self, company: &crate::model::facts::Company) -> bool {
+        self.applies_to
+            .as_ref()
+            .is_none_or(|a| a.governs(company, self.requested))
+    }
+}
+
 /// The companies a pack governs, by state or country of incorporation or
 /// by exchange.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -113,11 +113,7 @@ impl<'p, 'a> Evaluator<'p, 'a> {
         }
         let packs = self.packs;
         for p in packs {
-            if p.id == pack.id
-                || p.applies_to
-                    .as_ref()
-                    .is_some_and(|a| !a.governs(self.cx.company, p.requested))
-            {
+            if p.id == pack.id || !p.governs(self.cx.company) {
                 continue;
             }
             for r in p.rules.iter().filter(|r| r.tags.contains(&y.tag)) {
