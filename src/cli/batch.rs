@@ -51,7 +51,7 @@ enum Rendered {
 
 /// Where output goes: stdout or a file written atomically at the end.
 struct Sink {
-    out: Box<dyn Write>,
+    out: Box<dyn Write + Send>,
     /// (temporary file, final path) when writing to a file.
     target: Option<(PathBuf, PathBuf)>,
     /// A closed pipe: stop writing, quietly.
@@ -231,6 +231,23 @@ struct Run<'a> {
     alarms: &'a [chrono::TimeDelta],
 }
 
+/// A row read and given its library, or why it cannot be run.
+type Job = std::result::Result<(Entry, Arc<Library>), BadRow>;
+
+/// A row rendered, or why it failed.
+type RenderedRow = std::result::Result<Rendered, BadRow>;
+
+/// Where rendered rows go, and what the run has seen of them.
+struct Emit<'a> {
+    sink: Option<&'a mut Sink>,
+    spill: Option<&'a mut (std::io::BufWriter<std::fs::File>, PathBuf)>,
+    spans: &'a mut ZoneSpans,
+    tally: &'a mut Tally,
+    seen: &'a mut HashMap<String, usize>,
+    names: &'a mut Vec<String>,
+    bar: Option<&'a indicatif::ProgressBar>,
+}
+
 /// What the run has seen so far.
 #[derive(Default)]
 struct Tally {
@@ -265,116 +282,44 @@ impl Run<'_> {
         let mut seen: HashMap<String, usize> = HashMap::new();
         let mut tally = Tally::default();
         let mut names: Vec<String> = Vec::new();
-        let mut stderr = std::io::stderr().lock();
         let outcome = (|| -> Result<()> {
-            loop {
-                let chunk: Vec<_> = portfolio.by_ref().take(CHUNK).collect();
-                if chunk.is_empty() {
-                    break;
-                }
-                // Loading packs is sequential and cached; evaluating is not.
-                let jobs: Vec<std::result::Result<(Entry, Arc<Library>), BadRow>> = chunk
-                    .into_iter()
-                    .map(|item| item.and_then(|e| self.library_for(e, &mut libraries)))
-                    .collect();
-                let rendered: Vec<std::result::Result<Rendered, BadRow>> = jobs
-                    .par_iter()
-                    .map(|job| match job {
-                        Ok((entry, lib)) => self.render(entry, lib),
-                        Err(bad) => Err(bad.clone()),
-                    })
-                    .collect();
-                for (job, out) in jobs.iter().zip(rendered) {
-                    // The same company and meeting twice would give two
-                    // events one UID.
-                    let repeated = match (&out, job) {
-                        (Ok(Rendered::Ics { key, .. }), Ok((entry, _))) => {
-                            seen.get(key).map(|first| BadRow {
-                                row: entry.row,
-                                label: entry.label.clone(),
-                                message: format!(
-                                    "the same company and meeting as row {first}: their calendar events would share ids"
-                                ),
-                                help: Some("give each company and meeting once".to_owned()),
+            let mut out = Emit {
+                sink: sink.as_mut(),
+                spill: spill.as_mut(),
+                spans: &mut spans,
+                tally: &mut tally,
+                seen: &mut seen,
+                names: &mut names,
+                bar: bar.as_ref(),
+            };
+            // A pipeline of two stages: while the pool renders one chunk,
+            // this thread writes the chunk before it and reads the next.
+            let mut current = self.read_chunk(&mut portfolio, &mut libraries);
+            let mut done: Option<(Vec<Job>, Vec<RenderedRow>)> = None;
+            while !current.is_empty() || done.is_some() {
+                let (next, rendered) = rayon::join(
+                    || -> Result<Vec<Job>> {
+                        if let Some((jobs, rendered)) = done.take() {
+                            self.emit(&mut out, &jobs, rendered)?;
+                        }
+                        Ok(self.read_chunk(&mut portfolio, &mut libraries))
+                    },
+                    || -> Vec<RenderedRow> {
+                        current
+                            .par_iter()
+                            .map(|job| match job {
+                                Ok((entry, lib)) => self.render(entry, lib),
+                                Err(bad) => Err(bad.clone()),
                             })
-                        }
-                        _ => None,
-                    };
-                    let out = match repeated {
-                        Some(bad) => Err(bad),
-                        None => out,
-                    };
-                    // A JSON line carries its doubts; other outputs have no
-                    // place for them.
-                    if let (Ok((entry, _)), Ok(_), false) =
-                        (job, &out, self.args.format == BatchFormat::Jsonl)
-                    {
-                        for w in &entry.fact_warnings {
-                            let line = format!("warning: {}: {w}", entry.label);
-                            match &bar {
-                                Some(b) => b.suspend(|| {
-                                    let _ = writeln!(stderr, "{line}");
-                                }),
-                                None => {
-                                    let _ = writeln!(stderr, "{line}");
-                                }
-                            }
-                        }
-                    }
-                    match out {
-                        Err(bad) => {
-                            tally.failed += 1;
-                            if let Some(b) = &bar {
-                                b.suspend(|| {
-                                    let _ = writeln!(stderr, "error: {bad}");
-                                });
-                            } else {
-                                let _ = writeln!(stderr, "error: {bad}");
-                            }
-                        }
-                        Ok(Rendered::Text(text)) => {
-                            tally.companies += 1;
-                            if let Some(s) = sink.as_mut() {
-                                s.write(&text)?;
-                            }
-                        }
-                        Ok(Rendered::Ics {
-                            key,
-                            file,
-                            events,
-                            spans: own,
-                        }) => {
-                            tally.companies += 1;
-                            if let Ok((entry, _)) = job {
-                                seen.insert(key.clone(), entry.row);
-                                if names.len() < 3 && !names.contains(&entry.company.name) {
-                                    names.push(entry.company.name.clone());
-                                }
-                            }
-                            if let (Some(dir), Some(text)) = (&self.args.output_dir, file) {
-                                write_atomically(&dir.join(format!("{key}.ics")), &text)?;
-                            } else if let Some((f, _)) = spill.as_mut() {
-                                f.write_all(events.as_bytes())
-                                    .map_err(|source| Error::Write {
-                                        path: "<temporary file>".into(),
-                                        source,
-                                    })?;
-                                for (zone, (tz, lo, hi)) in own {
-                                    spans
-                                        .entry(zone)
-                                        .and_modify(|(_, l, h)| {
-                                            *l = (*l).min(lo);
-                                            *h = (*h).max(hi);
-                                        })
-                                        .or_insert((tz, lo, hi));
-                                }
-                            }
-                        }
-                    }
-                }
+                            .collect()
+                    },
+                );
+                let next = next?;
+                done = (!current.is_empty()).then(|| (std::mem::take(&mut current), rendered));
+                current = next;
                 if let Some(b) = &bar {
                     b.set_position(portfolio.progress().0);
-                    b.set_message(format!("{} companies", tally.companies));
+                    b.set_message(format!("{} companies", out.tally.companies));
                 }
             }
             if let (Some((f, path)), Some(s)) = (spill.take(), sink.as_mut()) {
@@ -412,7 +357,7 @@ impl Run<'_> {
             }
         }
         let _ = writeln!(
-            stderr,
+            std::io::stderr(),
             "govcal batch: {} {}, {} {} failed",
             tally.companies,
             if tally.companies == 1 {
@@ -428,6 +373,115 @@ impl Run<'_> {
         } else {
             Status::Ok
         })
+    }
+
+    /// Reads the next chunk of rows and finds each one's library (loading
+    /// packs is sequential and cached).
+    fn read_chunk(
+        &self,
+        portfolio: &mut Portfolio,
+        libraries: &mut HashMap<LibraryKey, std::result::Result<Arc<Library>, String>>,
+    ) -> Vec<Job> {
+        portfolio
+            .by_ref()
+            .take(CHUNK)
+            .map(|item| item.and_then(|e| self.library_for(e, libraries)))
+            .collect()
+    }
+
+    /// Writes a rendered chunk in the portfolio's order: rows, calendar
+    /// events, and on stderr the rows that failed.
+    fn emit(&self, em: &mut Emit, jobs: &[Job], rendered: Vec<RenderedRow>) -> Result<()> {
+        let mut stderr = std::io::stderr().lock();
+        for (job, out) in jobs.iter().zip(rendered) {
+            // The same company and meeting twice would give two
+            // events one UID.
+            let repeated = match (&out, job) {
+                (Ok(Rendered::Ics { key, .. }), Ok((entry, _))) => {
+                    em.seen.get(key).map(|first| BadRow {
+                        row: entry.row,
+                        label: entry.label.clone(),
+                        message: format!(
+                            "the same company and meeting as row {first}: their calendar events would share ids"
+                        ),
+                        help: Some("give each company and meeting once".to_owned()),
+                    })
+                }
+                _ => None,
+            };
+            let out = match repeated {
+                Some(bad) => Err(bad),
+                None => out,
+            };
+            // A JSON line carries its doubts; other outputs have no
+            // place for them.
+            if let (Ok((entry, _)), Ok(_), false) =
+                (job, &out, self.args.format == BatchFormat::Jsonl)
+            {
+                for w in &entry.fact_warnings {
+                    let line = format!("warning: {}: {w}", entry.label);
+                    match &em.bar {
+                        Some(b) => b.suspend(|| {
+                            let _ = writeln!(stderr, "{line}");
+                        }),
+                        None => {
+                            let _ = writeln!(stderr, "{line}");
+                        }
+                    }
+                }
+            }
+            match out {
+                Err(bad) => {
+                    em.tally.failed += 1;
+                    if let Some(b) = &em.bar {
+                        b.suspend(|| {
+                            let _ = writeln!(stderr, "error: {bad}");
+                        });
+                    } else {
+                        let _ = writeln!(stderr, "error: {bad}");
+                    }
+                }
+                Ok(Rendered::Text(text)) => {
+                    em.tally.companies += 1;
+                    if let Some(s) = em.sink.as_mut() {
+                        s.write(&text)?;
+                    }
+                }
+                Ok(Rendered::Ics {
+                    key,
+                    file,
+                    events,
+                    spans: own,
+                }) => {
+                    em.tally.companies += 1;
+                    if let Ok((entry, _)) = job {
+                        em.seen.insert(key.clone(), entry.row);
+                        if em.names.len() < 3 && !em.names.contains(&entry.company.name) {
+                            em.names.push(entry.company.name.clone());
+                        }
+                    }
+                    if let (Some(dir), Some(text)) = (&self.args.output_dir, file) {
+                        write_atomically(&dir.join(format!("{key}.ics")), &text)?;
+                    } else if let Some((f, _)) = em.spill.as_mut() {
+                        f.write_all(events.as_bytes())
+                            .map_err(|source| Error::Write {
+                                path: "<temporary file>".into(),
+                                source,
+                            })?;
+                        for (zone, (tz, lo, hi)) in own {
+                            em.spans
+                                .entry(zone)
+                                .and_modify(|(_, l, h)| {
+                                    *l = (*l).min(lo);
+                                    *h = (*h).max(hi);
+                                })
+                                .or_insert((tz, lo, hi));
+                        }
+                    }
+                }
+            }
+        }
+        Ok(())
     }
 
     /// The library for `entry`'s packs, loaded once per distinct set.

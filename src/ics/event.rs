@@ -5,9 +5,9 @@ use std::fmt::Write as _;
 
 use chrono::{Days, NaiveDate, NaiveDateTime, TimeDelta};
 use chrono_tz::Tz;
-use ical::parser::ical::component::{IcalAlarm, IcalEvent};
 
-use super::value::{fmt_date, fmt_local, fmt_utc, prop, prop_with, text};
+use super::line::{Lines, push_text};
+use super::value::{push_date, push_local, push_utc};
 
 /// One deadline (a `VEVENT`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,77 +83,82 @@ pub enum EventStatus {
     Cancelled,
 }
 
-pub(super) fn build_event(ev: &IcsEvent, dtstamp: &str) -> IcalEvent {
-    let mut e = IcalEvent::new();
-    let p = &mut e.properties;
-    p.push(prop("UID", text(&ev.uid)));
-    p.push(prop("SEQUENCE", ev.sequence.to_string()));
-    p.push(prop("DTSTAMP", dtstamp));
+/// Writes `ev` as a `VEVENT` block, or its verbatim text when it has one.
+/// `dtstamp` is the calendar's stamp, used when the event has none.
+pub(super) fn write_event(w: &mut Lines, ev: &IcsEvent, dtstamp: NaiveDateTime) {
+    if let Some(v) = &ev.verbatim {
+        w.out.push_str(v);
+        return;
+    }
+    w.raw("BEGIN:VEVENT");
+    w.text("UID", &ev.uid, false);
+    w.prop("SEQUENCE", |s| {
+        let _ = write!(s, "{}", ev.sequence);
+    });
+    w.prop("DTSTAMP", |s| push_utc(s, ev.stamp.unwrap_or(dtstamp)));
     match ev.when {
         When::AllDay(day) => {
-            p.push(prop_with("DTSTART", "VALUE", "DATE", fmt_date(day)));
+            w.prop("DTSTART;VALUE=DATE", |s| push_date(s, day));
             // Without DTEND a DATE-valued event lasts one day anyway
             // (RFC 5545 §3.6.1), so NaiveDate::MAX just omits it.
             if let Some(next) = day.checked_add_days(Days::new(1)) {
-                p.push(prop_with("DTEND", "VALUE", "DATE", fmt_date(next)));
+                w.prop("DTEND;VALUE=DATE", |s| push_date(s, next));
             }
         }
         When::Timed { local, tz } => {
-            let v = fmt_local(local);
-            p.push(prop_with("DTSTART", "TZID", tz.name(), v));
+            w.prop_param("DTSTART", ("TZID", tz.name()), |s| push_local(s, local));
         }
-        When::Utc(utc) => p.push(prop("DTSTART", fmt_utc(utc))),
+        When::Utc(utc) => w.prop("DTSTART", |s| push_utc(s, utc)),
     }
-    let summary = text(&ev.summary);
-    p.push(prop("SUMMARY", summary.clone()));
-    let description = text(&ev.description);
-    if !description.is_empty() {
-        p.push(prop("DESCRIPTION", description));
-    }
-    let categories: Vec<String> = ev
-        .categories
-        .iter()
-        .map(|c| text(c))
-        .filter(|c| !c.is_empty())
-        .collect();
-    if !categories.is_empty() {
-        p.push(prop("CATEGORIES", categories.join(",")));
-    }
-    if let Some(url) = ev.url.as_deref().map(clean_uri).filter(|u| !u.is_empty()) {
-        p.push(prop("URL", url));
+    w.text("SUMMARY", &ev.summary, false);
+    w.text("DESCRIPTION", &ev.description, true);
+    w.prop_if("CATEGORIES", |s| {
+        let start = s.len();
+        for c in &ev.categories {
+            let mark = s.len();
+            if mark > start {
+                s.push(',');
+            }
+            let before = s.len();
+            push_text(s, c);
+            if s.len() == before {
+                s.truncate(mark);
+            }
+        }
+        s.len() > start
+    });
+    if let Some(url) = &ev.url {
+        w.prop_if("URL", |s| {
+            let before = s.len();
+            push_uri(s, url);
+            s.len() > before
+        });
     }
     if let Some(status) = ev.status {
-        let s = match status {
-            EventStatus::Confirmed => "CONFIRMED",
-            EventStatus::Cancelled => "CANCELLED",
-        };
-        p.push(prop("STATUS", s));
+        w.raw(match status {
+            EventStatus::Confirmed => "STATUS:CONFIRMED",
+            EventStatus::Cancelled => "STATUS:CANCELLED",
+        });
     }
     if let Some(at) = ev.last_modified {
-        p.push(prop("LAST-MODIFIED", fmt_utc(at)));
+        w.prop("LAST-MODIFIED", |s| push_utc(s, at));
     }
-    p.push(prop("TRANSP", "TRANSPARENT"));
+    w.raw("TRANSP:TRANSPARENT");
     for alarm in &ev.alarms {
-        let mut a = IcalAlarm::new();
-        a.properties.push(prop("ACTION", "DISPLAY"));
-        a.properties.push(prop("DESCRIPTION", summary.clone()));
-        a.properties.push(prop_with(
-            "TRIGGER",
-            "RELATED",
-            "START",
-            trigger(alarm.before),
-        ));
-        e.alarms.push(a);
+        w.raw("BEGIN:VALARM");
+        w.raw("ACTION:DISPLAY");
+        w.text("DESCRIPTION", &ev.summary, false);
+        w.prop("TRIGGER;RELATED=START", |s| push_trigger(s, alarm.before));
+        w.raw("END:VALARM");
     }
-    e
+    w.raw("END:VEVENT");
 }
 
 /// Percent-encodes characters that may not appear in a URI (RFC 3986) so a
 /// `URL` value can never break the content-line framing. Valid URLs are
 /// unchanged; surrounding whitespace is trimmed first.
-fn clean_uri(url: &str) -> String {
+fn push_uri(out: &mut String, url: &str) {
     let url = url.trim();
-    let mut out = String::with_capacity(url.len());
     for c in url.chars() {
         let needs_encoding = !c.is_ascii()
             || c.is_ascii_control()
@@ -170,19 +175,19 @@ fn clean_uri(url: &str) -> String {
             out.push(c);
         }
     }
-    out
 }
 
 /// `TRIGGER` value (RFC 5545 §3.3.6 `dur-value`) for an alarm `before` the
 /// start: `-P14D`, `-PT2H`, `-P1DT12H`, `-PT1H0M5S`, `PT0S`.
 ///
 /// Weeks are never used (`dur-week` cannot be combined with days).
-pub(super) fn trigger(before: TimeDelta) -> String {
+fn push_trigger(out: &mut String, before: TimeDelta) {
     let secs = before.num_seconds();
     if secs == 0 {
-        return "PT0S".to_owned();
+        out.push_str("PT0S");
+        return;
     }
-    let mut out = String::from(if secs > 0 { "-P" } else { "P" });
+    out.push_str(if secs > 0 { "-P" } else { "P" });
     let total = secs.unsigned_abs();
     let (days, rem) = (total / 86_400, total % 86_400);
     let (h, m, s) = (rem / 3600, rem % 3600 / 60, rem % 60);
@@ -202,6 +207,12 @@ pub(super) fn trigger(before: TimeDelta) -> String {
             let _ = write!(out, "{s}S");
         }
     }
+}
+
+#[cfg(test)]
+pub(super) fn trigger(before: TimeDelta) -> String {
+    let mut out = String::new();
+    push_trigger(&mut out, before);
     out
 }
 

@@ -1,8 +1,9 @@
 //! iCalendar (RFC 5545 / RFC 7986) export of governance deadlines.
 //!
-//! The text is produced by the `ical` crate's generator
-//! ([`ical::generator::Emitter`]) and post-processed by the `line` module
-//! (octet folding, CRLF). Because `ical` 0.11 has known defects, this module:
+//! The text is written here, line by line (`line::Lines`), rather than by
+//! the `ical` crate's generator, whose defects in 0.11 (TEXT not escaped,
+//! folding by characters, panics on some parameter values) cost more to
+//! undo than the writing saves. This module:
 //!
 //! * escapes every TEXT value itself before building properties;
 //! * never passes user text in parameters (only fixed ASCII values such as
@@ -36,12 +37,11 @@ pub mod previous;
 mod value;
 mod zone;
 
-use chrono::NaiveDate;
-use ical::generator::{Emitter, IcalCalendarBuilder};
+use chrono::{NaiveDate, NaiveTime};
 
-use event::build_event;
-use value::{fmt_utc, prop, text, utc_midnight};
-use zone::vtimezone;
+use event::write_event;
+use line::Lines;
+use zone::write_vtimezone;
 
 pub use event::{Alarm, EventStatus, IcsEvent, When};
 pub use zone::{ZoneSpans, zone_spans};
@@ -69,33 +69,37 @@ pub struct IcsCalendar {
 pub fn write_ics(cal: &IcsCalendar) -> String {
     let mut spans = ZoneSpans::new();
     zone_spans(&cal.events, &mut spans);
-    let text = render(&cal.name, &spans, &cal.events, cal.dtstamp);
-    if cal.events.iter().any(|e| e.verbatim.is_some()) {
-        splice_verbatim(&text, &cal.events)
-    } else {
-        text
-    }
+    render(&cal.name, &spans, &cal.events, cal.dtstamp)
 }
 
 /// The calendar text: properties, the `VTIMEZONE` of each zone in `spans`,
 /// then `events`.
 fn render(name: &str, spans: &ZoneSpans, events: &[IcsEvent], dtstamp: NaiveDate) -> String {
-    let name = text(name);
-    let mut builder = IcalCalendarBuilder::version("2.0")
-        .gregorian()
-        .prodid(PRODID)
-        .set(prop("METHOD", "PUBLISH"))
-        .set(prop("NAME", name.clone()))
-        .set(prop("X-WR-CALNAME", name));
+    let mut w = Lines::with_capacity(2048 + events.len() * 1024);
+    write_head(&mut w, name, spans);
+    write_events(&mut w, events, dtstamp);
+    w.out.push_str(CALENDAR_END);
+    w.out
+}
+
+fn write_head(w: &mut Lines, name: &str, spans: &ZoneSpans) {
+    w.raw("BEGIN:VCALENDAR");
+    w.raw("VERSION:2.0");
+    w.raw("CALSCALE:GREGORIAN");
+    w.prop("PRODID", |s| s.push_str(PRODID));
+    w.raw("METHOD:PUBLISH");
+    w.text("NAME", name, false);
+    w.text("X-WR-CALNAME", name, false);
     for (tz, earliest, latest) in spans.values() {
-        builder = builder.add_tz(vtimezone(*tz, *earliest, *latest));
+        write_vtimezone(w, *tz, *earliest, *latest);
     }
-    let dtstamp = utc_midnight(dtstamp);
+}
+
+fn write_events(w: &mut Lines, events: &[IcsEvent], dtstamp: NaiveDate) {
+    let dtstamp = dtstamp.and_time(NaiveTime::MIN);
     for event in events {
-        let stamp = event.stamp.map_or_else(|| dtstamp.clone(), fmt_utc);
-        builder = builder.add_event(build_event(event, &stamp));
+        write_event(w, event, dtstamp);
     }
-    line::finish(&builder.build().generate())
 }
 
 /// The end of a calendar, after its events.
@@ -106,56 +110,23 @@ pub const CALENDAR_END: &str = "END:VCALENDAR\r\n";
 /// the [`event_blocks`] of each part, then [`CALENDAR_END`]. The pieces
 /// together are what [`write_ics`] writes for all the events at once.
 pub fn calendar_head(name: &str, spans: &ZoneSpans) -> String {
-    let text = render(name, spans, &[], NaiveDate::MIN);
-    text.strip_suffix(CALENDAR_END).unwrap_or(&text).to_owned()
+    let mut w = Lines::with_capacity(4096);
+    write_head(&mut w, name, spans);
+    w.out
 }
 
 /// The `VEVENT` blocks of `cal`, as [`write_ics`] writes them.
 pub fn event_blocks(cal: &IcsCalendar) -> String {
-    let text = render("", &ZoneSpans::new(), &cal.events, cal.dtstamp);
-    match text.find("\r\nBEGIN:VEVENT\r\n") {
-        Some(at) => text[at + 2..]
-            .strip_suffix(CALENDAR_END)
-            .unwrap_or(&text[at + 2..])
-            .to_owned(),
-        None => String::new(),
-    }
-}
-
-/// Replaces the rendering of each event that has `verbatim` text with that
-/// text. Events are written in order, one `BEGIN:VEVENT` line each (folded
-/// lines start with a space, so the match is exact).
-fn splice_verbatim(text: &str, events: &[IcsEvent]) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut index = 0;
-    let mut skipping = false;
-    for line in text.split_inclusive("\r\n") {
-        let content = line.trim_end_matches("\r\n");
-        if skipping {
-            if content == "END:VEVENT" {
-                skipping = false;
-            }
-            continue;
-        }
-        if content == "BEGIN:VEVENT" {
-            let verbatim = events.get(index).and_then(|e| e.verbatim.as_deref());
-            index += 1;
-            if let Some(v) = verbatim {
-                out.push_str(v);
-                skipping = true;
-                continue;
-            }
-        }
-        out.push_str(line);
-    }
-    out
+    let mut w = Lines::with_capacity(cal.events.len() * 1024);
+    write_events(&mut w, &cal.events, cal.dtstamp);
+    w.out
 }
 
 #[cfg(test)]
 mod tests {
     use super::event::trigger;
     use super::line::{clean_text, escape_text};
-    use super::value::{fmt_date, fmt_local};
+    use super::value::{fmt_date, fmt_local, fmt_utc, utc_midnight};
     use super::*;
     use chrono::{Duration, NaiveDateTime};
     use chrono_tz::America::{Los_Angeles, New_York};

@@ -4,15 +4,11 @@
 
 use std::collections::BTreeMap;
 
+use super::event::{IcsEvent, When};
+use super::line::{Lines, push_text};
+use super::value::push_local;
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone};
 use chrono_tz::{OffsetComponents, OffsetName, Tz, TzOffset};
-use ical::parser::ical::component::{
-    IcalTimeZone, IcalTimeZoneTransition, IcalTimeZoneTransitionType,
-};
-
-use super::event::{IcsEvent, When};
-use super::line;
-use super::value::{fmt_local, prop};
 
 /// First / last year scanned for zone transitions. chrono-tz 0.10 tabulates
 /// transitions from 1844 to 2099 only; outside these years every zone has a
@@ -143,39 +139,48 @@ fn find_transitions(tz: Tz, first_year: i32, last_year: i32) -> Vec<Transition> 
     found
 }
 
-fn observance(
-    kind: IcalTimeZoneTransitionType,
-    onset: NaiveDateTime,
-    from: &TzOffset,
-    to: &TzOffset,
-) -> IcalTimeZoneTransition {
-    let mut t = IcalTimeZoneTransition::new(kind);
-    t.properties.push(prop("DTSTART", fmt_local(onset)));
-    t.properties
-        .push(prop("TZOFFSETFROM", fmt_offset(total_offset(from))));
-    t.properties
-        .push(prop("TZOFFSETTO", fmt_offset(total_offset(to))));
-    t.properties
-        .push(prop("TZNAME", line::escape_text(&abbreviation(to))));
-    t
+/// Whether an observance is standard or daylight time.
+#[derive(Debug, Clone, Copy)]
+enum Kind {
+    Standard,
+    Daylight,
 }
 
-/// VTIMEZONE for `tz` covering events from `earliest` to `latest` (local
-/// times): one observance per transition whose onset lies in
+fn observance(w: &mut Lines, kind: Kind, onset: NaiveDateTime, from: &TzOffset, to: &TzOffset) {
+    let (begin, end) = match kind {
+        Kind::Standard => ("BEGIN:STANDARD", "END:STANDARD"),
+        Kind::Daylight => ("BEGIN:DAYLIGHT", "END:DAYLIGHT"),
+    };
+    w.raw(begin);
+    w.prop("DTSTART", |s| push_local(s, onset));
+    let (from, to_text) = (fmt_offset(total_offset(from)), fmt_offset(total_offset(to)));
+    w.prop("TZOFFSETFROM", |s| s.push_str(&from));
+    w.prop("TZOFFSETTO", |s| s.push_str(&to_text));
+    w.prop("TZNAME", |s| push_text(s, &abbreviation(to)));
+    w.raw(end);
+}
+
+/// Writes the VTIMEZONE of `tz` covering events from `earliest` to `latest`
+/// (local times): one observance per transition whose onset lies in
 /// `earliest.year - 1 ..= latest.year + 1`, or a single STANDARD observance
 /// when the offset is constant over that range.
 ///
 /// If an event precedes the first transition (only possible for zones with
 /// sparse transitions), a leading observance at Jan 1 of the range start
 /// with the then-current offset is added, so every event is covered.
-pub(super) fn vtimezone(tz: Tz, earliest: NaiveDateTime, latest: NaiveDateTime) -> IcalTimeZone {
+pub(super) fn write_vtimezone(
+    w: &mut Lines,
+    tz: Tz,
+    earliest: NaiveDateTime,
+    latest: NaiveDateTime,
+) {
     let from_year = earliest.year().saturating_sub(1);
     let to_year = latest.year().saturating_add(1);
     let range_start = NaiveDate::from_ymd_opt(from_year, 1, 1)
         .unwrap_or(NaiveDate::MIN)
         .and_time(NaiveTime::MIN);
-    let mut zone = IcalTimeZone::new();
-    zone.properties.push(prop("TZID", tz.name()));
+    w.raw("BEGIN:VTIMEZONE");
+    w.prop("TZID", |s| s.push_str(tz.name()));
     let transitions = find_transitions(tz, from_year, to_year);
     let onsets: Vec<(NaiveDateTime, &Transition)> = transitions
         .iter()
@@ -189,35 +194,30 @@ pub(super) fn vtimezone(tz: Tz, earliest: NaiveDateTime, latest: NaiveDateTime) 
                 .unwrap_or(NaiveDate::MIN)
                 .and_time(NaiveTime::MIN);
             let off = tz.offset_from_utc_datetime(&range_start);
-            zone.transitions.push(observance(
-                IcalTimeZoneTransitionType::STANDARD,
-                range_start.min(epoch),
-                &off,
-                &off,
-            ));
+            observance(w, Kind::Standard, range_start.min(epoch), &off, &off);
         }
         Some((first_onset, first)) if earliest < *first_onset => {
-            zone.transitions.push(observance(
+            observance(
+                w,
                 kind_of(&first.from),
                 range_start,
                 &first.from,
                 &first.from,
-            ));
+            );
         }
         Some(_) => {}
     }
     for (onset, t) in onsets {
-        zone.transitions
-            .push(observance(kind_of(&t.to), onset, &t.from, &t.to));
+        observance(w, kind_of(&t.to), onset, &t.from, &t.to);
     }
-    zone
+    w.raw("END:VTIMEZONE");
 }
 
-fn kind_of(offset: &TzOffset) -> IcalTimeZoneTransitionType {
+fn kind_of(offset: &TzOffset) -> Kind {
     if offset.dst_offset().is_zero() {
-        IcalTimeZoneTransitionType::STANDARD
+        Kind::Standard
     } else {
-        IcalTimeZoneTransitionType::DAYLIGHT
+        Kind::Daylight
     }
 }
 
@@ -231,6 +231,7 @@ mod tests {
     use chrono_tz::America::{Los_Angeles, New_York, Phoenix};
     use chrono_tz::Australia::Sydney;
     use chrono_tz::Europe::London;
+    use ical::parser::ical::component::IcalTimeZoneTransitionType;
 
     fn parse_local(s: &str) -> NaiveDateTime {
         NaiveDateTime::parse_from_str(s, "%Y%m%dT%H%M%S").unwrap()
