@@ -5,9 +5,10 @@
 //! `(name, include_str!(path))`: rule packs (`rules/<family>/<name>.toml`)
 //! and holiday calendars (`rules/calendars/<name>.toml`).
 //!
-//! Each pack also gets a lean copy, `$OUT_DIR/lean/<family>/<name>.toml`:
-//! the same TOML without comments, `notes` and worked cases, which nothing
-//! but `explain`, `check` and `rules show` reads. `deadlines` and `batch`
+//! Each pack and calendar also gets a lean copy,
+//! `$OUT_DIR/lean/<family>/<name>.toml`: the same TOML without comments,
+//! `notes` and worked cases, which nothing but `explain`, `check` and
+//! `rules show` reads. `deadlines` and `batch`
 //! load the lean copies: reading the TOML is most of a single query's time,
 //! and the lean text is about a third as long.
 
@@ -68,15 +69,17 @@ fn main() {
         writeln!(out, "/// {doc}").unwrap();
         writeln!(out, "pub const {table}: &[BuiltinPack] = &[").unwrap();
         for (name, path) in items {
-            let lean_path = if table == "BUILTIN_PACKS" {
-                let text = std::fs::read_to_string(path).expect("a readable rule pack");
-                let lean_path = out_dir.join("lean").join(format!("{name}.toml"));
+            let lean_path = {
+                let text = std::fs::read_to_string(path).expect("a readable rules file");
+                let lean_path = if table == "BUILTIN_PACKS" {
+                    out_dir.join("lean").join(format!("{name}.toml"))
+                } else {
+                    out_dir.join("lean/calendars").join(format!("{name}.toml"))
+                };
                 std::fs::create_dir_all(lean_path.parent().expect("a parent"))
                     .expect("OUT_DIR is writable");
                 std::fs::write(&lean_path, lean(&text)).expect("OUT_DIR is writable");
                 lean_path
-            } else {
-                path.clone()
             };
             writeln!(
                 out,

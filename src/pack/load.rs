@@ -47,7 +47,7 @@ static BUILTIN_CALENDARS: std::sync::LazyLock<BTreeMap<String, Arc<Calendar>>> =
         BUILTIN_CALENDAR_FILES
             .par_iter()
             .map(|f| {
-                let cal = Calendar::parse_toml(f.text).unwrap_or_else(|problems| {
+                let cal = Calendar::parse_toml(f.lean).unwrap_or_else(|problems| {
                     panic!("built-in calendar {} is invalid: {problems:?}", f.name)
                 });
                 (cal.id().to_owned(), Arc::new(cal))
@@ -942,6 +942,22 @@ mod tests {
         }
         for c in BUILTIN_CALENDAR_FILES {
             assert!(is_calendar_file(c.text), "{} is not a calendar", c.name);
+        }
+    }
+
+    /// The lean copy of each built-in calendar (what `deadlines` reads) is
+    /// the same calendar as the file counsel reviews, and shorter.
+    #[test]
+    fn lean_calendars_are_the_full_calendars() {
+        for c in BUILTIN_CALENDAR_FILES {
+            let full = Calendar::parse_toml(c.text).expect("the full file parses");
+            let lean = Calendar::parse_toml(c.lean).expect("the lean copy parses");
+            assert_eq!(lean, full, "{}", c.name);
+            assert!(
+                c.lean.len() < c.text.len(),
+                "{} has no comment to leave out",
+                c.name
+            );
         }
     }
 }

@@ -13,7 +13,7 @@ use crate::model::rule::{Actor, Status};
 /// Appends `s` as one CSV field: as it is, or quoted with its quotes
 /// doubled when it holds a comma, quote or line break (RFC 4180).
 fn push_field(out: &mut String, s: &str) {
-    if s.contains([',', '"', '\n', '\r']) {
+    if s.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r')) {
         out.push('"');
         for (i, part) in s.split('"').enumerate() {
             if i > 0 {

@@ -30,13 +30,38 @@ pub(super) struct Evaluator<'p, 'a> {
     cx: &'a Context<'a>,
     /// Deadlines already evaluated, by the address of their rule (rules
     /// refer to each other, and each is evaluated once per run).
-    done: HashMap<*const Rule, Rc<Deadline<'p>>>,
+    done: HashMap<*const Rule, Rc<Deadline<'p>>, ByAddress>,
     /// Rules being evaluated, to report a cycle.
-    active: HashSet<*const Rule>,
+    active: HashSet<*const Rule, ByAddress>,
     /// Why each pack does not govern the company (`None`: it does), by
     /// position in `packs`, computed when first asked.
     excluded: Vec<std::cell::OnceCell<Option<Arc<str>>>>,
 }
+
+/// Hashes a rule's address. The keys are addresses of rules in loaded
+/// packs, not chosen by anyone, so `SipHash`'s guard against chosen keys buys
+/// nothing here, and it was a tenth of a batch run's evaluation time.
+#[derive(Default)]
+struct AddressHasher(u64);
+
+impl std::hash::Hasher for AddressHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+
+    fn finish(&self) -> u64 {
+        // The table indexes by the low bits; an address's are its alignment.
+        self.0 ^ (self.0 >> 29)
+    }
+}
+
+type ByAddress = std::hash::BuildHasherDefault<AddressHasher>;
 
 /// One answer a bound can give in a conditional window, and when.
 #[derive(Clone)]
@@ -72,8 +97,8 @@ impl<'p, 'a> Evaluator<'p, 'a> {
             packs,
             facts,
             cx,
-            done: HashMap::new(),
-            active: HashSet::new(),
+            done: HashMap::default(),
+            active: HashSet::default(),
             excluded: vec![std::cell::OnceCell::new(); packs.len()],
         }
     }
