@@ -89,7 +89,7 @@ fn with_pack(base: &Library, spec: &str, also: Option<&str>) -> Result<Version> 
         .packs
         .insert(at.unwrap_or(library.packs.len()), pack);
     // The checks `Library::load` makes across packs, on the new mix.
-    let problems = crate::pack::validate::check_cycles(&library.packs);
+    let problems = crate::pack::references::check_cycles(&library.packs);
     if !problems.is_empty() {
         return Err(Error::Invalid {
             diagnostics: problems,

@@ -868,7 +868,7 @@ impl Library {
             }
         }
         if problems.is_empty() {
-            problems.extend(crate::pack::validate::check_cycles(&packs));
+            problems.extend(crate::pack::references::check_cycles(&packs));
         }
         if problems
             .iter()

@@ -11,6 +11,7 @@ pub mod expr;
 pub mod jsonschema;
 pub mod load;
 pub mod profile;
+pub(crate) mod references;
 pub(crate) mod schema;
 pub(crate) mod template;
 pub(crate) mod validate;

@@ -1,7 +1,7 @@
 //! Cross-field checks on a parsed pack: ids, names of facts, calendars and
 //! rules, expression syntax and types, time-of-day specs, worked cases.
 //! Reports every problem, not the first. Cycles between rules are checked
-//! across all loaded packs by [`check_cycles`].
+//! across all loaded packs by [`check_cycles`](crate::pack::references::check_cycles).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -458,7 +458,9 @@ pub(crate) fn validate(
             span: header.id.span(),
         };
         let mut all = cx.problems;
-        all.extend(cycles(std::slice::from_ref(&partial)));
+        all.extend(crate::pack::references::cycles(std::slice::from_ref(
+            &partial,
+        )));
         all.extend(warnings);
         all.sort_by_key(|d| d.span.start);
         Err(all)
@@ -848,140 +850,4 @@ fn outcome(
         opens: o.flatten(),
         closes: c.flatten(),
     })
-}
-
-/// Reports every cycle of rule references among `packs`, printing the cycle,
-/// and every reference to a rule in another pack that is not loaded.
-pub(crate) fn check_cycles(packs: &[RulePack]) -> Vec<Diagnostic> {
-    references(packs, true)
-}
-
-/// Reports every cycle of rule references among `packs`, and nothing else.
-fn cycles(packs: &[RulePack]) -> Vec<Diagnostic> {
-    references(packs, false)
-}
-
-/// Reports cycles among `packs` and, when `missing` is set, references to
-/// rules that are not loaded.
-fn references(packs: &[RulePack], missing: bool) -> Vec<Diagnostic> {
-    let mut problems = Vec::new();
-    // Edges: (pack, rule) -> [(pack, rule, span in pack file)]
-    let mut edges: BTreeMap<Key, Vec<Edge>> = BTreeMap::new();
-    let mut sources = BTreeMap::new();
-    for p in packs {
-        for r in &p.rules {
-            sources.insert((p.id.clone(), r.id.clone()), Arc::clone(&r.source));
-            let mut refs = Vec::new();
-            let mut visit = |e: &Expr| {
-                if let ExprKind::RuleRef { pack, rule, .. } = &e.kind {
-                    refs.push((
-                        pack.clone().unwrap_or_else(|| p.id.clone()),
-                        rule.clone(),
-                        e.span.clone(),
-                    ));
-                }
-            };
-            for b in &r.branches {
-                b.when.walk_exprs(&mut visit);
-                if let Outcome::Window { opens, closes } = &b.outcome {
-                    for e in opens.iter().chain(closes.iter()) {
-                        e.walk(&mut visit);
-                    }
-                }
-            }
-            for c in r
-                .applies_when
-                .iter()
-                .chain(r.yields_to.as_ref().and_then(|y| y.when.as_ref()))
-            {
-                c.walk_exprs(&mut visit);
-            }
-            for (tp, tr, span) in &refs {
-                if !missing {
-                    break;
-                }
-                let exists = packs.iter().any(|q| &q.id == tp && q.rule(tr).is_some());
-                if !exists {
-                    problems.push(
-                        Diagnostic::error(
-                            &r.source,
-                            span.clone(),
-                            format!("unknown rule `{tp}/{tr}`"),
-                        )
-                        .with_help(
-                            match crate::pack::load::builtin_matches(tp).as_slice() {
-                                [one] => format!(
-                                    "load the pack that defines it too (the built-in `{}`)",
-                                    one.name
-                                ),
-                                _ => "load the pack that defines it too".to_owned(),
-                            },
-                        ),
-                    );
-                }
-            }
-            edges.insert((p.id.clone(), r.id.clone()), refs);
-        }
-    }
-    // Depth-first search with colours; report each cycle once.
-    let mut state: BTreeMap<(String, String), u8> = BTreeMap::new();
-    let mut reported = BTreeSet::new();
-    for start in edges.keys() {
-        let mut stack: Vec<(String, String)> = Vec::new();
-        dfs(start, &edges, &mut state, &mut stack, &mut |cycle, span| {
-            let mut key: Vec<_> = cycle.to_vec();
-            key.sort();
-            if reported.insert(key) {
-                let names: Vec<String> = cycle.iter().map(|(_, r)| format!("`{r}`")).collect();
-                let src = &sources[&cycle[0]];
-                problems.push(
-                    Diagnostic::error(
-                        src,
-                        span,
-                        format!(
-                            "rules depend on each other in a cycle: {} -> {}",
-                            names.join(" -> "),
-                            names[0]
-                        ),
-                    )
-                    .with_help(
-                        "one of these rules must be computed from facts, not from the others",
-                    ),
-                );
-            }
-        });
-    }
-    problems
-}
-
-type Key = (String, String);
-/// A reference to (pack, rule), with its span in the referring file.
-type Edge = (String, String, Range<usize>);
-
-fn dfs(
-    node: &Key,
-    edges: &BTreeMap<Key, Vec<Edge>>,
-    state: &mut BTreeMap<Key, u8>,
-    stack: &mut Vec<Key>,
-    report: &mut impl FnMut(&[Key], Range<usize>),
-) {
-    match state.get(node) {
-        Some(2) => return,
-        Some(1) => return,
-        _ => {}
-    }
-    state.insert(node.clone(), 1);
-    stack.push(node.clone());
-    for (p, r, span) in edges.get(node).map(Vec::as_slice).unwrap_or_default() {
-        let next = (p.clone(), r.clone());
-        if state.get(&next) == Some(&1) {
-            if let Some(pos) = stack.iter().position(|k| *k == next) {
-                report(&stack[pos..], span.clone());
-            }
-        } else if edges.contains_key(&next) {
-            dfs(&next, edges, state, stack, report);
-        }
-    }
-    stack.pop();
-    state.insert(node.clone(), 2);
 }

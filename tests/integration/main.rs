@@ -96,6 +96,7 @@ mod facts_check;
 mod layers;
 mod lint;
 mod only;
+mod recursion;
 mod rulebook;
 mod rules;
 mod schema;

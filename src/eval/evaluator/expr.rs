@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use super::{Evaluator, RuleCx};
+use super::{Evaluator, RuleCx, with_stack};
 use crate::error::{Error, Result};
 use crate::eval::condition::{Form, MonoOp, Pend, Val, opaque, preimage};
 use crate::eval::trace::{Op, Step};
@@ -17,7 +17,17 @@ use crate::model::ranges::{Ranges, day_number};
 use crate::model::rule::{Counting, Status};
 
 impl<'p> Evaluator<'p, '_> {
+    /// Evaluates `e`, recording each step that gives a date in `trace`.
     pub(super) fn eval(
+        &mut self,
+        e: &'p Expr,
+        rc: &RuleCx<'p>,
+        trace: &mut Vec<Step<'p>>,
+    ) -> Result<Val<'p>> {
+        with_stack(|| self.eval_here(e, rc, trace))
+    }
+
+    fn eval_here(
         &mut self,
         e: &'p Expr,
         rc: &RuleCx<'p>,

@@ -24,6 +24,29 @@ use crate::model::facts::Facts;
 use crate::model::ranges::day_number;
 use crate::model::rule::{Actor, Branch, Outcome, Rule, RulePack, Status, TimeSpec, Yield};
 
+/// Stack that must be left before evaluation goes one level deeper: more
+/// than one expression node, one rule's setup or one condition takes in a
+/// debug build (an expression node's frame is about 13 KiB there).
+const RED_ZONE: usize = 256 * 1024;
+
+/// The size of each new stack segment when less than [`RED_ZONE`] is left.
+const STACK_SEGMENT: usize = 2 * 1024 * 1024;
+
+/// Runs `f`, first moving to a new stack segment if less than [`RED_ZONE`]
+/// is left on this one.
+///
+/// Evaluation recurses down each expression ([`MAX_DEPTH`] levels at most)
+/// and from a rule into the rules it refers to ([`MAX_REFERENCE_DEPTH`]
+/// deep at most): bounded, but more than a 2 MiB worker thread holds in a
+/// debug build. Growing the stack keeps every thread safe, the main one,
+/// rayon's workers and the test harness's alike. See #18.
+///
+/// [`MAX_DEPTH`]: crate::pack::expr::MAX_DEPTH
+/// [`MAX_REFERENCE_DEPTH`]: crate::pack::expr::MAX_REFERENCE_DEPTH
+pub(super) fn with_stack<R>(f: impl FnOnce() -> R) -> R {
+    stacker::maybe_grow(RED_ZONE, STACK_SEGMENT, f)
+}
+
 pub(super) struct Evaluator<'p, 'a> {
     packs: &'p [RulePack],
     facts: &'a Facts,
@@ -173,7 +196,7 @@ impl<'p, 'a> Evaluator<'p, 'a> {
                 source: Box::new(Error::usage("rules depend on each other in a cycle", None)),
             });
         }
-        let result = self.rule_inner(pack, rule).map_err(|e| Error::Rule {
+        let result = with_stack(|| self.rule_inner(pack, rule)).map_err(|e| Error::Rule {
             rule: format!("{}/{}", pack.id, rule.id),
             source: Box::new(e),
         });
@@ -672,12 +695,14 @@ impl<'p, 'a> Evaluator<'p, 'a> {
     /// `fact`: directly, or through another rule's bound as the branch that
     /// rule took gives it.
     fn counts_from(&self, e: &Expr, pack: &str, fact: &str, depth: usize) -> bool {
-        // Rules refer to each other without cycles (the evaluator refuses
-        // one); the limit only keeps a bug from recursing for ever.
-        if depth > 64 {
+        // Rules refer to each other without cycles and at most
+        // MAX_REFERENCE_DEPTH deep (loading refuses more); `depth` counts
+        // the references followed, and its limit only keeps a bug from
+        // recursing for ever.
+        if depth > crate::pack::expr::MAX_REFERENCE_DEPTH {
             return false;
         }
-        let from = |x: &Expr| self.counts_from(x, pack, fact, depth + 1);
+        let from = |x: &Expr| with_stack(|| self.counts_from(x, pack, fact, depth));
         match &e.kind {
             ExprKind::Fact(f) => f == fact,
             ExprKind::Date(_) | ExprKind::Amount(_) => false,
@@ -780,6 +805,15 @@ impl<'p, 'a> Evaluator<'p, 'a> {
     }
 
     pub(super) fn truth(
+        &mut self,
+        c: &'p Cond,
+        rc: &RuleCx<'p>,
+        trace: &mut Vec<Step<'p>>,
+    ) -> Result<Truth<'p>> {
+        with_stack(|| self.truth_here(c, rc, trace))
+    }
+
+    fn truth_here(
         &mut self,
         c: &'p Cond,
         rc: &RuleCx<'p>,

@@ -24,12 +24,19 @@
 //!
 //! A name is a fact (`meeting`, `prior_meeting`, ...). `x.opens` and
 //! `x.closes` refer to the result of rule `x` in the same pack.
-
-use chrono::NaiveDate;
+//!
+//! Nesting is bounded by [`MAX_DEPTH`], so that every later walk over the
+//! tree (type check, evaluation, words, traces) recurses at most that deep
+//! whatever the input; lists (`and`, `or`, a function's arguments) are
+//! vectors and may be as long as the file allows.
 
 use crate::model::expr::{
     BoundName, CmpOp, Cond, Expr, ExprKind, MeetingKind, Quantity, Span, Unit,
 };
+
+mod lex;
+
+use lex::{Tok, describe, lex};
 
 /// A parse or type error: where and what, with an optional fix.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -57,158 +64,46 @@ impl ExprError {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
-enum Tok {
-    Ident(String),
-    Int(i64),
-    Date(NaiveDate),
-    LParen,
-    RParen,
-    Comma,
-    Plus,
-    Minus,
-    Dot,
-    Slash,
-    Cmp(CmpOp),
-}
+/// How many levels an expression or a condition may nest.
+///
+/// A pair of parentheses, a function call and `not` each open a level, and
+/// so does each `+` or `-` after the first term, since `a - 1 day - 2 days`
+/// is `(a - 1 day) - 2 days`: the longest chain of terms is therefore 65
+/// long. Shipped packs nest at most a few levels; the bound keeps the
+/// recursive walks over an expression (type check, evaluation, words,
+/// traces) far from the 2 MiB stack of a worker thread, in debug builds
+/// too. See #18.
+pub const MAX_DEPTH: usize = 64;
 
-fn describe(tok: Option<&(Tok, Span)>) -> String {
-    match tok {
-        None => "the end of the expression".to_owned(),
-        Some((t, _)) => match t {
-            Tok::Ident(s) => format!("`{s}`"),
-            Tok::Int(n) => format!("`{n}`"),
-            Tok::Date(d) => format!("`{d}`"),
-            Tok::LParen => "`(`".to_owned(),
-            Tok::RParen => "`)`".to_owned(),
-            Tok::Comma => "`,`".to_owned(),
-            Tok::Plus => "`+`".to_owned(),
-            Tok::Minus => "`-`".to_owned(),
-            Tok::Dot => "`.`".to_owned(),
-            Tok::Slash => "`/`".to_owned(),
-            Tok::Cmp(op) => format!("`{}`", op.as_str()),
-        },
+/// How long a chain of rules may be in which each refers to the next
+/// (`a.closes` in `b`, `b.closes` in `c`, ...), counted in references.
+///
+/// Evaluation recurses along the chain, each rule through its own
+/// expressions, so this bound times [`MAX_DEPTH`] bounds the evaluator's
+/// stack. Shipped packs chain at most a few rules. See #18.
+pub const MAX_REFERENCE_DEPTH: usize = 64;
+
+/// The message for an expression that nests deeper than [`MAX_DEPTH`].
+fn too_deep(span: Span, chain: bool) -> ExprError {
+    let err = ExprError::new(
+        span,
+        format!("expression nested deeper than {MAX_DEPTH} levels"),
+    );
+    if chain {
+        err.help(
+            "each `+` or `-` nests one level: add the amounts up (`meeting - 3 days`), \
+             or split the expression into rules that refer to each other (`other_rule.closes - 30 days`)",
+        )
+    } else {
+        err.help(
+            "each `(`, function call and `not` nests one level: remove some, \
+             or split the expression into rules that refer to each other (`other_rule.closes - 30 days`)",
+        )
     }
 }
 
-fn lex(text: &str) -> Result<Vec<(Tok, Span)>, ExprError> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        let c = bytes[i];
-        let start = i;
-        match c {
-            b' ' | b'\t' | b'\n' | b'\r' => i += 1,
-            b'(' => {
-                out.push((Tok::LParen, start..start + 1));
-                i += 1;
-            }
-            b')' => {
-                out.push((Tok::RParen, start..start + 1));
-                i += 1;
-            }
-            b',' => {
-                out.push((Tok::Comma, start..start + 1));
-                i += 1;
-            }
-            b'+' => {
-                out.push((Tok::Plus, start..start + 1));
-                i += 1;
-            }
-            b'-' => {
-                out.push((Tok::Minus, start..start + 1));
-                i += 1;
-            }
-            b'.' => {
-                out.push((Tok::Dot, start..start + 1));
-                i += 1;
-            }
-            b'/' => {
-                out.push((Tok::Slash, start..start + 1));
-                i += 1;
-            }
-            b'<' | b'>' | b'=' | b'!' => {
-                let two = bytes.get(i + 1) == Some(&b'=');
-                let op = match (c, two) {
-                    (b'<', false) => CmpOp::Lt,
-                    (b'<', true) => CmpOp::Le,
-                    (b'>', false) => CmpOp::Gt,
-                    (b'>', true) => CmpOp::Ge,
-                    (b'=', true) => CmpOp::Eq,
-                    (b'!', true) => CmpOp::Ne,
-                    _ => {
-                        return Err(ExprError::new(
-                            start..start + 1,
-                            format!("unexpected `{}`", c as char),
-                        )
-                        .help("compare with `==`, `!=`, `<`, `<=`, `>` or `>=`"));
-                    }
-                };
-                let len = if two { 2 } else { 1 };
-                out.push((Tok::Cmp(op), start..start + len));
-                i += len;
-            }
-            b'0'..=b'9' => {
-                while i < bytes.len() && bytes[i].is_ascii_digit() {
-                    i += 1;
-                }
-                // A date literal: YYYY-MM-DD.
-                let looks_like_date = i - start == 4
-                    && bytes.get(i) == Some(&b'-')
-                    && text.len() >= start + 10
-                    && bytes[start + 5..start + 7].iter().all(u8::is_ascii_digit)
-                    && bytes.get(start + 7) == Some(&b'-')
-                    && bytes[start + 8..start + 10].iter().all(u8::is_ascii_digit);
-                if looks_like_date {
-                    let span = start..start + 10;
-                    let lit = &text[span.clone()];
-                    let date = NaiveDate::parse_from_str(lit, "%Y-%m-%d").map_err(|_| {
-                        ExprError::new(span.clone(), format!("no such date `{lit}`"))
-                    })?;
-                    out.push((Tok::Date(date), span));
-                    i = start + 10;
-                } else {
-                    let lit = &text[start..i];
-                    let n: i64 = lit.parse().map_err(|_| {
-                        ExprError::new(start..i, format!("number `{lit}` is too large"))
-                    })?;
-                    if n > 100_000 {
-                        return Err(ExprError::new(
-                            start..i,
-                            format!("number `{lit}` is too large"),
-                        )
-                        .help("offsets are limited to 100000 units"));
-                    }
-                    out.push((Tok::Int(n), start..i));
-                }
-            }
-            b'a'..=b'z' | b'A'..=b'Z' | b'_' => {
-                while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
-                    i += 1;
-                }
-                let word = &text[start..i];
-                if word.bytes().any(|b| b.is_ascii_uppercase()) {
-                    return Err(ExprError::new(
-                        start..i,
-                        format!("names are lowercase snake_case, found `{word}`"),
-                    )
-                    .help(format!("write `{}`", word.to_ascii_lowercase())));
-                }
-                out.push((Tok::Ident(word.to_owned()), start..i));
-            }
-            _ => {
-                let ch = text[start..].chars().next().unwrap_or('?');
-                let end = start + ch.len_utf8();
-                return Err(ExprError::new(
-                    start..end,
-                    format!("unexpected character `{ch}`"),
-                ));
-            }
-        }
-    }
-    Ok(out)
-}
+/// A parsed node and its height in levels (see [`MAX_DEPTH`]).
+type Parsed<T> = Result<(T, usize), ExprError>;
 
 const FUNCTIONS: [&str; 4] = ["later_of", "earlier_of", "anniversary", "abs"];
 const KEYWORDS: [&str; 7] = ["and", "or", "not", "otherwise", "missing", "present", "on"];
@@ -217,6 +112,9 @@ struct Parser<'a> {
     toks: &'a [(Tok, Span)],
     pos: usize,
     end: usize,
+    /// Levels opened around the current token, so that the parser itself
+    /// never recurses deeper than [`MAX_DEPTH`].
+    depth: usize,
 }
 
 impl Parser<'_> {
@@ -267,6 +165,19 @@ impl Parser<'_> {
         }
     }
 
+    /// Opens a level at `span` (a `(`, a function's name, a `not`).
+    fn enter(&mut self, span: Span) -> Result<(), ExprError> {
+        if self.depth >= MAX_DEPTH {
+            return Err(too_deep(span, false));
+        }
+        self.depth += 1;
+        Ok(())
+    }
+
+    fn leave(&mut self) {
+        self.depth -= 1;
+    }
+
     fn unexpected(&self, what: &str) -> ExprError {
         ExprError::new(
             self.span_here(),
@@ -277,30 +188,38 @@ impl Parser<'_> {
         )
     }
 
-    fn cond(&mut self) -> Result<Cond, ExprError> {
-        let mut parts = vec![self.and()?];
+    fn cond(&mut self) -> Parsed<Cond> {
+        let (first, mut height) = self.and()?;
+        let mut parts = vec![first];
         while self.is_word("or") {
             self.next();
-            parts.push(self.and()?);
+            let (part, h) = self.and()?;
+            parts.push(part);
+            height = height.max(h);
         }
-        Ok(if parts.len() == 1 {
+        let c = if parts.len() == 1 {
             parts.remove(0)
         } else {
             Cond::Or(parts)
-        })
+        };
+        Ok((c, height))
     }
 
-    fn and(&mut self) -> Result<Cond, ExprError> {
-        let mut parts = vec![self.unary()?];
+    fn and(&mut self) -> Parsed<Cond> {
+        let (first, mut height) = self.unary()?;
+        let mut parts = vec![first];
         while self.is_word("and") {
             self.next();
-            parts.push(self.unary()?);
+            let (part, h) = self.unary()?;
+            parts.push(part);
+            height = height.max(h);
         }
-        Ok(if parts.len() == 1 {
+        let c = if parts.len() == 1 {
             parts.remove(0)
         } else {
             Cond::And(parts)
-        })
+        };
+        Ok((c, height))
     }
 
     fn fact_arg(&mut self) -> Result<(String, Span), ExprError> {
@@ -320,26 +239,30 @@ impl Parser<'_> {
         Ok((name, span))
     }
 
-    fn unary(&mut self) -> Result<Cond, ExprError> {
+    fn unary(&mut self) -> Parsed<Cond> {
         let start = self.span_here();
         match self.peek() {
             Some(Tok::Ident(w)) if w == "not" => {
+                self.enter(start)?;
                 self.next();
-                Ok(Cond::Not(Box::new(self.unary()?)))
+                let (c, h) = self.unary()?;
+                self.leave();
+                Ok((Cond::Not(Box::new(c)), h + 1))
             }
             Some(Tok::Ident(w)) if w == "otherwise" => {
                 self.next();
-                Ok(Cond::Otherwise(start))
+                Ok((Cond::Otherwise(start), 0))
             }
             Some(Tok::Ident(w)) if w == "missing" || w == "present" => {
                 let missing = w == "missing";
                 self.next();
                 let (name, span) = self.fact_arg()?;
-                Ok(if missing {
+                let c = if missing {
                     Cond::Missing(name, span)
                 } else {
                     Cond::Present(name, span)
-                })
+                };
+                Ok((c, 0))
             }
             Some(Tok::Ident(w))
                 if w == "meeting_kind" && matches!(self.peek_at(1), Some(Tok::Cmp(_))) =>
@@ -373,31 +296,37 @@ impl Parser<'_> {
                         ));
                     }
                 };
-                Ok(Cond::KindIs {
+                let c = Cond::KindIs {
                     kind,
                     negate,
                     span: start.start..span.end,
-                })
+                };
+                Ok((c, 0))
             }
             Some(Tok::LParen) => {
                 // Either a parenthesised condition or a comparison whose
                 // left side starts with a parenthesis: try the comparison.
-                let save = self.pos;
+                // The comparison's parentheses never lead back here, so
+                // nested conditions are tried in time quadratic in their
+                // depth, not exponential.
+                let save = (self.pos, self.depth);
                 if let Ok(c) = self.comparison() {
                     return Ok(c);
                 }
-                self.pos = save;
+                (self.pos, self.depth) = save;
+                self.enter(start)?;
                 self.next();
-                let c = self.cond()?;
+                let (c, h) = self.cond()?;
                 self.expect(&Tok::RParen, "`)`")?;
-                Ok(c)
+                self.leave();
+                Ok((c, h + 1))
             }
             _ => self.comparison(),
         }
     }
 
-    fn comparison(&mut self) -> Result<Cond, ExprError> {
-        let lhs = self.sum()?;
+    fn comparison(&mut self) -> Parsed<Cond> {
+        let (lhs, lhs_height) = self.sum()?;
         let op = match self.peek() {
             Some(Tok::Cmp(op)) => *op,
             _ => {
@@ -407,12 +336,14 @@ impl Parser<'_> {
             }
         };
         self.next();
-        let rhs = self.sum()?;
-        Ok(Cond::Cmp { lhs, op, rhs })
+        let (rhs, rhs_height) = self.sum()?;
+        Ok((Cond::Cmp { lhs, op, rhs }, lhs_height.max(rhs_height)))
     }
 
-    fn sum(&mut self) -> Result<Expr, ExprError> {
-        let mut left = self.term()?;
+    /// Parses a chain of `+` and `-` into a left-nested tree, one level
+    /// deeper for each operator (the chain is bounded by [`MAX_DEPTH`]).
+    fn sum(&mut self) -> Parsed<Expr> {
+        let (mut left, mut height) = self.term()?;
         loop {
             let sign: i8 = match self.peek() {
                 Some(Tok::Plus) => 1,
@@ -421,6 +352,9 @@ impl Parser<'_> {
             };
             let op_span = self.span_here();
             self.next();
+            if height >= MAX_DEPTH {
+                return Err(too_deep(op_span, true));
+            }
             if matches!(self.peek(), Some(Tok::Int(_))) {
                 let by = self.quantity()?;
                 let span = left.span.start..by.span.end;
@@ -432,8 +366,13 @@ impl Parser<'_> {
                     },
                     span,
                 };
+                height += 1;
             } else {
-                let right = self.term()?;
+                let (right, right_height) = self.term()?;
+                if right_height >= MAX_DEPTH {
+                    return Err(too_deep(op_span, true));
+                }
+                height = height.max(right_height) + 1;
                 if sign > 0 {
                     return Err(ExprError::new(op_span, "cannot add a date to a date")
                         .help("add an amount such as `7 days`"));
@@ -445,7 +384,7 @@ impl Parser<'_> {
                 };
             }
         }
-        Ok(left)
+        Ok((left, height))
     }
 
     fn quantity(&mut self) -> Result<Quantity, ExprError> {
@@ -525,30 +464,34 @@ impl Parser<'_> {
         })
     }
 
-    fn term(&mut self) -> Result<Expr, ExprError> {
+    fn term(&mut self) -> Parsed<Expr> {
         let here = self.span_here();
         match self.peek().cloned() {
             Some(Tok::Int(_)) => {
                 let q = self.quantity()?;
                 let span = q.span.clone();
-                Ok(Expr {
+                let e = Expr {
                     kind: ExprKind::Amount(q),
                     span,
-                })
+                };
+                Ok((e, 0))
             }
             Some(Tok::Date(d)) => {
                 self.next();
-                Ok(Expr {
+                let e = Expr {
                     kind: ExprKind::Date(d),
                     span: here,
-                })
+                };
+                Ok((e, 0))
             }
             Some(Tok::LParen) => {
+                self.enter(here.clone())?;
                 self.next();
-                let mut inner = self.sum()?;
+                let (mut inner, h) = self.sum()?;
                 let close = self.expect(&Tok::RParen, "`)`")?;
+                self.leave();
                 inner.span = here.start..close.end;
-                Ok(inner)
+                Ok((inner, h + 1))
             }
             Some(Tok::Ident(name)) => {
                 self.next();
@@ -561,18 +504,18 @@ impl Parser<'_> {
                         format!("expected a date, found the word `{name}`"),
                     ));
                 }
-                match self.peek() {
+                let e = match self.peek() {
                     Some(Tok::Dot) => {
                         self.next();
                         let bound = self.bound_name()?;
-                        Ok(Expr {
+                        Expr {
                             kind: ExprKind::RuleRef {
                                 pack: None,
                                 rule: name,
                                 bound,
                             },
                             span: here.start..self.prev_end(),
-                        })
+                        }
                     }
                     Some(Tok::Slash) => {
                         self.next();
@@ -592,20 +535,21 @@ impl Parser<'_> {
                         };
                         self.expect(&Tok::Dot, "`.opens` or `.closes`")?;
                         let bound = self.bound_name()?;
-                        Ok(Expr {
+                        Expr {
                             kind: ExprKind::RuleRef {
                                 pack: Some(name),
                                 rule,
                                 bound,
                             },
                             span: here.start..self.prev_end(),
-                        })
+                        }
                     }
-                    _ => Ok(Expr {
+                    _ => Expr {
                         kind: ExprKind::Fact(name),
                         span: here,
-                    }),
-                }
+                    },
+                };
+                Ok((e, 0))
             }
             _ => Err(self.unexpected("a date")),
         }
@@ -627,7 +571,7 @@ impl Parser<'_> {
         }
     }
 
-    fn call(&mut self, name: &str, here: Span) -> Result<Expr, ExprError> {
+    fn call(&mut self, name: &str, here: Span) -> Parsed<Expr> {
         if !FUNCTIONS.contains(&name) {
             return Err(
                 ExprError::new(here, format!("unknown function `{name}`")).help(
@@ -637,13 +581,18 @@ impl Parser<'_> {
                 ),
             );
         }
+        self.enter(here.clone())?;
         self.expect(&Tok::LParen, "`(`")?;
-        let mut args = vec![self.sum()?];
+        let (first, mut height) = self.sum()?;
+        let mut args = vec![first];
         while self.peek() == Some(&Tok::Comma) {
             self.next();
-            args.push(self.sum()?);
+            let (arg, h) = self.sum()?;
+            args.push(arg);
+            height = height.max(h);
         }
         let close = self.expect(&Tok::RParen, "`,` or `)`")?;
+        self.leave();
         let span = here.start..close.end;
         let one = |mut args: Vec<Expr>| -> Result<Box<Expr>, ExprError> {
             if args.len() == 1 {
@@ -672,7 +621,7 @@ impl Parser<'_> {
             "anniversary" => ExprKind::Anniversary(one(args)?),
             _ => ExprKind::Abs(one(args)?),
         };
-        Ok(Expr { kind, span })
+        Ok((Expr { kind, span }, height + 1))
     }
 
     fn finish(&self) -> Result<(), ExprError> {
@@ -692,15 +641,17 @@ impl Parser<'_> {
 ///
 /// # Errors
 ///
-/// An [`ExprError`] with the span of the first token that does not fit.
+/// An [`ExprError`] with the span of the first token that does not fit,
+/// or of the one that nests deeper than [`MAX_DEPTH`].
 pub fn parse_expr(text: &str) -> Result<Expr, ExprError> {
     let toks = lex(text)?;
     let mut p = Parser {
         toks: &toks,
         pos: 0,
         end: text.len(),
+        depth: 0,
     };
-    let e = p.sum()?;
+    let (e, _) = p.sum()?;
     p.finish()?;
     Ok(e)
 }
@@ -709,15 +660,17 @@ pub fn parse_expr(text: &str) -> Result<Expr, ExprError> {
 ///
 /// # Errors
 ///
-/// An [`ExprError`] with the span of the first token that does not fit.
+/// An [`ExprError`] with the span of the first token that does not fit,
+/// or of the one that nests deeper than [`MAX_DEPTH`].
 pub fn parse_cond(text: &str) -> Result<Cond, ExprError> {
     let toks = lex(text)?;
     let mut p = Parser {
         toks: &toks,
         pos: 0,
         end: text.len(),
+        depth: 0,
     };
-    let c = p.cond()?;
+    let (c, _) = p.cond()?;
     p.finish()?;
     Ok(c)
 }
