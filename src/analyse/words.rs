@@ -248,6 +248,15 @@ impl fmt::Display for FactWarning {
                 show_date(*record_date),
                 show_date(*meeting)
             ),
+            FactWarning::TodayOutsideCalendars {
+                today,
+                first_year,
+                last_year,
+            } => write!(
+                f,
+                "today is taken to be {}, outside the years govcal's holiday calendars cover ({first_year}–{last_year}): days left and calendar time stamps count from it; check `--today`",
+                show_date(*today)
+            ),
         }
     }
 }

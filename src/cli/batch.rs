@@ -194,6 +194,9 @@ pub fn batch(args: &BatchArgs) -> Result<Status> {
         ));
     }
     let today = today(args.today.as_deref())?;
+    if let Some(w) = crate::pack::consistency::today_warning(today) {
+        let _ = writeln!(std::io::stderr().lock(), "warning: {w}");
+    }
     let alarms = match &args.alarm {
         Some(a) => parse_alarms(a)?,
         None => Vec::new(),

@@ -10,7 +10,7 @@ pub mod request;
 pub mod verify;
 
 use std::collections::HashSet;
-use std::ffi::OsString;
+use std::ffi::{OsStr, OsString};
 use std::fmt::Write as _;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -47,7 +47,19 @@ pub enum Status {
 }
 
 fn color() -> bool {
-    std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal()
+    wants_color(
+        std::env::var_os("NO_COLOR").as_deref(),
+        std::env::var_os("TERM").as_deref(),
+        std::io::stderr().is_terminal(),
+    )
+}
+
+/// Whether diagnostics are coloured: only on a terminal, never when
+/// `NO_COLOR` is set to anything but the empty string (no-color.org), and
+/// never when `TERM` is `dumb` (a terminal that takes no escape codes, as
+/// in Emacs' shell).
+fn wants_color(no_color: Option<&OsStr>, term: Option<&OsStr>, terminal: bool) -> bool {
+    terminal && no_color.is_none_or(OsStr::is_empty) && term.is_none_or(|t| t != "dumb")
 }
 
 /// Runs the program on `args` (program name first) and returns its exit
@@ -591,5 +603,26 @@ fn rules(action: &RulesAction) -> Result<Status> {
                 )),
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::ffi::OsStr;
+
+    use super::wants_color;
+
+    #[test]
+    fn colour_only_on_a_terminal_that_takes_it() {
+        let xterm = Some(OsStr::new("xterm-256color"));
+        assert!(wants_color(None, xterm, true));
+        assert!(wants_color(None, None, true));
+        assert!(!wants_color(None, xterm, false), "not a terminal");
+        assert!(!wants_color(Some(OsStr::new("1")), xterm, true));
+        assert!(
+            wants_color(Some(OsStr::new("")), xterm, true),
+            "an empty NO_COLOR does not count"
+        );
+        assert!(!wants_color(None, Some(OsStr::new("dumb")), true));
     }
 }

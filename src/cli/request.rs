@@ -53,7 +53,8 @@ pub(crate) fn flag_date(flag: &str, text: &str) -> Result<NaiveDate> {
 ///
 /// # Errors
 ///
-/// [`Error::Usage`] naming the item that is not a duration.
+/// [`Error::Usage`] naming the item that is not a duration, or the one
+/// that repeats another (`14d,2w`): calendars would show both.
 pub fn parse_alarms(text: &str) -> Result<Vec<TimeDelta>> {
     let mut out = Vec::new();
     for item in text.split(',').map(str::trim).filter(|s| !s.is_empty()) {
@@ -68,7 +69,15 @@ pub fn parse_alarms(text: &str) -> Result<Vec<TimeDelta>> {
             _ => None,
         };
         match d {
-            Some(d) => out.push(d),
+            Some(d) => {
+                if let Some((same, _)) = out.iter().find(|(_, seen)| *seen == d) {
+                    return Err(Error::usage(
+                        format!("`--alarm`: `{item}` repeats `{same}`, the same reminder"),
+                        Some("give each reminder once".to_owned()),
+                    ));
+                }
+                out.push((item, d));
+            }
             None => {
                 return Err(Error::usage(
                     format!("`--alarm`: `{item}` is not a reminder time"),
@@ -77,7 +86,7 @@ pub fn parse_alarms(text: &str) -> Result<Vec<TimeDelta>> {
             }
         }
     }
-    Ok(out)
+    Ok(out.into_iter().map(|(_, d)| d).collect())
 }
 
 /// Returns today's date: `--today`, else `SOURCE_DATE_EPOCH`, else the clock.
@@ -187,6 +196,12 @@ impl Request {
     /// [`check_facts`]) are [`Error::Invalid`], at each fact's place, and so
     /// are no facts at all unless `allow_none`.
     fn build(args: &QueryArgs, format: Format, allow_none: bool) -> Result<Request> {
+        if args.alarm.is_some() && format != Format::Ics {
+            return Err(Error::usage(
+                "`--alarm` sets calendar reminders, and this prints no calendar",
+                Some("add `--format ics`, or leave `--alarm` out".to_owned()),
+            ));
+        }
         let profile = match (&args.facts, &args.from_filing) {
             (Some(path), _) => {
                 let src = load_source(path)?;
@@ -340,16 +355,19 @@ impl Request {
             Some(a) => parse_alarms(a)?,
             None => Vec::new(),
         };
+        let today = today(args.today.as_deref())?;
+        let mut fact_warnings = check.warnings;
+        fact_warnings.extend(crate::pack::consistency::today_warning(today));
         Ok(Request {
             company,
             facts,
             library,
-            today: today(args.today.as_deref())?,
+            today,
             format,
             output: args.output.clone(),
             alarms,
             all: args.all,
-            fact_warnings: check.warnings,
+            fact_warnings,
             no_facts,
         })
     }

@@ -25,6 +25,15 @@ pub struct Found {
     pub year_inferred: bool,
 }
 
+/// A date written as one that does not exist (`February 30, 2026`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Impossible {
+    /// Byte span in the sentence.
+    pub span: std::ops::Range<usize>,
+    /// Why: `February 2026 has 28 days`.
+    pub reason: String,
+}
+
 #[derive(Debug, Clone)]
 struct Token<'a> {
     text: &'a str,
@@ -175,8 +184,15 @@ fn day(t: &Token<'_>) -> Option<u32> {
 
 /// Every date in `s`, in order.
 pub fn find(s: &str) -> Vec<Found> {
+    scan(s).0
+}
+
+/// Every date in `s`, in order, and every date written that does not
+/// exist (so that it can be noted rather than silently passed over).
+pub fn scan(s: &str) -> (Vec<Found>, Vec<Impossible>) {
     let toks = tokens(s);
     let mut out: Vec<Found> = Vec::new();
+    let mut impossible = Vec::new();
     // (index into out, month, day) of dates still waiting for a year.
     let mut pending: Vec<(usize, u32, u32)> = Vec::new();
     let mut i = 0;
@@ -290,6 +306,13 @@ pub fn find(s: &str) -> Vec<Found> {
             continue;
         };
         let Some(date) = NaiveDate::from_ymd_opt(y, m, d) else {
+            impossible.push(Impossible {
+                span,
+                reason: month_days(y, m).map_or_else(
+                    || "no such date".to_owned(),
+                    |(name, days)| format!("{name} {y} has {days} days"),
+                ),
+            });
             i = last + 1;
             continue;
         };
@@ -311,7 +334,22 @@ pub fn find(s: &str) -> Vec<Found> {
     }
     // Dates that never got a year are dropped.
     out.retain(|f| f.date != NaiveDate::MIN);
-    out
+    (out, impossible)
+}
+
+/// The name of month `m` of year `y` and its number of days.
+fn month_days(y: i32, m: u32) -> Option<(&'static str, u32)> {
+    let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+    let next = if m == 12 {
+        NaiveDate::from_ymd_opt(y + 1, 1, 1)?
+    } else {
+        NaiveDate::from_ymd_opt(y, m + 1, 1)?
+    };
+    let days = u32::try_from((next - first).num_days()).ok()?;
+    Some((
+        chrono::Month::try_from(u8::try_from(m).ok()?).ok()?.name(),
+        days,
+    ))
 }
 
 /// `5/25/2004` (US month/day/year) and `2004-05-25`.

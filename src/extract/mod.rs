@@ -33,9 +33,35 @@ pub struct Extraction {
     pub facts: Vec<Finding>,
     /// Deadlines printed for next year's meeting (proxy statements).
     pub printed: Vec<printed::Printed>,
+    /// Dates written that do not exist (`February 30, 2026`): passed over
+    /// when facts are read, and noted.
+    pub skipped: Vec<Skipped>,
     /// The file's text, for locations.
     #[serde(skip)]
     pub source: Arc<SourceFile>,
+}
+
+/// A date in the filing that does not exist.
+#[derive(Debug, Serialize)]
+pub struct Skipped {
+    /// 1-based line and column in the file.
+    pub line: usize,
+    /// See `line`.
+    pub column: usize,
+    /// As written.
+    pub written: String,
+    /// Why it is not a date: `February 2026 has 28 days`.
+    pub reason: String,
+}
+
+impl std::fmt::Display for Skipped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "`{}` at {}:{} is not a date ({}); it was passed over",
+            self.written, self.line, self.column, self.reason
+        )
+    }
 }
 
 impl Extraction {
@@ -83,11 +109,25 @@ pub fn read_all(name: &str, bytes: &[u8]) -> Result<Extraction, Vec<Diagnostic>>
         })
         .or_else(|| printed::fallback_anchor(&doc));
     let printed = after.map_or_else(Vec::new, |a| printed::find(&doc, a));
+    let mut skipped = Vec::new();
+    for s in &doc.sentences {
+        for bad in dates::scan(&s.text).1 {
+            let (line, column) = doc.source.line_col(s.offset(bad.span.start));
+            skipped.push(Skipped {
+                line,
+                column,
+                written: s.text[bad.span].to_owned(),
+                reason: bad.reason,
+            });
+        }
+    }
+    skipped.dedup_by(|a, b| (a.line, a.column) == (b.line, b.column));
     Ok(Extraction {
         file: name.to_owned(),
         format: doc.format,
         facts: found,
         printed,
+        skipped,
         source: Arc::clone(&doc.source),
     })
 }
@@ -106,7 +146,7 @@ pub fn extract(name: &str, bytes: &[u8]) -> Result<Extraction, Vec<Diagnostic>> 
             .iter()
             .map(|f| format!("{} {}", f.fact, f.value))
             .collect();
-        let help = if seen.is_empty() {
+        let mut help = if seen.is_empty() {
             "no meeting facts were found at all; give the dates with `--meeting` and the other fact flags".to_owned()
         } else {
             format!(
@@ -114,6 +154,9 @@ pub fn extract(name: &str, bytes: &[u8]) -> Result<Extraction, Vec<Diagnostic>> 
                 seen.join(", ")
             )
         };
+        for k in &extraction.skipped {
+            let _ = write!(help, "; {k}");
+        }
         return Err(vec![
             Diagnostic::error(
                 &extraction.source,
@@ -211,6 +254,9 @@ pub fn to_toml(x: &Extraction) -> String {
         .filter(|f| !matches!(f.fact, "company" | "state"))
     {
         write(&mut out, f);
+    }
+    for k in &x.skipped {
+        let _ = writeln!(out, "\n# note: {}", comment_text(&k.to_string()));
     }
     out
 }

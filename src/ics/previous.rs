@@ -17,6 +17,13 @@
 //! * events that govcal did not write (their UID does not end in
 //!   [`UID_DOMAIN`]) are left out and counted.
 //!
+//! * an event whose `SEQUENCE` cannot go higher (RFC 5545 §3.3.8 makes it
+//!   an INTEGER, at most 2,147,483,647) and that must change is restarted:
+//!   it is written once more as cancelled, at the same `SEQUENCE` with a
+//!   later `DTSTAMP` (which RFC 5546 §2.1.5 makes the tie-break), and the
+//!   deadline continues under a new UID (`…+1@govcal`) from `SEQUENCE:0`,
+//!   which every program takes as a new event;
+//!
 //! What "changed" means: every property of the event and of its alarms,
 //! compared after unfolding, except `UID`, `SEQUENCE`, `DTSTAMP`,
 //! `LAST-MODIFIED` and `CREATED`. A change of `DTSTART` or `DTEND` is a move.
@@ -37,6 +44,29 @@ use crate::diag::{Diagnostic, SourceFile};
 
 /// Every UID govcal writes ends with this.
 pub const UID_DOMAIN: &str = "@govcal";
+
+/// The highest `SEQUENCE`: the value is an RFC 5545 INTEGER (§3.3.8), a
+/// signed 32-bit number. A higher one read back counts as this.
+pub const MAX_SEQUENCE: u32 = 2_147_483_647;
+
+/// The UID that continues `uid` once its `SEQUENCE` is at
+/// [`MAX_SEQUENCE`]: `body@govcal` becomes `body+1@govcal`, `body+1@govcal`
+/// becomes `body+2@govcal`.
+fn successor(uid: &str) -> String {
+    let body = uid.strip_suffix(UID_DOMAIN).unwrap_or(uid);
+    let (base, n) = split_restart(body);
+    format!("{base}+{}{UID_DOMAIN}", n + 1)
+}
+
+/// A UID's body without its restart count, and the count (0 if none).
+pub fn split_restart(body: &str) -> (&str, u64) {
+    match body.rsplit_once('+') {
+        Some((base, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
+            (base, n.parse().unwrap_or(0))
+        }
+        _ => (body, 0),
+    }
+}
 
 /// Properties that say when or how often an event was written, not what it
 /// says: left out when events are compared.
@@ -99,6 +129,9 @@ pub struct Changes {
     pub kept: usize,
     /// Events of the earlier file that govcal did not write, left out.
     pub foreign: usize,
+    /// Events whose `SEQUENCE` was at [`MAX_SEQUENCE`]: cancelled and
+    /// continued under a new UID (also counted as moved or changed).
+    pub restarted: usize,
 }
 
 impl fmt::Display for Changes {
@@ -122,6 +155,13 @@ impl fmt::Display for Changes {
         }
         if self.foreign > 0 {
             write!(f, "; {} not written by govcal left out", self.foreign)?;
+        }
+        if self.restarted > 0 {
+            write!(
+                f,
+                "; {} restarted under a new UID, their SEQUENCE being at its limit",
+                self.restarted
+            )?;
         }
         Ok(())
     }
@@ -313,13 +353,21 @@ fn read_event(
     }
     let sequence = match value(event, "SEQUENCE").and_then(|p| p.value.as_deref()) {
         None => 0,
-        Some(v) => v.trim().parse().map_err(|_| {
-            Diagnostic::error(
-                source,
-                block.span_of("SEQUENCE"),
-                format!("SEQUENCE must be a small whole number (RFC 5545 §3.8.7.4), found `{v}`"),
-            )
-        })?,
+        // Past MAX_SEQUENCE (as 4294967295) is out of RFC 5545's range
+        // but within a u32: taken as at the limit, so the event restarts.
+        Some(v) => v
+            .trim()
+            .parse::<u32>()
+            .map(|n| n.min(MAX_SEQUENCE))
+            .map_err(|_| {
+                Diagnostic::error(
+                    source,
+                    block.span_of("SEQUENCE"),
+                    format!(
+                        "SEQUENCE must be a small whole number (RFC 5545 §3.8.7.4), found `{v}`"
+                    ),
+                )
+            })?,
     };
     let when = value(event, "DTSTART")
         .and_then(read_when)
@@ -478,13 +526,43 @@ pub fn carry_forward(
         .map(|e| (e.uid.as_str(), e))
         .collect();
     let mut matched: HashSet<&str> = HashSet::new();
+    // Events at MAX_SEQUENCE that had to change: cancelled, continued by
+    // their successor.
+    let mut retired: HashSet<&str> = HashSet::new();
     for event in &mut cal.events {
-        let Some(old) = by_uid.get(event.uid.as_str()) else {
-            changes.added += 1;
-            continue;
+        let new = fingerprint_of(event);
+        let mut found = by_uid.get(event.uid.as_str()).copied();
+        let mut last_retired = None;
+        while let Some(old) = found
+            && old.sequence >= MAX_SEQUENCE
+            && (old.cancelled || new.as_ref() != Some(&old.fingerprint))
+        {
+            retired.insert(old.uid.as_str());
+            last_retired = Some(old);
+            event.uid = successor(&old.uid);
+            found = by_uid.get(event.uid.as_str()).copied();
+        }
+        let old = match (found, last_retired) {
+            (Some(old), _) => old,
+            (None, Some(gone)) => {
+                // A first event under the new UID, SEQUENCE 0.
+                changes.restarted += 1;
+                if new
+                    .as_ref()
+                    .is_some_and(|n| n.when == gone.fingerprint.when)
+                {
+                    changes.changed += 1;
+                } else {
+                    changes.moved += 1;
+                }
+                continue;
+            }
+            (None, None) => {
+                changes.added += 1;
+                continue;
+            }
         };
         matched.insert(old.uid.as_str());
-        let new = fingerprint_of(event);
         if !old.cancelled && new.as_ref() == Some(&old.fingerprint) {
             event.verbatim = Some(old.raw.clone());
             changes.unchanged += 1;
@@ -501,7 +579,7 @@ pub fn carry_forward(
             event.status = Some(EventStatus::Confirmed);
         }
         let at = bump(old);
-        event.sequence = old.sequence.saturating_add(1);
+        event.sequence = old.sequence.saturating_add(1).min(MAX_SEQUENCE);
         event.last_modified = Some(at);
         event.stamp = Some(at);
     }
@@ -530,6 +608,29 @@ pub fn carry_forward(
             tail.insert(i, verbatim);
             continue;
         }
+        if retired.contains(old.uid.as_str()) {
+            // Its SEQUENCE cannot go higher: the same one with a later
+            // DTSTAMP is the update (RFC 5546 §2.1.5).
+            let at = bump(old);
+            tail.insert(
+                i,
+                IcsEvent {
+                    summary: format!("Cancelled: {}", old.summary),
+                    description: format!(
+                        "Replaced by a new event (update of {}): this one's SEQUENCE \
+                         cannot go higher.\n\n{}",
+                        today.format("%a %-d %b %Y"),
+                        old.description
+                    ),
+                    status: Some(EventStatus::Cancelled),
+                    last_modified: Some(at),
+                    stamp: Some(at),
+                    verbatim: None,
+                    ..verbatim
+                },
+            );
+            continue;
+        }
         if unmatched(&old.uid) == Unmatched::Keep {
             changes.kept += 1;
             tail.insert(i, verbatim);
@@ -540,7 +641,7 @@ pub fn carry_forward(
         tail.insert(
             i,
             IcsEvent {
-                sequence: old.sequence.saturating_add(1),
+                sequence: old.sequence.saturating_add(1).min(MAX_SEQUENCE),
                 summary: format!("Cancelled: {}", old.summary),
                 description: format!(
                     "govcal no longer computes this deadline (update of {}).\n\n{}",

@@ -144,6 +144,34 @@ pub enum FactWarning {
         /// Days from the record date to the meeting.
         days: i64,
     },
+    /// "Today" (`--today`, `SOURCE_DATE_EPOCH` or the clock) falls outside
+    /// the years the holiday calendars cover: likely a typo, and days
+    /// left and calendar time stamps count from it.
+    TodayOutsideCalendars {
+        /// The date taken as today.
+        today: NaiveDate,
+        /// The first year the calendars cover.
+        first_year: i32,
+        /// The last.
+        last_year: i32,
+    },
+}
+
+/// A [`FactWarning::TodayOutsideCalendars`] when `today` is outside the
+/// years of the federal holiday calendar, on which every other calendar
+/// builds.
+#[must_use]
+pub fn today_warning(today: NaiveDate) -> Option<FactWarning> {
+    use chrono::Datelike as _;
+    let federal = crate::model::calendar::Calendar::us_federal();
+    let (first_year, last_year) = (federal.first_year, federal.last_year);
+    (!(first_year..=last_year).contains(&today.year())).then_some(
+        FactWarning::TodayOutsideCalendars {
+            today,
+            first_year,
+            last_year,
+        },
+    )
 }
 
 /// A meeting more than this many months after the prior annual meeting is

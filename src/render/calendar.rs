@@ -75,9 +75,11 @@ pub fn meeting_cycle(facts: &Facts) -> String {
 }
 
 /// The company and meeting parts of a UID that govcal wrote
-/// (`pack.rule.bound.company.meeting@govcal`): neither part holds a dot.
+/// (`pack.rule.bound.company.meeting@govcal`, or `…meeting+N@govcal` once
+/// restarted): neither part holds a dot.
 pub fn uid_meeting(uid: &str) -> Option<(&str, &str)> {
     let body = uid.strip_suffix(UID_DOMAIN)?;
+    let (body, _) = crate::ics::previous::split_restart(body);
     let mut parts = body.rsplitn(3, '.');
     let cycle = parts.next()?;
     let company = parts.next()?;

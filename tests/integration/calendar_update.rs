@@ -397,3 +397,53 @@ fn a_bad_previous_file_is_reported_and_nothing_is_written() {
     assert_eq!(code, 2);
     assert!(stderr.contains("failed to read `missing.ics`"), "{stderr}");
 }
+
+/// `SEQUENCE` is an RFC 5545 INTEGER (§3.3.8): 2,147,483,647 at most. An
+/// event at the limit (or past it, as `4294967295` in a hand-edited file)
+/// that must change is written once more as cancelled at that SEQUENCE
+/// with a later DTSTAMP (RFC 5546 §2.1.5's tie-break), and the deadline
+/// continues under `…+1@govcal` from SEQUENCE 0, which programs take as a
+/// new event. The next update matches the new UID and changes nothing.
+#[test]
+fn a_sequence_at_its_limit_restarts_under_a_new_uid() {
+    let cli = Cli::with_examples();
+    cli.ok(V1);
+    let v1 = read(&cli, "v1.ics");
+    let uid = "us_de_dgcl.meeting_notice.closes.northwind-industrial-corp.annual-2026@govcal";
+    let block = &events(&v1)[uid];
+    assert!(block.contains("SEQUENCE:0\r\n"));
+    for limit in ["2147483647", "4294967295"] {
+        let edited = block.replace("SEQUENCE:0\r\n", &format!("SEQUENCE:{limit}\r\n"));
+        cli.file("edited.ics", &v1.replace(block.as_str(), &edited));
+        move_northwind_meeting(&cli);
+        let stderr = update(&cli, "edited.ics", "v2.ics", "2026-01-12");
+        assert!(
+            stderr.contains("1 restarted under a new UID, their SEQUENCE being at its limit"),
+            "{stderr}"
+        );
+        let v2 = events(&read(&cli, "v2.ics"));
+        let old = &v2[uid];
+        assert_eq!(unfolded(old, "STATUS").as_deref(), Some("CANCELLED"));
+        assert_eq!(unfolded(old, "SEQUENCE").as_deref(), Some("2147483647"));
+        assert_eq!(
+            unfolded(old, "DTSTAMP").as_deref(),
+            Some("20260112T000000Z")
+        );
+        let new_uid = uid.replace("@govcal", "+1@govcal");
+        let new = &v2[&new_uid];
+        assert_eq!(unfolded(new, "SEQUENCE").as_deref(), Some("0"));
+        assert_eq!(line_of(new, "DTSTART"), "DTSTART;VALUE=DATE:20260511");
+        assert!(unfolded(new, "STATUS").is_none(), "{new}");
+
+        // Again, with nothing changed: the same bytes, nothing cancelled.
+        let stderr = update(&cli, "v2.ics", "v3.ics", "2026-01-20");
+        assert_eq!(read(&cli, "v3.ics"), read(&cli, "v2.ics"), "{stderr}");
+        assert!(stderr.starts_with("0 moved, 0 cancelled,"), "{stderr}");
+        // Back to the old facts for the second round.
+        let facts = read(&cli, "northwind-2026.toml");
+        cli.file(
+            "northwind-2026.toml",
+            &facts.replace("\nmeeting = 2026-05-21\n", "\nmeeting = 2026-05-14\n"),
+        );
+    }
+}

@@ -101,6 +101,7 @@ mod rulebook;
 mod rules;
 mod schema;
 mod sec_season;
+mod small_faults;
 mod states;
 mod templates;
 mod times;
