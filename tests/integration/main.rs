@@ -93,6 +93,7 @@ mod export;
 mod extract;
 mod extract_fixtures;
 mod facts_check;
+mod fuzz_regressions;
 mod layers;
 mod lint;
 mod only;
