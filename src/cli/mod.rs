@@ -111,8 +111,13 @@ pub(crate) fn with_causes(err: &Error) -> String {
     let mut msg = err.to_string();
     let mut source = std::error::Error::source(err);
     while let Some(s) = source {
-        msg.push_str(": ");
-        msg.push_str(&s.to_string());
+        // A cause its error already quotes (`rule `x`: {source}`) is
+        // not repeated.
+        let cause = s.to_string();
+        if !msg.ends_with(&cause) {
+            msg.push_str(": ");
+            msg.push_str(&cause);
+        }
         source = s.source();
     }
     msg
