@@ -69,6 +69,10 @@
 //!   mailing date, P6(b) fallback, proxy access 150/120 before the meeting,
 //!   a deemed first-meeting date, a 15-day P7 leg, a 10-day P9 leg) and the
 //!   special-meeting clause not applicable at an annual meeting.
+//! - `portfolios`: careless and hostile portfolios for `batch` (#18): a
+//!   quote never closed, a column named twice, a row short of cells, a row
+//!   not in UTF-8, `/dev/zero`, binary files, rows and cells past their
+//!   limits.
 //! - `times`: a time of day and a roll for each bound, in a pack and as a
 //!   template's parameters; fixed UTC offsets (`17:00 -05:00`) in JSON and
 //!   in the calendar export.
@@ -96,6 +100,7 @@ mod facts_check;
 mod layers;
 mod lint;
 mod only;
+mod portfolios;
 mod rulebook;
 mod rules;
 mod schema;
