@@ -528,7 +528,10 @@ fn check(c: &CheckArgs) -> Result<Status> {
                 "errors": errors,
                 "warnings": diagnostics.len() - errors,
                 "cases_run": cases_run,
-                "diagnostics": diagnostics.iter().map(Diagnostic::to_json).collect::<Vec<_>>(),
+                "diagnostics": diagnostics::in_file_order(&diagnostics)
+                    .into_iter()
+                    .map(Diagnostic::to_json)
+                    .collect::<Vec<_>>(),
             });
             print_out(&format!(
                 "{}\n",

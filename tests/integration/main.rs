@@ -73,6 +73,10 @@
 //!   quote never closed, a column named twice, a row short of cells, a row
 //!   not in UTF-8, `/dev/zero`, binary files, rows and cells past their
 //!   limits.
+//! - `messages`: diagnostics that stay short (NUL bytes, a megabyte line),
+//!   are located right (binary filings, lone CR line breaks, dates outside
+//!   the holiday calendars), help (a signed year, a facts file given as a
+//!   pack) and come in file order (#18).
 //! - `times`: a time of day and a roll for each bound, in a pack and as a
 //!   template's parameters; fixed UTC offsets (`17:00 -05:00`) in JSON and
 //!   in the calendar export.
@@ -99,6 +103,7 @@ mod extract_fixtures;
 mod facts_check;
 mod layers;
 mod lint;
+mod messages;
 mod only;
 mod portfolios;
 mod rulebook;
