@@ -88,7 +88,7 @@ impl SourceFile {
                 break;
             };
             starts.push(next);
-            if next > e || span_lines == SNIPPET_LINES {
+            if next >= e || span_lines == SNIPPET_LINES {
                 break;
             }
             span_lines += 1;

@@ -249,7 +249,7 @@ fn context(req: &Request) -> Context<'_> {
 }
 
 fn compute(req: &Request) -> Result<Vec<crate::eval::Deadline<'_>>> {
-    evaluate(&req.library.packs, &req.facts, &context(req))
+    evaluate(&req.library.packs, &req.facts, &context(req)).map_err(|e| req.locate(e))
 }
 
 fn deadlines(d: &DeadlinesArgs) -> Result<Status> {
@@ -354,7 +354,7 @@ fn calendar(d: &DeadlinesArgs) -> Result<Status> {
             today: None,
             ..context(req)
         };
-        computed.push(evaluate(&req.library.packs, &req.facts, &cx)?);
+        computed.push(evaluate(&req.library.packs, &req.facts, &cx).map_err(|e| req.locate(e))?);
     }
     let gaps: Vec<_> = requests
         .iter()

@@ -203,3 +203,155 @@ fn issue_18_problems_are_reported_in_file_order() {
         .collect();
     assert_eq!(lines, [2, 2, 11], "{doc}");
 }
+
+#[test]
+fn issue_18_a_date_outside_the_calendars_names_the_fact_and_its_place() {
+    // See #18: "calendar us_federal covers 1990–2050, not 0", and no more.
+    let cli = Cli::new();
+    cli.file(
+        "f.toml",
+        "
+        [company]
+        name = \"X\"
+        state = \"DE\"
+
+        [facts]
+        meeting = 0000-05-14
+        ",
+    );
+    let (code, _, err) = cli.run(&["deadlines", "f.toml"]);
+    assert_eq!(code, 1, "{err}");
+    assert_diagnostic(
+        &err,
+        "f.toml:6:11",
+        &[
+            "`meeting` (0000-05-14, at f.toml:6:11) is outside the years calendar `us_federal`",
+            "1990–2050",
+            "help: check the year: rule `us_de_dgcl/record_date` needs the calendar's holidays for 0",
+        ],
+    );
+    let (code, _, err) = cli.run(&["explain", "f.toml"]);
+    assert_eq!(code, 1, "{err}");
+    assert_diagnostic(&err, "f.toml:6:11", &[]);
+    // From a flag, the flag is named.
+    let (code, _, err) = cli.run(&["deadlines", "f.toml", "--meeting", "2099-01-01"]);
+    assert_eq!(code, 1, "{err}");
+    assert_diagnostic(
+        &err,
+        "command line:1:1",
+        &["`meeting` (2099-01-01, from `--meeting`) is outside the years"],
+    );
+    // In a folder of facts files, the file and line.
+    std::fs::create_dir(cli.path().join("folder")).unwrap();
+    std::fs::copy(cli.path().join("f.toml"), cli.path().join("folder/f.toml")).unwrap();
+    let (code, _, err) = cli.run(&["batch", "folder", "-o", "out.csv"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.starts_with("error: folder/f.toml: `meeting` (0000-05-14, at folder/f.toml:6:11) is outside the years calendar `us_federal` covers, 1990–2050\n"),
+        "{err}"
+    );
+}
+
+#[test]
+fn issue_18_a_year_with_a_sign_is_not_read_as_a_day_and_a_month() {
+    // See #18: `-0001-05-14` got "if you mean 5 January 0014".
+    let cli = Cli::new();
+    let (code, _, err) = cli.run(&["deadlines", "--meeting=-0001-05-14"]);
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(
+        err,
+        "error: `--meeting`: `-0001-05-14` has a sign before its year: dates here have a year from 0000 to 9999 and no sign\n  \
+         help: write it as `YYYY-MM-DD`, e.g. `2004-05-25`, or as `May 25, 2004`\n"
+    );
+    cli.file("f.toml", "[facts]\nmeeting = \"-0001-05-14\"\n");
+    let (code, _, err) = cli.run(&["deadlines", "f.toml"]);
+    assert_eq!(code, 1, "{err}");
+    assert_diagnostic(&err, "f.toml:2:11", &["has a sign before its year"]);
+    assert!(!err.contains("if you mean"), "{err}");
+}
+
+#[test]
+fn issue_18_a_facts_file_given_as_a_pack_is_told_where_it_goes() {
+    // See #18: `[facts]` got "did you mean `fact`?".
+    let cli = Cli::new();
+    cli.file(
+        "f.toml",
+        "
+        [company]
+        name = \"X\"
+        state = \"DE\"
+
+        [facts]
+        meeting = 2026-05-14
+        ",
+    );
+    let help =
+        "help: `govcal deadlines f.toml` computes its deadlines; `check`, `--rules`, `--only`";
+    for args in [
+        &["check", "f.toml"][..],
+        &["deadlines", "f.toml", "--rules", "f.toml"][..],
+    ] {
+        let (code, _, err) = cli.run(args);
+        assert_eq!(code, 1, "{err}");
+        assert_eq!(locations(&err, "f.toml"), ["f.toml:5:2"], "{err}");
+        assert_diagnostic(
+            &err,
+            "f.toml:5:2",
+            &[
+                "this is a facts file, not a rule pack: it has `[facts]`",
+                help,
+            ],
+        );
+        assert!(!err.contains("did you mean"), "{err}");
+    }
+    // Dates at the top level, with no table.
+    cli.file("g.toml", "meeting = 2026-05-14\n");
+    let (code, _, err) = cli.run(&["check", "g.toml"]);
+    assert_eq!(code, 1, "{err}");
+    assert_diagnostic(
+        &err,
+        "g.toml:1:1",
+        &["`meeting` is a fact: this looks like a facts file, not a rule pack"],
+    );
+    // And the other way: a pack given as a facts file.
+    cli.file(
+        "p.toml",
+        "
+        [pack]
+        id = \"demo\"
+        title = \"Demo\"
+        version = \"1\"
+        ",
+    );
+    let (code, _, err) = cli.run(&["deadlines", "p.toml"]);
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(locations(&err, "p.toml"), ["p.toml:1:2"], "{err}");
+    assert_diagnostic(
+        &err,
+        "p.toml:1:2",
+        &[
+            "this is a rule pack, not a facts file: it has `[pack]`",
+            "help: `govcal check p.toml` checks it",
+        ],
+    );
+}
+
+#[test]
+fn issue_18_a_facts_file_with_lone_cr_line_breaks_is_one_problem_at_the_first() {
+    let cli = Cli::new();
+    cli.file(
+        "f.toml",
+        "[facts]\rmeeting = 2026-05-14\rprior_meeting = 2025-05-15\r",
+    );
+    let (code, _, err) = cli.run(&["deadlines", "f.toml"]);
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(locations(&err, "f.toml"), ["f.toml:1:8"], "{err}");
+    assert_diagnostic(
+        &err,
+        "f.toml:1:8",
+        &[
+            "a line ends in a lone carriage return (CR), which TOML does not allow",
+            "help: save the file with LF or CRLF line endings",
+        ],
+    );
+}

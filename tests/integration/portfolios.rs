@@ -146,9 +146,19 @@ fn issue_18_a_date_outside_the_calendars_is_said_once() {
     cli.file("p.csv", "name,state,meeting\nA,DE,2099-05-01\n");
     let (code, err) = batch(&cli, "p.csv", 10);
     assert_eq!(code, 1, "{err}");
-    let line = errors(&err)[0];
-    assert_eq!(line.matches("not 2099").count(), 1, "{err}");
-    assert!(line.starts_with("error: p.csv row 2 (A): "), "{err}");
+    assert_eq!(
+        errors(&err),
+        [
+            "error: p.csv row 2 (A): `meeting` (2099-05-01, in column `meeting`) is outside the years calendar `sec_business_days` covers, 1990–2050"
+        ],
+        "{err}"
+    );
+    assert_eq!(
+        err.matches("2099").count(),
+        2,
+        "once in the error, once in the help: {err}"
+    );
+    assert!(err.contains("  help: check the year: rule `sec_filings/voting_results_8k` needs the calendar's holidays for 2099\n"), "{err}");
 }
 
 #[cfg(unix)]
