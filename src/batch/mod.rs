@@ -5,14 +5,14 @@
 //! A row that cannot be read becomes a [`BadRow`] with its row number and
 //! the reason; the rows after it are still read.
 
+pub mod rows;
 pub mod synth;
 
 use std::fs::File;
-use std::io::BufReader;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::diag::{SourceFile, did_you_mean};
+use crate::diag::{SourceFile, clip, did_you_mean};
 use crate::error::{Error, Result};
 use crate::model::dates::{parse_clock, parse_date, parse_zone};
 use crate::model::expr::MeetingKind;
@@ -21,6 +21,7 @@ use crate::model::facts::{Company, Facts, STANDARD_FACTS};
 use crate::model::jurisdiction::read_place;
 use crate::pack::consistency::{FactWarning, Given, Input, Origins, check_facts};
 use crate::pack::profile::Profile;
+use rows::{Limits, Row, RowError, RowReader};
 
 /// One company's meeting, ready to evaluate.
 #[derive(Debug, Clone)]
@@ -105,6 +106,8 @@ enum Column {
     ForeignPrivateIssuer,
     /// A standard fact, by its index in [`STANDARD_FACTS`].
     Fact(usize),
+    /// A name no column has (the header is then refused).
+    Unknown,
 }
 
 fn column(name: &str) -> Option<Column> {
@@ -131,6 +134,111 @@ fn normalize(header: &str) -> String {
         .trim_start_matches('\u{feff}')
         .to_ascii_lowercase()
         .replace([' ', '-'], "_")
+}
+
+/// The columns `header` names, or every problem with them: unknown
+/// names (with the closest known one), a column named twice, no name.
+fn read_header(file: &str, header: &Row) -> (Vec<Column>, Vec<crate::diag::Diagnostic>) {
+    let src = SourceFile::new(file, header.text.clone());
+    let mut columns: Vec<Column> = Vec::with_capacity(header.cells.len());
+    let mut problems = Vec::new();
+    for (i, cell) in header.cells.iter().enumerate() {
+        let name = normalize(&cell.text);
+        let Some(c) = column(&name) else {
+            let known = COLUMNS
+                .iter()
+                .copied()
+                .chain(STANDARD_FACTS.iter().map(|(n, _)| *n));
+            // A name this long is no misspelling of a column's.
+            let near = if name.len() <= 64 {
+                did_you_mean(&name, known)
+            } else {
+                None
+            };
+            problems.push(
+                crate::diag::Diagnostic::error(
+                    &src,
+                    cell.span.clone(),
+                    format!("unknown column `{}`", clip(&cell.text, 60)),
+                )
+                .with_help(near.unwrap_or_else(|| {
+                    format!(
+                        "columns are {}, and dates of the standard facts ({})",
+                        COLUMNS.join(", "),
+                        STANDARD_FACTS
+                            .iter()
+                            .map(|(n, _)| *n)
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                })),
+            );
+            // A stand-in, never read: the run does not start.
+            columns.push(Column::Unknown);
+            continue;
+        };
+        if let Some(first) = columns.iter().position(|k| *k == c) {
+            let earlier = &header.cells[first].text;
+            let message = if normalize(earlier) == name {
+                format!(
+                    "column `{}` is named twice: columns {} and {}",
+                    clip(&cell.text, 60),
+                    first + 1,
+                    i + 1
+                )
+            } else {
+                format!(
+                    "column {} `{}` is column {} `{}` again, under another name",
+                    i + 1,
+                    clip(&cell.text, 60),
+                    first + 1,
+                    clip(earlier, 60)
+                )
+            };
+            problems.push(
+                crate::diag::Diagnostic::error(&src, cell.span.clone(), message)
+                    .with_help("keep one of them: a row has one value for each column"),
+            );
+        }
+        columns.push(c);
+    }
+    if problems.is_empty()
+        && !columns
+            .iter()
+            .any(|c| matches!(c, Column::Name | Column::Profile))
+    {
+        problems.push(
+            crate::diag::Diagnostic::error(&src, 0..header.text.len(), "no `name` column")
+                .with_help("the first line names the columns: `name,state,exchange,prior_meeting,meeting,…`"),
+        );
+    }
+    (columns, problems)
+}
+
+/// `bytes` as text, invalid UTF-8 shown as U+FFFD, and where byte `at`
+/// of `bytes` is in that text.
+fn lossy(bytes: &[u8], at: u64) -> (String, usize) {
+    let at = usize::try_from(at).unwrap_or(usize::MAX).min(bytes.len());
+    let mut text = String::with_capacity(bytes.len());
+    let mut mapped = None;
+    let mut read = 0;
+    for chunk in bytes.utf8_chunks() {
+        let valid = chunk.valid();
+        if mapped.is_none() && at <= read + valid.len() {
+            mapped = Some(text.len() + at - read);
+        }
+        text.push_str(valid);
+        read += valid.len();
+        if mapped.is_none() && at < read + chunk.invalid().len() {
+            mapped = Some(text.len());
+        }
+        if !chunk.invalid().is_empty() {
+            text.push(char::REPLACEMENT_CHARACTER);
+        }
+        read += chunk.invalid().len();
+    }
+    let at = mapped.unwrap_or(text.len());
+    (text, at)
 }
 
 /// A portfolio being read.
@@ -177,62 +285,41 @@ impl Portfolio {
         }
         let file = File::open(path).map_err(read_err)?;
         let size = file.metadata().map_or(0, |m| m.len());
-        let mut reader = csv::ReaderBuilder::new()
-            .flexible(true)
-            .trim(csv::Trim::All)
-            .from_reader(BufReader::with_capacity(1 << 16, file));
-        let header = reader.headers().map_err(|e| Error::Read {
-            path: path.to_owned(),
-            source: std::io::Error::new(std::io::ErrorKind::InvalidData, e.to_string()),
-        })?;
-        let mut columns = Vec::with_capacity(header.len());
-        let mut problems = Vec::new();
-        let header_text = header.iter().collect::<Vec<_>>().join(",");
-        let src = SourceFile::new(path.display().to_string(), header_text.clone());
-        let mut at = 0;
-        for cell in header {
-            let name = normalize(cell);
-            if let Some(c) = column(&name) {
-                columns.push(c);
-            } else {
-                let known = COLUMNS
-                    .iter()
-                    .copied()
-                    .chain(STANDARD_FACTS.iter().map(|(n, _)| *n));
-                problems.push(
-                    crate::diag::Diagnostic::error(
-                        &src,
-                        at..at + cell.len(),
-                        format!("unknown column `{cell}`"),
-                    )
-                    .with_help(did_you_mean(&name, known).unwrap_or_else(
-                        || {
-                            format!(
-                                "columns are {}, and dates of the standard facts ({})",
-                                COLUMNS.join(", "),
-                                STANDARD_FACTS
-                                    .iter()
-                                    .map(|(n, _)| *n)
-                                    .collect::<Vec<_>>()
-                                    .join(", ")
-                            )
-                        },
-                    )),
-                );
-                columns.push(Column::Name);
+        let name = path.display().to_string();
+        let mut reader = RowReader::new(file, Limits::default());
+        let header = match reader.read_row() {
+            Some(Ok(row)) => row,
+            None => Row {
+                at: rows::Pos {
+                    line: 1,
+                    col: 1,
+                    offset: 0,
+                },
+                text: String::new(),
+                cells: Vec::new(),
+            },
+            Some(Err(RowError::Io { source, .. })) => return Err(read_err(source)),
+            Some(Err(e)) => {
+                let (text, at) = lossy(reader.raw(), e.at().offset - e.row().offset);
+                let src = SourceFile::new(name, text);
+                // The location line says where: the header's text is
+                // shown as far as it could be read.
+                let message = match e {
+                    RowError::NotUtf8 { .. } | RowError::Unterminated { .. } => format!(
+                        "the first line, which names the columns: {}",
+                        e.describe("here")
+                    ),
+                    _ => e.describe("here"),
+                };
+                return Err(Error::Invalid {
+                    diagnostics: vec![
+                        crate::diag::Diagnostic::error(&src, at..at, message)
+                            .with_help_opt(e.help()),
+                    ],
+                });
             }
-            at += cell.len() + 1;
-        }
-        if problems.is_empty()
-            && !columns
-                .iter()
-                .any(|c| matches!(c, Column::Name | Column::Profile))
-        {
-            problems.push(
-                crate::diag::Diagnostic::error(&src, 0..header_text.len(), "no `name` column")
-                    .with_help("the first line names the columns: `name,state,exchange,prior_meeting,meeting,…`"),
-            );
-        }
+        };
+        let (columns, problems) = read_header(&name, &header);
         if !problems.is_empty() {
             return Err(Error::Invalid {
                 diagnostics: problems,
@@ -241,12 +328,10 @@ impl Portfolio {
         Ok(Portfolio::Csv(Box::new(CsvPortfolio {
             reader,
             columns,
-            file: path.display().to_string(),
+            file: name,
             base: path.parent().map(Path::to_owned),
             size,
-            ends_with_newline: ends_with_newline(path),
-            record: csv::StringRecord::new(),
-            done: false,
+            row: header,
         })))
     }
 
@@ -254,7 +339,7 @@ impl Portfolio {
     /// of a CSV file, files of a folder.
     pub fn progress(&self) -> (u64, u64) {
         match self {
-            Portfolio::Csv(c) => (c.reader.position().byte(), c.size),
+            Portfolio::Csv(c) => (c.reader.offset(), c.size),
             Portfolio::Folder(f) => (f.next as u64, (f.next + f.files.len()) as u64),
         }
     }
@@ -383,79 +468,36 @@ fn read_profile(
 
 /// A CSV portfolio, read a row at a time.
 pub struct CsvPortfolio {
-    reader: csv::Reader<BufReader<File>>,
+    reader: RowReader<File>,
     columns: Vec<Column>,
     file: String,
     base: Option<PathBuf>,
     size: u64,
-    ends_with_newline: bool,
-    record: csv::StringRecord,
-    /// The file could not be read on: no more rows.
-    done: bool,
-}
-
-/// Whether the file's last byte is a line break.
-fn ends_with_newline(path: &Path) -> bool {
-    use std::io::{Read, Seek, SeekFrom};
-    let Ok(mut f) = File::open(path) else {
-        return true;
-    };
-    let mut last = [0u8; 1];
-    f.seek(SeekFrom::End(-1)).is_ok() && f.read_exact(&mut last).is_ok() && last[0] == b'\n'
+    /// The row being read.
+    row: Row,
 }
 
 impl CsvPortfolio {
     fn next(&mut self) -> Option<Item> {
-        if self.done {
-            return None;
-        }
         loop {
-            let row = usize::try_from(self.reader.position().line()).unwrap_or(0);
-            match self.reader.read_record(&mut self.record) {
-                Ok(false) => return None,
-                Ok(true) => {
-                    // A blank line is no company.
-                    if self.record.iter().all(str::is_empty) {
-                        continue;
-                    }
-                    // The csv crate dates a record from the end of the one
-                    // before it, blank lines included, so count back from
-                    // its end instead: the line it ends on, less the line
-                    // breaks inside its quoted cells.
-                    let after = self.reader.position();
-                    let unterminated = after.byte() == self.size && !self.ends_with_newline;
-                    let last = after.line() - u64::from(!unterminated);
-                    let inside: usize = self.record.iter().map(|c| c.matches('\n').count()).sum();
-                    let row = usize::try_from(last)
-                        .unwrap_or(row)
-                        .saturating_sub(inside)
-                        .max(2);
-                    return Some(self.entry(row));
+            match self.reader.read_row()? {
+                // A blank line is no company.
+                Ok(row) if row.is_blank() => {}
+                Ok(row) => {
+                    self.row = row;
+                    return Some(self.entry(self.row.at.line));
                 }
                 Err(e) => {
-                    let row = e
-                        .position()
-                        .map_or(row, |p| usize::try_from(p.line()).unwrap_or(row));
-                    let message = match e.kind() {
-                        csv::ErrorKind::Utf8 { .. } => "the row is not UTF-8 text".to_owned(),
-                        _ => format!("the row cannot be read as CSV: {e}"),
+                    let row = e.row().line;
+                    let message = match e.cell().and_then(|i| self.columns.get(i)) {
+                        Some(c) => format!("column `{}`: {}", Self::header_name(*c), e.message()),
+                        None => e.message(),
                     };
-                    // An I/O error ends the file; a bad row does not.
-                    if matches!(e.kind(), csv::ErrorKind::Io(_)) {
-                        let bad = BadRow {
-                            row,
-                            label: format!("{} row {row}", self.file),
-                            message,
-                            help: None,
-                        };
-                        self.done = true;
-                        return Some(Err(bad));
-                    }
                     return Some(Err(BadRow {
                         row,
                         label: format!("{} row {row}", self.file),
                         message,
-                        help: Some("quote a cell that holds a comma: `\"Acme, Inc.\"`".to_owned()),
+                        help: e.help(),
                     }));
                 }
             }
@@ -464,16 +506,18 @@ impl CsvPortfolio {
 
     fn entry(&self, row: usize) -> Item {
         let mut label = format!("{} row {row}", self.file);
+        let cells = &self.row.cells;
         let cell = |c: Column| {
             self.columns
                 .iter()
                 .position(|k| *k == c)
-                .and_then(|i| self.record.get(i))
+                .and_then(|i| cells.get(i))
+                .map(|c| c.text.as_str())
                 .filter(|s| !s.is_empty())
         };
         let name = cell(Column::Name);
         if let Some(n) = name {
-            label = format!("{label} ({n})");
+            label = format!("{label} ({})", clip(n, 80));
         }
         let bad = |label: &str, message: String, help: Option<String>| BadRow {
             row,
@@ -481,15 +525,36 @@ impl CsvPortfolio {
             message,
             help,
         };
-        if self.record.len() > self.columns.len() {
+        if cells.len() > self.columns.len() {
             return Err(bad(
                 &label,
                 format!(
                     "the row has {} cells but the header names {} columns",
-                    self.record.len(),
+                    cells.len(),
                     self.columns.len()
                 ),
                 Some("quote a cell that holds a comma: `\"Acme, Inc.\"`".to_owned()),
+            ));
+        }
+        if cells.len() < self.columns.len() {
+            let missing: Vec<String> = self.columns[cells.len()..]
+                .iter()
+                .map(|c| format!("`{}`", Self::header_name(*c)))
+                .collect();
+            return Err(bad(
+                &label,
+                format!(
+                    "the row has {} {} but the header names {} columns: no cell for {}",
+                    cells.len(),
+                    if cells.len() == 1 { "cell" } else { "cells" },
+                    self.columns.len(),
+                    missing.join(", ")
+                ),
+                Some(
+                    "give every row one cell for each column, an empty one as nothing \
+                     between commas: `Acme Inc.,DE,,2026-05-14`"
+                        .to_owned(),
+                ),
             ));
         }
         let (mut entry, profile) = match cell(Column::Profile) {
@@ -533,12 +598,16 @@ impl CsvPortfolio {
             ));
         };
         if cell(Column::Name).is_none() {
-            label = format!("{label} ({name})");
+            label = format!("{label} ({})", clip(&name, 80));
         }
         entry.label.clone_from(&label);
         entry.company.name = name;
         for (i, kind) in self.columns.iter().enumerate() {
-            let Some(value) = self.record.get(i).filter(|s| !s.is_empty()) else {
+            let Some(value) = cells
+                .get(i)
+                .map(|c| c.text.as_str())
+                .filter(|s| !s.is_empty())
+            else {
                 continue;
             };
             let column_name = Self::header_name(*kind);
@@ -550,7 +619,7 @@ impl CsvPortfolio {
                 ))
             };
             match kind {
-                Column::Name | Column::Profile => {}
+                Column::Name | Column::Profile | Column::Unknown => {}
                 Column::Packs => {
                     entry.packs = value
                         .split([';', ' '])
@@ -649,6 +718,7 @@ impl CsvPortfolio {
             Column::Entity => "entity",
             Column::ForeignPrivateIssuer => "foreign_private_issuer",
             Column::Fact(f) => STANDARD_FACTS[f].0,
+            Column::Unknown => "?",
         }
     }
 }

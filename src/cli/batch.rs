@@ -21,6 +21,7 @@ use crate::eval::{Context, evaluate, evaluate_governing, evaluate_next_year};
 use crate::ics;
 use crate::ics::ZoneSpans;
 use crate::model::rule::Status as CalcStatus;
+use crate::pack::consistency::outside_calendar;
 use crate::pack::load::Library;
 
 use super::args::{BatchArgs, BatchFormat, SynthArgs};
@@ -535,11 +536,22 @@ impl Run<'_> {
 
     /// One company's output.
     fn render(&self, entry: &Entry, lib: &Library) -> std::result::Result<Rendered, BadRow> {
-        let fail = |e: &Error| BadRow {
-            row: entry.row,
-            label: entry.label.clone(),
-            message: error_text(e),
-            help: None,
+        let fail = |e: &Error| {
+            // A date outside the calendars' years: name the fact and its
+            // place, not only the rule (#18).
+            let outside = outside_calendar(e, &entry.facts, &entry.origins);
+            let message = if outside.is_empty() {
+                error_text(e)
+            } else {
+                let each: Vec<&str> = outside.iter().map(|p| p.message.as_str()).collect();
+                each.join("; ")
+            };
+            BadRow {
+                row: entry.row,
+                label: entry.label.clone(),
+                message,
+                help: outside.first().map(|p| p.help.clone()),
+            }
         };
         let today = match self.args.format {
             BatchFormat::Ics => None,

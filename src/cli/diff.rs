@@ -138,8 +138,10 @@ pub(super) fn diff(args: &DiffArgs) -> Result<Status> {
     let text = match span {
         None => {
             let changes = compare(
-                &old.evaluate(&req.company, &req.facts)?,
-                &new.evaluate(&req.company, &req.facts)?,
+                &old.evaluate(&req.company, &req.facts)
+                    .map_err(|e| req.locate(e))?,
+                &new.evaluate(&req.company, &req.facts)
+                    .map_err(|e| req.locate(e))?,
                 &renamed,
             );
             match format {

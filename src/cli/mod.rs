@@ -123,8 +123,13 @@ pub(crate) fn with_causes(err: &Error) -> String {
     let mut msg = err.to_string();
     let mut source = std::error::Error::source(err);
     while let Some(s) = source {
-        msg.push_str(": ");
-        msg.push_str(&s.to_string());
+        // A cause its error already quotes (`rule `x`: {source}`) is
+        // not repeated.
+        let cause = s.to_string();
+        if !msg.ends_with(&cause) {
+            msg.push_str(": ");
+            msg.push_str(&cause);
+        }
         source = s.source();
     }
     msg
@@ -256,7 +261,7 @@ fn context(req: &Request) -> Context<'_> {
 }
 
 fn compute(req: &Request) -> Result<Vec<crate::eval::Deadline<'_>>> {
-    evaluate(&req.library.packs, &req.facts, &context(req))
+    evaluate(&req.library.packs, &req.facts, &context(req)).map_err(|e| req.locate(e))
 }
 
 fn deadlines(d: &DeadlinesArgs) -> Result<Status> {
@@ -361,7 +366,7 @@ fn calendar(d: &DeadlinesArgs) -> Result<Status> {
             today: None,
             ..context(req)
         };
-        computed.push(evaluate(&req.library.packs, &req.facts, &cx)?);
+        computed.push(evaluate(&req.library.packs, &req.facts, &cx).map_err(|e| req.locate(e))?);
     }
     let gaps: Vec<_> = requests
         .iter()
@@ -535,7 +540,10 @@ fn check(c: &CheckArgs) -> Result<Status> {
                 "errors": errors,
                 "warnings": diagnostics.len() - errors,
                 "cases_run": cases_run,
-                "diagnostics": diagnostics.iter().map(Diagnostic::to_json).collect::<Vec<_>>(),
+                "diagnostics": diagnostics::in_file_order(&diagnostics)
+                    .into_iter()
+                    .map(Diagnostic::to_json)
+                    .collect::<Vec<_>>(),
             });
             print_out(&format!(
                 "{}\n",

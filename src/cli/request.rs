@@ -12,7 +12,7 @@ use crate::error::{Error, Result};
 use crate::model::dates::parse_date;
 use crate::model::expr::MeetingKind;
 use crate::model::facts::{Company, Facts};
-use crate::pack::consistency::{FactWarning, Given, Input, Origins, check_facts};
+use crate::pack::consistency::{FactWarning, Given, Input, Origins, check_facts, outside_calendar};
 use crate::pack::load::{Library, load_source};
 use crate::pack::profile::Profile;
 
@@ -43,6 +43,8 @@ pub struct Request {
     /// No facts at all, where [`Request::allowing_no_facts`] let it pass:
     /// what [`Request::require_facts`] reports.
     no_facts: Option<Diagnostic>,
+    /// Where each fact was given, to point at a fact a failure comes from.
+    origins: Origins,
 }
 
 pub(crate) fn flag_date(flag: &str, text: &str) -> Result<NaiveDate> {
@@ -189,6 +191,21 @@ impl Request {
                 diagnostics: vec![d.clone()],
             }),
             None => Ok(()),
+        }
+    }
+
+    /// Returns `err` located at the facts it comes from when it is a date
+    /// outside a holiday calendar's years: an [`Error::Invalid`] with a
+    /// diagnostic at each fact outside them (see [`outside_calendar`]). Any
+    /// other error comes back as it was.
+    pub fn locate(&self, err: Error) -> Error {
+        let problems = outside_calendar(&err, &self.facts, &self.origins);
+        if problems.is_empty() {
+            return err;
+        }
+        let fallback = SourceFile::new("command line", "");
+        Error::Invalid {
+            diagnostics: problems.iter().map(|p| p.diagnostic(&fallback)).collect(),
         }
     }
 
@@ -369,6 +386,7 @@ impl Request {
             all: args.all,
             fact_warnings,
             no_facts,
+            origins,
         })
     }
 }

@@ -284,6 +284,8 @@ fn reduce(text: &str, format: Format) -> Chars {
             }
         }
         let c = match c {
+            // A lone CR ends a line, as in files from old Macs (#18).
+            '\r' if !text[i + 1..].starts_with('\n') => '\n',
             '\r' => {
                 i += 1;
                 continue;

@@ -250,6 +250,15 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Previous, Vec<Diagnostic>> {
         }
     };
     let source = SourceFile::new(name, text);
+    // A lone CR ends a line too (a file saved on an old Mac, #18). Read as
+    // LF, it keeps every byte offset, so places are the file's.
+    let lf: String;
+    let text = if text.contains('\r') {
+        lf = lone_cr_as_lf(text);
+        lf.as_str()
+    } else {
+        text
+    };
     let whole = 0..text.len().min(1);
     let calendars = parse_calendars(text).map_err(|message| {
         vec![
@@ -301,6 +310,20 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Previous, Vec<Diagnostic>> {
     } else {
         Err(problems)
     }
+}
+
+/// `text` with each CR not followed by LF made LF: same length, same offsets.
+fn lone_cr_as_lf(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(if c == '\r' && chars.peek() != Some(&'\n') {
+            '\n'
+        } else {
+            c
+        });
+    }
+    out
 }
 
 /// Runs the `ical` parser over every calendar in `text`.

@@ -137,6 +137,19 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, DateError> {
         }
         return NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| no_such_date(t, y, m));
     }
+    // A sign before the year (`-0001-05-14`, ISO 8601's expanded years):
+    // no meeting date has one, and read as `-0001-05-14` with dashes for
+    // separators it would give nonsense hints (#18).
+    if let Some(rest) = t.strip_prefix(['-', '+'])
+        && rest.starts_with(|c: char| c.is_ascii_digit())
+    {
+        return Err(DateError {
+            message: format!(
+                "`{t}` has a sign before its year: dates here have a year from 0000 to 9999 and no sign"
+            ),
+            help: Some(iso_help.to_owned()),
+        });
+    }
     // Numeric forms with slashes, dots or dashes: refuse as ambiguous.
     let numeric_parts: Vec<&str> = t.split(['/', '.', '-']).filter(|p| !p.is_empty()).collect();
     if numeric_parts.len() == 3
@@ -145,12 +158,17 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, DateError> {
             .all(|p| p.bytes().all(|c| c.is_ascii_digit()))
     {
         let (a, bb, y) = (numeric_parts[0], numeric_parts[1], numeric_parts[2]);
-        let us = y
-            .parse::<i32>()
-            .ok()
-            .zip(a.parse::<u32>().ok())
-            .zip(bb.parse::<u32>().ok())
-            .and_then(|((y, m), d)| NaiveDate::from_ymd_opt(y, m, d));
+        // Only `M/D/YYYY` is read the US way for the hint: `2004/03/04` or
+        // `3/4/04` would give a month 2004 or the year 4.
+        let us = (a.len() <= 2 && bb.len() <= 2 && y.len() == 4)
+            .then_some(y)
+            .and_then(|y| {
+                y.parse::<i32>()
+                    .ok()
+                    .zip(a.parse::<u32>().ok())
+                    .zip(bb.parse::<u32>().ok())
+                    .and_then(|((y, m), d)| NaiveDate::from_ymd_opt(y, m, d))
+            });
         let help = match us {
             Some(d) if a != bb => format!(
                 "if you mean {}, write `{}` (or `{}`)",
@@ -385,6 +403,26 @@ mod tests {
             Some("if you mean 4 March 2004, write `2004-03-04` (or `March 4, 2004`)")
         );
         assert!(parse_date("3.4.2004").is_err());
+        // No hint that reads a year as a month or a day (#18).
+        for text in ["2004/03/04", "3/4/04", "0001-05-14-"] {
+            let e = parse_date(text).unwrap_err();
+            assert!(!e.help.unwrap().starts_with("if you mean"), "{text}");
+        }
+    }
+
+    #[test]
+    fn refuses_a_signed_year_without_reading_it_as_day_and_month() {
+        // See #18: `-0001-05-14` got "if you mean 5 January 0014".
+        for text in ["-0001-05-14", "+2026-05-14", "-1"] {
+            let e = parse_date(text).unwrap_err();
+            assert_eq!(
+                e.message,
+                format!(
+                    "`{text}` has a sign before its year: dates here have a year from 0000 to 9999 and no sign"
+                )
+            );
+            assert!(!e.help.unwrap().contains("if you mean"), "{text}");
+        }
     }
 
     #[test]

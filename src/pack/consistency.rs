@@ -20,9 +20,11 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::Arc;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::diag::{Diagnostic, SourceFile};
+use crate::error::Error;
+use crate::model::calendar::CalendarError;
 use crate::model::dates::show_date;
 use crate::model::facts::Facts;
 use crate::model::offset::add_months;
@@ -368,6 +370,78 @@ pub fn check_facts(facts: &Facts, origins: &Origins, input: Input<'_>) -> FactCh
     out
 }
 
+/// The facts a date outside a holiday calendar's years comes from: when
+/// `err` is such a date ([`CalendarError::NotCovered`], alone or as a
+/// rule's cause), a problem for each fact outside the calendar's years,
+/// naming the fact, its date, where it was given and the calendar's years
+/// (#18). When none is outside them, a date computed from the facts
+/// crossed the first or last year: the problems are then at the facts
+/// within a year of that date. Empty for any other error.
+pub fn outside_calendar(err: &Error, facts: &Facts, origins: &Origins) -> Vec<Problem> {
+    let (rule, cause) = match err {
+        Error::Rule { rule, source } => (Some(rule.as_str()), &**source),
+        other => (None, other),
+    };
+    let Error::Calendar(CalendarError::NotCovered {
+        calendar,
+        date,
+        first_year,
+        last_year,
+    }) = cause
+    else {
+        return Vec::new();
+    };
+    let needs = match rule {
+        Some(rule) => format!(
+            "rule `{rule}` needs the calendar's holidays for {}",
+            date.year()
+        ),
+        None => format!("the calendar's holidays for {} are needed", date.year()),
+    };
+    let years = *first_year..=*last_year;
+    let outside: Vec<(&str, NaiveDate)> = facts
+        .iter()
+        .filter(|(_, value)| !years.contains(&value.year()))
+        .collect();
+    // None outside: a date computed from one near the edge crossed it.
+    let (facts, relation, help) = if outside.is_empty() {
+        let edge = if date.year() > *last_year {
+            "end"
+        } else {
+            "start"
+        };
+        let near: Vec<(&str, NaiveDate)> = facts
+            .iter()
+            .filter(|(_, value)| (value.year() - date.year()).abs() <= 1)
+            .collect();
+        (
+            near,
+            format!("is too near the {edge} of"),
+            format!("{needs}, which it does not have"),
+        )
+    } else {
+        (
+            outside,
+            "is outside".to_owned(),
+            format!("check the year: {needs}"),
+        )
+    };
+    facts
+        .into_iter()
+        .map(|(name, value)| {
+            let given = origins.get(name);
+            let place = given.map(|g| format!(", {}", g.place())).unwrap_or_default();
+            Problem {
+                message: format!(
+                    "`{name}` ({value}{place}) {relation} the years calendar `{calendar}` covers, {first_year}–{last_year}"
+                ),
+                help: help.clone(),
+                at: given.and_then(Given::at),
+            }
+        })
+        .collect()
+}
+
 /// The problem of no facts at all, said for where they were expected.
 fn no_facts(input: Input<'_>) -> Option<Problem> {
     let needed =
@@ -493,6 +567,44 @@ mod tests {
             got,
             ["`prior_proxy_release` (Sun 1 Jun 2025) is after `prior_meeting` (Thu 15 May 2025)"]
         );
+    }
+
+    #[test]
+    fn a_date_outside_a_calendar_is_put_at_each_fact_outside_it() {
+        let file = SourceFile::new("f.toml", "[facts]\nmeeting = 0000-05-14\n");
+        let mut origins = Origins::new();
+        origins.insert(
+            "meeting".to_owned(),
+            Given::File {
+                source: Arc::clone(&file),
+                span: 18..28,
+            },
+        );
+        let f = facts(&[
+            ("meeting", ymd(0, 5, 14)),
+            ("prior_meeting", ymd(2025, 5, 15)),
+        ]);
+        let err = Error::Rule {
+            rule: "us_de_dgcl/record_date".to_owned(),
+            source: Box::new(Error::Calendar(CalendarError::NotCovered {
+                calendar: "us_federal".to_owned(),
+                date: ymd(0, 4, 1),
+                first_year: 1990,
+                last_year: 2050,
+            })),
+        };
+        let got = outside_calendar(&err, &f, &origins);
+        assert_eq!(got.len(), 1);
+        assert_eq!(
+            got[0].message,
+            "`meeting` (0000-05-14, at f.toml:2:11) is outside the years calendar `us_federal` covers, 1990–2050"
+        );
+        assert_eq!(
+            got[0].help,
+            "check the year: rule `us_de_dgcl/record_date` needs the calendar's holidays for 0"
+        );
+        assert_eq!(got[0].at.as_ref().map(|(_, s)| s.clone()), Some(18..28));
+        assert!(outside_calendar(&Error::OutOfRange, &f, &origins).is_empty());
     }
 
     #[test]

@@ -114,10 +114,31 @@ fn parse_table(
 ) -> std::result::Result<toml::Spanned<toml::de::DeTable<'_>>, Vec<Diagnostic>> {
     let (root, errors) = toml::de::DeTable::parse_recoverable(src.text());
     if errors.is_empty() {
-        Ok(root)
-    } else {
-        Err(errors.iter().map(|e| toml_diagnostic(src, e)).collect())
+        return Ok(root);
     }
+    // Lines that end in a lone CR (a file saved on an old Mac) are one
+    // problem, at the first CR, not one per line (#18).
+    let mut lone_cr = false;
+    let mut out = Vec::new();
+    for e in &errors {
+        let mut d = toml_diagnostic(src, e);
+        if d.message
+            .starts_with("carriage return must be followed by newline")
+        {
+            if std::mem::replace(&mut lone_cr, true) {
+                continue;
+            }
+            let at = d.span.start.saturating_sub(1);
+            if src.text().as_bytes().get(at) == Some(&b'\r') {
+                d.span = at..at + 1;
+            }
+            d.message =
+                "a line ends in a lone carriage return (CR), which TOML does not allow".into();
+            d.help = Some("save the file with LF or CRLF line endings".into());
+        }
+        out.push(d);
+    }
+    Err(out)
 }
 
 /// Reads the parsed text of `src` into `T`, as [`read_toml`] does.
@@ -189,6 +210,9 @@ pub fn parse_pack(
     // (`roll = "{roll}"`), so only `[params]` is read before substitution.
     // The text is parsed once, for `[params]` and then for the whole pack.
     let root = parse_table(src)?;
+    if let Some(d) = crate::pack::kind::facts_file_as_pack(src, root.get_ref()) {
+        return Err(vec![d]);
+    }
     // Only a template has `[params]`; any other pack is read in one pass.
     let template = root.get_ref().keys().any(|k| k.get_ref() == "params");
     let head = if template {

@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod consistency;
 pub mod expr;
 pub mod jsonschema;
+pub(crate) mod kind;
 pub mod load;
 pub mod profile;
 pub(crate) mod references;

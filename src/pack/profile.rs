@@ -14,6 +14,8 @@ use crate::model::expr::MeetingKind;
 use crate::model::facts::{Company, Facts};
 use crate::model::jurisdiction;
 use crate::pack::consistency::{Given, Origins};
+use crate::pack::kind::pack_as_facts_file;
+use crate::pack::load::read_toml;
 use crate::pack::schema::toml_date;
 
 /// A facts file: the company and the meeting's dates, with the spans of
@@ -157,7 +159,14 @@ impl Profile {
     ///
     /// Every problem found, each at its line and column.
     pub fn parse(src: &Arc<SourceFile>) -> Result<Profile, Vec<Diagnostic>> {
-        let (raw, mut problems) = crate::pack::load::read_toml::<RawProfile>(src)?;
+        // A rule pack here has only unknown keys: say what it is instead.
+        let pack_instead = |problems| pack_as_facts_file(src).map_or(problems, |d| vec![d]);
+        let (raw, mut problems) = read_toml::<RawProfile>(src).map_err(pack_instead)?;
+        if !problems.is_empty()
+            && let Some(d) = pack_as_facts_file(src)
+        {
+            return Err(vec![d]);
+        }
         let mut company = Company::default();
         if let Some(c) = raw.company {
             company.name = c.name;

@@ -459,9 +459,41 @@ fn a_rule_counting_nyse_business_days_past_2050_is_an_error_naming_the_calendar(
     ]);
     assert_eq!(code, 1, "{stderr}");
     assert!(stdout.is_empty(), "{stdout}");
-    assert_eq!(
-        stderr,
-        "error: rule `p/a`: calendar `nyse` covers 1990–2050, not 2051\n"
+    // The fact outside the calendar's years is named where it was given
+    // (#18).
+    assert!(
+        stderr.starts_with("command line:1:1\n  × `meeting` (2051-01-10, from `--meeting`) is outside the years calendar `nyse` covers"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("help: check the year: rule `p/a` needs the calendar's holidays for 2051"),
+        "{stderr}"
+    );
+    // A date computed past the calendar's last year from a fact inside it:
+    // the fact near the edge is named.
+    cli.file(
+        "later.toml",
+        &std::fs::read_to_string(cli.path().join("pack.toml"))
+            .unwrap()
+            .replace("meeting - 5", "meeting + 5"),
+    );
+    let (code, _, stderr) = cli.run(&[
+        "deadlines",
+        "--only",
+        "later.toml",
+        "--meeting",
+        "2050-12-30",
+    ]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.starts_with("command line:1:1\n  × `meeting` (2050-12-30, from `--meeting`) is too near the end of the years calendar `nyse`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "help: rule `p/a` needs the calendar's holidays for 2051, which it does not have"
+        ),
+        "{stderr}"
     );
     // Inside the span the same rule counts over the 9 Jan. 2025 closure.
     let out = cli.ok(&[

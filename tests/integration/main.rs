@@ -69,6 +69,14 @@
 //!   mailing date, P6(b) fallback, proxy access 150/120 before the meeting,
 //!   a deemed first-meeting date, a 15-day P7 leg, a 10-day P9 leg) and the
 //!   special-meeting clause not applicable at an annual meeting.
+//! - `portfolios`: careless and hostile portfolios for `batch` (#18): a
+//!   quote never closed, a column named twice, a row short of cells, a row
+//!   not in UTF-8, `/dev/zero`, binary files, rows and cells past their
+//!   limits.
+//! - `messages`: diagnostics that stay short (NUL bytes, a megabyte line),
+//!   are located right (binary filings, lone CR line breaks, dates outside
+//!   the holiday calendars), help (a signed year, a facts file given as a
+//!   pack) and come in file order (#18).
 //! - `times`: a time of day and a roll for each bound, in a pack and as a
 //!   template's parameters; fixed UTC offsets (`17:00 -05:00`) in JSON and
 //!   in the calendar export.
@@ -96,7 +104,9 @@ mod facts_check;
 mod fuzz_regressions;
 mod layers;
 mod lint;
+mod messages;
 mod only;
+mod portfolios;
 mod recursion;
 mod rulebook;
 mod rules;
