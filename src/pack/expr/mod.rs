@@ -189,35 +189,34 @@ impl Parser<'_> {
     }
 
     fn cond(&mut self) -> Parsed<Cond> {
-        let (first, mut height) = self.and()?;
-        let mut parts = vec![first];
-        while self.is_word("or") {
-            self.next();
-            let (part, h) = self.and()?;
-            parts.push(part);
-            height = height.max(h);
-        }
-        let c = if parts.len() == 1 {
-            parts.remove(0)
-        } else {
-            Cond::Or(parts)
-        };
-        Ok((c, height))
+        self.joined("or", Self::and, Cond::Or)
     }
 
     fn and(&mut self) -> Parsed<Cond> {
-        let (first, mut height) = self.unary()?;
+        self.joined("and", Self::unary, Cond::And)
+    }
+
+    /// Parts parsed by `part` and joined by the keyword `word` (`or`,
+    /// `and`): one part as it is, several as `join` of them. A list is a
+    /// vector, not a nesting, so it adds no level.
+    fn joined(
+        &mut self,
+        word: &str,
+        part: fn(&mut Self) -> Parsed<Cond>,
+        join: fn(Vec<Cond>) -> Cond,
+    ) -> Parsed<Cond> {
+        let (first, mut height) = part(self)?;
         let mut parts = vec![first];
-        while self.is_word("and") {
+        while self.is_word(word) {
             self.next();
-            let (part, h) = self.unary()?;
-            parts.push(part);
+            let (next, h) = part(self)?;
+            parts.push(next);
             height = height.max(h);
         }
         let c = if parts.len() == 1 {
             parts.remove(0)
         } else {
-            Cond::And(parts)
+            join(parts)
         };
         Ok((c, height))
     }
