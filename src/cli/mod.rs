@@ -25,6 +25,7 @@ use crate::error::{Error, Result};
 use crate::eval::{Context, evaluate};
 use crate::ics::previous::{Unmatched, carry_forward};
 use crate::ics::write_ics;
+use crate::pack::input::{FileKind, read_bytes};
 use crate::pack::load::{BUILTIN_PACKS, Library, builtin_id, builtin_matches};
 use crate::render::{calendar, csv, diagnostics, json, table};
 
@@ -93,6 +94,11 @@ fn report_error(err: &Error) -> Status {
             if let Some(h) = help {
                 let _ = writeln!(stderr, "  help: {h}");
             }
+            Status::Failed
+        }
+        Error::TooLarge { help, .. } => {
+            let _ = writeln!(stderr, "error: {err}");
+            let _ = writeln!(stderr, "  help: {help}");
             Status::Failed
         }
         Error::Rule { .. } | Error::Calendar(_) | Error::OutOfRange => {
@@ -378,10 +384,7 @@ fn calendar(d: &DeadlinesArgs) -> Result<Status> {
     let mut cal = calendar::ics_calendar(&runs, &sources, first.today, &first.alarms)?;
     let mut summary = None;
     if let Some(path) = &d.previous {
-        let bytes = std::fs::read(path).map_err(|source| Error::Read {
-            path: path.clone(),
-            source,
-        })?;
+        let bytes = read_bytes(path, FileKind::Calendar)?;
         let previous = crate::ics::previous::read(&path.display().to_string(), &bytes)
             .map_err(|diagnostics| Error::Invalid { diagnostics })?;
         let meetings: HashSet<String> = runs
@@ -430,10 +433,7 @@ fn extract(x: &ExtractArgs) -> Result<Status> {
 
 /// Reads and extracts a filing; problems are diagnostics (exit 1).
 pub(crate) fn read_filing(path: &Path) -> Result<crate::extract::Extraction> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Read {
-        path: path.to_owned(),
-        source,
-    })?;
+    let bytes = read_bytes(path, FileKind::Filing)?;
     crate::extract::extract(&path.display().to_string(), &bytes)
         .map_err(|diagnostics| Error::Invalid { diagnostics })
 }

@@ -72,6 +72,9 @@
 //! - `times`: a time of day and a roll for each bound, in a pack and as a
 //!   template's parameters; fixed UTC offsets (`17:00 -05:00`) in JSON and
 //!   in the calendar export.
+//! - `limits`: the most govcal reads of each kind of input file (facts
+//!   file, pack, filing, `--previous` calendar), endless inputs such as
+//!   `/dev/zero` stopped at the limit, text that is not UTF-8 located.
 
 #![allow(
     clippy::doc_markdown,
@@ -94,6 +97,7 @@ mod extract;
 mod extract_fixtures;
 mod facts_check;
 mod layers;
+mod limits;
 mod lint;
 mod only;
 mod rulebook;

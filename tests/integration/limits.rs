@@ -1,0 +1,176 @@
+//! Size limits on input files (issue 18 §2): each kind of input is read
+//! only up to its limit, and a file over it is refused with its name, its
+//! size when known, the limit and what to do. Endless inputs such as
+//! `/dev/zero` stop at the limit instead of filling memory.
+//!
+//! Each run here is given a 1 GiB address-space limit (`ulimit -v`), so that
+//! a reader that reads everything first fails fast instead of taking the
+//! machine's memory.
+
+use std::process::Command;
+
+use crate::util::{Cli, assert_diagnostic};
+
+/// Runs `govcal ARGS` in `cli`'s directory with at most 1 GiB of address
+/// space; returns (exit code, stderr).
+fn capped(cli: &Cli, args: &[&str]) -> (i32, String) {
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c")
+        .arg(r#"ulimit -v 1048576 && exec "$0" "$@""#)
+        .arg(env!("CARGO_BIN_EXE_govcal"))
+        .args(args)
+        .current_dir(cli.path())
+        .env_clear()
+        .env("NO_COLOR", "1")
+        .env("TZ", "UTC");
+    if let Some(path) = std::env::var_os("PATH") {
+        cmd.env("PATH", path);
+    }
+    let out = cmd.output().expect("run govcal");
+    let stderr = String::from_utf8(out.stderr).expect("stderr is UTF-8");
+    let code = out
+        .status
+        .code()
+        .unwrap_or_else(|| panic!("govcal {args:?} was killed: {}\n{stderr}", out.status));
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    (code, stderr)
+}
+
+/// A file of `len` bytes that takes no room on disk (a sparse file).
+fn sparse(cli: &Cli, name: &str, len: u64) {
+    let f = std::fs::File::create(cli.path().join(name)).unwrap();
+    f.set_len(len).unwrap();
+}
+
+const MIB: u64 = 1 << 20;
+
+#[test]
+fn issue_18_dev_zero_as_a_facts_file_stops_at_the_limit() {
+    let cli = Cli::new();
+    let (code, stderr) = capped(&cli, &["deadlines", "/dev/zero"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr
+            .starts_with("error: `/dev/zero` is larger than a facts file may be (at most 4 MiB)\n"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("help: is this the right file?"), "{stderr}");
+}
+
+#[test]
+fn issue_18_dev_zero_as_previous_calendar_stops_at_the_limit() {
+    let cli = Cli::with_examples();
+    let (code, stderr) = capped(
+        &cli,
+        &[
+            "deadlines",
+            "northwind-2026.toml",
+            "--format",
+            "ics",
+            "--previous",
+            "/dev/zero",
+        ],
+    );
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.starts_with(
+            "error: `/dev/zero` is larger than a `--previous` calendar may be (at most 64 MiB)\n"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn issue_18_a_filing_over_the_limit_is_refused_with_its_size() {
+    let cli = Cli::new();
+    sparse(&cli, "huge.txt", 100 * MIB);
+    for args in [
+        &["extract", "huge.txt"][..],
+        &["deadlines", "--from-filing", "huge.txt"],
+        &["verify", "huge.txt"],
+    ] {
+        let (code, stderr) = capped(&cli, args);
+        assert_eq!(code, 2, "{args:?}: {stderr}");
+        assert!(
+            stderr.starts_with(
+                "error: `huge.txt` is 100 MiB, larger than a filing may be (at most 64 MiB)\n"
+            ),
+            "{args:?}: {stderr}"
+        );
+        assert!(
+            stderr.contains("help: is this the filing's text?"),
+            "{stderr}"
+        );
+    }
+    // A stream is read up to the limit, and no further.
+    let (code, stderr) = capped(&cli, &["extract", "/dev/zero"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("`/dev/zero` is larger than a filing may be (at most 64 MiB)"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn issue_18_packs_and_facts_files_over_their_limits_are_refused() {
+    let cli = Cli::with_examples();
+    sparse(&cli, "pack.toml", 17 * MIB);
+    sparse(&cli, "facts.toml", 5 * MIB);
+    let (code, stderr) = capped(&cli, &["check", "pack.toml"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("`pack.toml` is 17 MiB, larger than a rule pack may be (at most 16 MiB)"),
+        "{stderr}"
+    );
+    let (code, stderr) = capped(
+        &cli,
+        &["deadlines", "northwind-2026.toml", "--rules", "pack.toml"],
+    );
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("larger than a rule pack may be"),
+        "{stderr}"
+    );
+    for args in [&["deadlines", "facts.toml"][..], &["explain", "facts.toml"]] {
+        let (code, stderr) = capped(&cli, args);
+        assert_eq!(code, 2, "{args:?}: {stderr}");
+        assert!(
+            stderr
+                .contains("`facts.toml` is 5 MiB, larger than a facts file may be (at most 4 MiB)"),
+            "{args:?}: {stderr}"
+        );
+    }
+}
+
+#[test]
+fn issue_18_invalid_utf8_in_a_facts_file_is_located() {
+    let cli = Cli::new();
+    std::fs::write(
+        cli.path().join("cafe.toml"),
+        b"[company]\nname = \"Caf\xe9 Holdings\"\nstate = \"DE\"\n\n[facts]\nmeeting = 2026-05-14\n",
+    )
+    .unwrap();
+    let (code, _, stderr) = cli.run(&["deadlines", "cafe.toml"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert_diagnostic(
+        &stderr,
+        "cafe.toml:2:12",
+        &[
+            "not UTF-8 text (byte 0xE9): a facts file must be UTF-8",
+            "help: save the file as UTF-8",
+        ],
+    );
+    // The same in a pack.
+    std::fs::write(
+        cli.path().join("pack.toml"),
+        b"[pack]\nid = \"x\"\ntitle = \"\xff\"\n",
+    )
+    .unwrap();
+    let (code, _, stderr) = cli.run(&["check", "pack.toml"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert_diagnostic(
+        &stderr,
+        "pack.toml:3:10",
+        &["not UTF-8 text (byte 0xFF): a rule pack must be UTF-8"],
+    );
+}
