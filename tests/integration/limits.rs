@@ -14,9 +14,16 @@ use crate::util::{Cli, assert_diagnostic};
 /// Runs `govcal ARGS` in `cli`'s directory with at most 1 GiB of address
 /// space; returns (exit code, stderr).
 fn capped(cli: &Cli, args: &[&str]) -> (i32, String) {
+    let (code, _, stderr) = capped_to(cli, 1 << 20, args);
+    (code, stderr)
+}
+
+/// Runs `govcal ARGS` in `cli`'s directory with at most `kib` KiB of
+/// address space; returns (exit code, stdout, stderr).
+pub(crate) fn capped_to(cli: &Cli, kib: u64, args: &[&str]) -> (i32, String, String) {
     let mut cmd = Command::new("sh");
     cmd.arg("-c")
-        .arg(r#"ulimit -v 1048576 && exec "$0" "$@""#)
+        .arg(format!(r#"ulimit -v {kib} && exec "$0" "$@""#))
         .arg(env!("CARGO_BIN_EXE_govcal"))
         .args(args)
         .current_dir(cli.path())
@@ -33,7 +40,8 @@ fn capped(cli: &Cli, args: &[&str]) -> (i32, String) {
         .code()
         .unwrap_or_else(|| panic!("govcal {args:?} was killed: {}\n{stderr}", out.status));
     assert!(!stderr.contains("panicked"), "{stderr}");
-    (code, stderr)
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    (code, stdout, stderr)
 }
 
 /// A file of `len` bytes that takes no room on disk (a sparse file).
@@ -173,4 +181,65 @@ fn issue_18_invalid_utf8_in_a_facts_file_is_located() {
         "pack.toml:3:10",
         &["not UTF-8 text (byte 0xFF): a rule pack must be UTF-8"],
     );
+}
+
+#[test]
+fn issue_18_a_large_text_filing_is_read_in_a_few_times_its_size() {
+    // 16 MB of prose, read under 256 MiB of address space. Kept as a list
+    // of (character, offset) pairs and two maps of 8 bytes per byte, it
+    // took about 38 bytes a byte (a 100 MB filing asked for 3.8 GB); with
+    // 4-byte offsets, 21. Now the map of offsets is kept as runs and lines
+    // go into sentences as they are read: about 6 bytes a byte.
+    let cli = Cli::new();
+    let para = "The Board of Directors has fixed the close of business on April 1, 2004 as the \
+                record date for the determination of shareholders entitled to notice of and to \
+                vote at the meeting. Shareholders are urged to read the proxy statement.\n\n";
+    let mut text = String::from("The Annual Meeting will be held on May 25, 2004.\n\n");
+    while text.len() < 16_000_000 {
+        text.push_str(para);
+    }
+    // And a paragraph of 1 MB with no sentence end in it, which used to be
+    // read word by word as one sentence.
+    for _ in 0..12_000 {
+        text.push_str("shareholders of record may vote in person or by proxy at the meeting\n");
+    }
+    std::fs::write(cli.path().join("big.txt"), &text).unwrap();
+    let (code, stdout, stderr) = capped_to(&cli, 256 << 10, &["extract", "big.txt"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("\nmeeting = 2004-05-25\n"), "{stdout}");
+    assert!(stdout.contains("record_date = 2004-04-01"), "{stdout}");
+}
+
+#[test]
+fn issue_18_html_made_of_brackets_is_read_in_linear_time() {
+    // 2 MB of `<`: each looked for its `>` through the rest of the file,
+    // so 400,000 of them took 13 s (release build) and 2 million 25 times
+    // that. Read once, they take about a second here (debug build).
+    let cli = Cli::new();
+    for (name, run) in [("open.htm", "<"), ("unclosed.htm", "<a")] {
+        let html = format!(
+            "<html><body><p>The Annual Meeting will be held on May 25, 2004.</p>{}</body></html>",
+            run.repeat(2_000_000 / run.len())
+        );
+        std::fs::write(cli.path().join(name), html).unwrap();
+        let mut child = cli
+            .cmd(&["extract", name])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let start = std::time::Instant::now();
+        let status = loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                break status;
+            }
+            if start.elapsed() > std::time::Duration::from_secs(60) {
+                child.kill().unwrap();
+                child.wait().unwrap();
+                panic!("{name}: `extract` still running after 60 s");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        };
+        assert!(status.success(), "{name}: {status}");
+    }
 }
