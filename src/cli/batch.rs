@@ -146,6 +146,14 @@ impl Sink {
     }
 }
 
+/// The most threads `--jobs` may ask for: 256, or four per core on a
+/// machine with more than 64 cores. Each thread has its own stack and the
+/// pool starts them all before the first row: 100,000 of them never
+/// started.
+fn max_jobs(cores: usize) -> usize {
+    cores.saturating_mul(4).max(256)
+}
+
 /// The progress bar: on a terminal only, never in a pipe or in CI.
 fn progress(args: &BatchArgs, total: u64) -> Option<indicatif::ProgressBar> {
     let terminal = std::io::stderr().is_terminal();
@@ -191,6 +199,20 @@ pub fn batch(args: &BatchArgs) -> Result<Status> {
         return Err(Error::usage(
             "`--jobs 0`: at least one thread is needed",
             Some("leave `--jobs` out to use one thread per core".to_owned()),
+        ));
+    }
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    if let Some(n) = args.jobs
+        && n > max_jobs(cores)
+    {
+        return Err(Error::usage(
+            format!(
+                "`--jobs {n}`: at most {} threads (more than one per core only waits its turn)",
+                max_jobs(cores)
+            ),
+            Some(format!(
+                "leave `--jobs` out to use one thread per core ({cores} here)"
+            )),
         ));
     }
     let today = today(args.today.as_deref())?;
@@ -702,6 +724,12 @@ pub fn synth(args: &SynthArgs) -> Result<Status> {
 #[cfg(test)]
 mod tests {
     use super::shows_progress;
+
+    #[test]
+    fn jobs_are_capped_at_256_or_four_a_core() {
+        assert_eq!(super::max_jobs(2), 256);
+        assert_eq!(super::max_jobs(128), 512);
+    }
 
     #[test]
     fn the_progress_bar_is_for_a_terminal_outside_ci_only() {

@@ -243,3 +243,63 @@ fn issue_18_html_made_of_brackets_is_read_in_linear_time() {
         assert!(status.success(), "{name}: {status}");
     }
 }
+
+#[test]
+fn issue_18_batch_refuses_more_threads_than_it_can_use() {
+    // `-j 100000` used to hang starting threads.
+    let cli = Cli::with_examples();
+    let start = std::time::Instant::now();
+    let (code, _, stderr) = cli.run(&["batch", "portfolio.csv", "-j", "100000"]);
+    assert!(start.elapsed() < std::time::Duration::from_secs(20));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.starts_with("error: `--jobs 100000`: at most 256 threads"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("help: leave `--jobs` out to use one thread per core"),
+        "{stderr}"
+    );
+    // The most is still allowed.
+    let (code, out, stderr) = cli.run(&[
+        "batch",
+        "portfolio.csv",
+        "--today",
+        "2026-01-05",
+        "-j",
+        "256",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(out.starts_with("company,"), "{out}");
+}
+
+#[test]
+fn issue_18_a_folder_portfolios_facts_files_are_read_within_the_limit() {
+    let cli = Cli::with_examples();
+    let text = std::fs::read_to_string(cli.path().join("northwind-2026.toml"))
+        .unwrap()
+        .replace("rules = [\"", "rules = [\"../");
+    cli.file("folder/b-northwind.toml", &text);
+    std::fs::create_dir_all(cli.path().join("folder")).unwrap();
+    sparse(&cli, "folder/a-huge.toml", 5 * MIB);
+    std::fs::write(
+        cli.path().join("folder/c-latin1.toml"),
+        b"[company]\nname = \"Caf\xe9\"\n[facts]\nmeeting = 2026-05-14\n",
+    )
+    .unwrap();
+    let (code, stdout, stderr) =
+        capped_to(&cli, 1 << 20, &["batch", "folder", "--today", "2026-01-05"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains(
+            "error: folder/a-huge.toml: `folder/a-huge.toml` is 5 MiB, larger than a facts file may be (at most 4 MiB)"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("folder/c-latin1.toml:2:12: not UTF-8 text (byte 0xE9)"),
+        "{stderr}"
+    );
+    assert!(stdout.contains("Northwind"), "{stdout}");
+    assert!(stderr.contains("1 company, 2 rows failed"), "{stderr}");
+}
