@@ -74,7 +74,13 @@
 //!   in the calendar export.
 //! - `limits`: the most govcal reads of each kind of input file (facts
 //!   file, pack, filing, `--previous` calendar), endless inputs such as
-//!   `/dev/zero` stopped at the limit, text that is not UTF-8 located.
+//!   `/dev/zero` stopped at the limit, text that is not UTF-8 located; a
+//!   large filing and HTML full of `<` read in bounded memory and time;
+//!   `batch -j` capped.
+//! - `output`: `-o -` as standard output for every command; devices and
+//!   FIFOs written in place (write errors count), symbolic links followed;
+//!   no temporary file left by SIGINT or SIGTERM, and a killed run's
+//!   removed by the next; `synth-portfolio` streaming.
 
 #![allow(
     clippy::doc_markdown,
@@ -100,6 +106,7 @@ mod layers;
 mod limits;
 mod lint;
 mod only;
+mod output;
 mod rulebook;
 mod rules;
 mod schema;
