@@ -31,6 +31,25 @@ pub enum Error {
         /// The cause.
         source: std::io::Error,
     },
+    /// A file holds more than govcal reads of its kind of input.
+    #[error(
+        "`{}` is {}larger than {what} may be (at most {})",
+        .path.display(),
+        .size.map(|n| format!("{}, ", size_text(n))).unwrap_or_default(),
+        size_text(*.limit)
+    )]
+    TooLarge {
+        /// The path as the user gave it.
+        path: PathBuf,
+        /// What it was read as: "a facts file", "a filing".
+        what: &'static str,
+        /// Its size when the system knows it (a regular file), in bytes.
+        size: Option<u64>,
+        /// The most govcal reads of such a file, in bytes.
+        limit: u64,
+        /// What to do about it.
+        help: &'static str,
+    },
     /// Input files are wrong; nothing was computed.
     #[error("found {}", plural(.diagnostics.len(), "problem", "problems"))]
     Invalid {
@@ -68,6 +87,21 @@ impl Error {
             message: message.into(),
             help,
         }
+    }
+}
+
+/// Returns a size in bytes as people read it: "64 MiB", "70.5 MiB", "900 bytes".
+pub(crate) fn size_text(bytes: u64) -> String {
+    const MIB: u64 = 1 << 20;
+    if bytes < MIB {
+        format!("{bytes} bytes")
+    } else if bytes % MIB == 0 {
+        format!("{} MiB", bytes / MIB)
+    } else {
+        // Tenths of a MiB, rounded up: a file one byte over a limit never
+        // reads as equal to it.
+        let tenths = (bytes * 10).div_ceil(MIB);
+        format!("{}.{} MiB", tenths / 10, tenths % 10)
     }
 }
 

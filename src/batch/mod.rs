@@ -415,14 +415,28 @@ fn read_profile(
         message,
         help,
     };
-    let text = match std::fs::read(path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(t) => t,
-            Err(_) => return Err(bad("the facts file is not UTF-8 text".to_owned(), None)),
-        },
-        Err(e) => return Err(bad(format!("cannot read `{}`: {e}", path.display()), None)),
+    // Within the facts file's size limit, as everywhere else.
+    let src = match crate::pack::input::read_text(path, crate::pack::input::FileKind::Facts) {
+        Ok(src) => src,
+        Err(Error::Read { source, .. }) => {
+            return Err(bad(
+                format!("cannot read `{}`: {source}", path.display()),
+                None,
+            ));
+        }
+        Err(e @ Error::TooLarge { help, .. }) => {
+            return Err(bad(e.to_string(), Some(help.to_owned())));
+        }
+        Err(Error::Invalid { diagnostics }) if !diagnostics.is_empty() => {
+            let first = &diagnostics[0];
+            let (line, col) = first.line_col();
+            return Err(bad(
+                format!("{}:{line}:{col}: {}", path.display(), first.message),
+                first.help.clone(),
+            ));
+        }
+        Err(e) => return Err(bad(e.to_string(), None)),
     };
-    let src = SourceFile::new(path.display().to_string(), text);
     match Profile::parse(&src) {
         Ok(p) => {
             let custom_facts = p

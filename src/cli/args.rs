@@ -267,7 +267,7 @@ pub struct BatchArgs {
     /// Load only this pack for every company, instead of the SEC, state and exchange packs and its own `packs` (`--rules` adds to it); repeatable
     #[arg(long = "only", value_name = "PACK")]
     pub only: Vec<String>,
-    /// Threads to use [default: one per core]
+    /// Threads to use, at most 256 [default: one per core]
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
     /// Never show a progress bar

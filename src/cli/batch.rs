@@ -25,8 +25,9 @@ use crate::pack::consistency::outside_calendar;
 use crate::pack::load::Library;
 
 use super::args::{BatchArgs, BatchFormat, SynthArgs};
+use super::output::{OutFile, Output, scratch_file, sweep_stale};
 use super::request::{load_library, parse_alarms, today};
-use super::{Status, temp_beside, with_causes, write_atomically};
+use super::{Status, with_causes, write_to};
 use crate::render::calendar::{self, IcsRun};
 use crate::render::{csv, json};
 
@@ -50,36 +51,20 @@ enum Rendered {
     },
 }
 
-/// Where output goes: stdout or a file written atomically at the end.
+/// Where output goes: stdout, or a file put in place at the end (see
+/// [`Output`]).
 struct Sink {
-    out: Box<dyn Write + Send>,
-    /// (temporary file, final path) when writing to a file.
-    target: Option<(PathBuf, PathBuf)>,
+    out: Output,
     /// A closed pipe: stop writing, quietly.
     closed: bool,
 }
 
 impl Sink {
     fn to(path: Option<&Path>) -> Result<Sink> {
-        match path {
-            None => Ok(Sink {
-                out: Box::new(BufWriter::with_capacity(1 << 16, std::io::stdout())),
-                target: None,
-                closed: false,
-            }),
-            Some(p) => {
-                let tmp = temp_beside(p);
-                let f = File::create(&tmp).map_err(|source| Error::Write {
-                    path: p.to_owned(),
-                    source,
-                })?;
-                Ok(Sink {
-                    out: Box::new(BufWriter::with_capacity(1 << 16, f)),
-                    target: Some((tmp, p.to_owned())),
-                    closed: false,
-                })
-            }
-        }
+        Ok(Sink {
+            out: Output::open(path)?,
+            closed: false,
+        })
     }
 
     fn write(&mut self, text: &str) -> Result<()> {
@@ -103,48 +88,35 @@ impl Sink {
     fn check(&mut self, r: std::io::Result<()>) -> Result<()> {
         match r {
             Ok(()) => Ok(()),
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe && self.target.is_none() => {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe && self.out.is_stdout() => {
                 self.closed = true;
                 Ok(())
             }
             Err(source) => Err(Error::Write {
-                path: self
-                    .target
-                    .as_ref()
-                    .map_or_else(|| "<stdout>".into(), |(_, p)| p.clone()),
+                path: self.out.name(),
                 source,
             }),
         }
     }
 
-    /// Flushes, and for a file renames the temporary file into place.
-    fn finish(mut self) -> Result<()> {
-        let flushed = self.out.flush();
-        drop(self.out);
-        match self.target.take() {
-            None => match flushed {
-                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Write {
-                    path: "<stdout>".into(),
-                    source: e,
-                }),
-                _ => Ok(()),
-            },
-            Some((tmp, path)) => {
-                let result = flushed.and_then(|()| std::fs::rename(&tmp, &path));
-                if result.is_err() {
-                    let _ = std::fs::remove_file(&tmp);
-                }
-                result.map_err(|source| Error::Write { path, source })
-            }
-        }
+    /// Flushes, and for a file puts it in place.
+    fn finish(self) -> Result<()> {
+        self.out.finish()
     }
 
-    /// Gives up: a file output is not left behind half written.
+    /// Gives up: a file output is not left behind half written (dropping
+    /// it removes its temporary file).
     fn abandon(self) {
-        if let Some((tmp, _)) = &self.target {
-            let _ = std::fs::remove_file(tmp);
-        }
+        drop(self.out);
     }
+}
+
+/// The most threads `--jobs` may ask for: 256, or four per core on a
+/// machine with more than 64 cores. Each thread has its own stack and the
+/// pool starts them all before the first row: 100,000 of them never
+/// started.
+fn max_jobs(cores: usize) -> usize {
+    cores.saturating_mul(4).max(256)
 }
 
 /// The progress bar: on a terminal only, never in a pipe or in CI.
@@ -194,6 +166,20 @@ pub fn batch(args: &BatchArgs) -> Result<Status> {
             Some("leave `--jobs` out to use one thread per core".to_owned()),
         ));
     }
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    if let Some(n) = args.jobs
+        && n > max_jobs(cores)
+    {
+        return Err(Error::usage(
+            format!(
+                "`--jobs {n}`: at most {} threads (more than one per core only waits its turn)",
+                max_jobs(cores)
+            ),
+            Some(format!(
+                "leave `--jobs` out to use one thread per core ({cores} here)"
+            )),
+        ));
+    }
     let today = today(args.today.as_deref())?;
     if let Some(w) = crate::pack::consistency::today_warning(today) {
         let _ = writeln!(std::io::stderr().lock(), "warning: {w}");
@@ -220,6 +206,8 @@ pub fn batch(args: &BatchArgs) -> Result<Status> {
             path: dir.clone(),
             source,
         })?;
+        // Once for the folder, not once for each of its calendars.
+        sweep_stale(dir, None);
     }
     let run = Run {
         args,
@@ -269,7 +257,11 @@ impl Run<'_> {
         // A merged calendar needs every zone before the events: the events
         // wait in a temporary file until the last row is read.
         let mut spill = if merged_ics {
-            Some(tempfile_near(self.args.output.as_deref())?)
+            let near = match (&sink, &self.args.output) {
+                (Some(s), Some(p)) => s.out.scratch_dir().map(|dir| (dir, p.as_path())),
+                _ => None,
+            };
+            Some(tempfile_near(near)?)
         } else {
             None
         };
@@ -465,7 +457,10 @@ impl Run<'_> {
                         }
                     }
                     if let (Some(dir), Some(text)) = (&self.args.output_dir, file) {
-                        write_atomically(&dir.join(format!("{key}.ics")), &text)?;
+                        write_to(
+                            OutFile::create_swept(&dir.join(format!("{key}.ics")))?,
+                            &text,
+                        )?;
                     } else if let Some((f, _)) = em.spill.as_mut() {
                         f.write_all(events.as_bytes())
                             .map_err(|source| Error::Write {
@@ -667,56 +662,58 @@ fn error_text(e: &Error) -> String {
     }
 }
 
-/// A temporary file for a merged calendar's events, in the output's folder
-/// (or the system's temporary folder for stdout); removed when dropped.
-fn tempfile_near(output: Option<&Path>) -> Result<(BufWriter<File>, PathBuf)> {
-    let path = match output {
-        Some(p) => {
-            let mut t = temp_beside(p);
-            t.set_extension("events.tmp");
-            t
+/// A scratch file for a merged calendar's events: in the folder of the
+/// file the output replaces, or the system's temporary folder for stdout
+/// or a device. Its name is removed at once where the system allows, so
+/// nothing is left behind even if the run is killed.
+fn tempfile_near(near: Option<(&Path, &Path)>) -> Result<(BufWriter<File>, PathBuf)> {
+    let id = std::process::id();
+    let path = match near {
+        Some((dir, output)) => {
+            let name = output
+                .file_name()
+                .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
+            dir.join(format!(".{name}.{id}.events.tmp"))
         }
-        None => {
-            std::env::temp_dir().join(format!("govcal-batch-{}.events.tmp", std::process::id()))
-        }
+        None => std::env::temp_dir().join(format!("govcal-batch-{id}.events.tmp")),
     };
-    let file = File::options()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .open(&path)
-        .map_err(|source| Error::Write {
-            path: path.clone(),
-            source,
-        })?;
-    // Unlinked at once where the system allows: nothing is left behind
-    // even if the run is killed.
-    #[cfg(unix)]
-    let _ = std::fs::remove_file(&path);
+    let file = scratch_file(&path).map_err(|source| Error::Write {
+        path: path.clone(),
+        source,
+    })?;
     Ok((BufWriter::with_capacity(1 << 16, file), path))
 }
 
-/// `govcal synth-portfolio N`.
+/// `govcal synth-portfolio N`: the rows are written as they are made, so
+/// memory stays flat however many there are.
 ///
 /// # Errors
 ///
 /// An output that cannot be written.
 pub fn synth(args: &SynthArgs) -> Result<Status> {
-    let mut buf = Vec::with_capacity(args.companies.saturating_mul(140).min(1 << 30));
-    crate::batch::synth::write_portfolio(args.companies, args.seed, &mut buf).map_err(
-        |source| Error::Write {
-            path: "<memory>".into(),
-            source,
-        },
-    )?;
-    let text = String::from_utf8_lossy(&buf);
-    super::emit(args.output.as_deref(), &text)
+    let mut out = Output::open(args.output.as_deref())?;
+    match crate::batch::synth::write_portfolio(args.companies, args.seed, &mut out) {
+        Ok(()) => out.finish()?,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe && out.is_stdout() => {}
+        Err(source) => {
+            return Err(Error::Write {
+                path: out.name(),
+                source,
+            });
+        }
+    }
+    Ok(Status::Ok)
 }
 
 #[cfg(test)]
 mod tests {
     use super::shows_progress;
+
+    #[test]
+    fn jobs_are_capped_at_256_or_four_a_core() {
+        assert_eq!(super::max_jobs(2), 256);
+        assert_eq!(super::max_jobs(128), 512);
+    }
 
     #[test]
     fn the_progress_bar_is_for_a_terminal_outside_ci_only() {

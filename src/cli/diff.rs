@@ -18,6 +18,7 @@ use crate::eval::{Context, Deadline, evaluate};
 use crate::model::dates::show_date;
 use crate::model::expr::{BoundName, MeetingKind};
 use crate::model::facts::{Company, Facts};
+use crate::pack::input::FileKind;
 use crate::pack::load::{Library, builtin_matches, is_path, load_source, parse_pack};
 
 use super::Status;
@@ -58,7 +59,7 @@ impl Version {
 /// its id (or of `also`, the other version's id), or added at the end.
 fn with_pack(base: &Library, spec: &str, also: Option<&str>) -> Result<Version> {
     let src = if is_path(spec) {
-        load_source(Path::new(spec))?
+        load_source(Path::new(spec), FileKind::Pack)?
     } else {
         match builtin_matches(spec).as_slice() {
             [one] => SourceFile::new(format!("rules/{}.toml", one.name), one.text),

@@ -7,6 +7,7 @@ use std::path::Path;
 use crate::cli::args::{ExplainArgs, ExplainFormat};
 use crate::error::{Error, Result};
 use crate::model::rule::RulePack;
+use crate::pack::input::{FileKind, read_text};
 use crate::pack::load::{Library, builtin_matches, is_path};
 use crate::render::rulebook::Book;
 
@@ -19,7 +20,8 @@ pub fn pack_spec(arg: &Path) -> Option<String> {
     if arg.is_file() {
         // A file that cannot be read or parsed is left to the facts-file
         // path, which reports the problem at its line and column.
-        let table: toml::Table = std::fs::read_to_string(arg).ok()?.parse().ok()?;
+        let src = read_text(arg, FileKind::Pack).ok()?;
+        let table: toml::Table = src.text().parse().ok()?;
         let is_pack = table.get("pack").is_some_and(toml::Value::is_table);
         (is_pack && is_path(text)).then(|| text.to_owned())
     } else {

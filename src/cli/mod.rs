@@ -6,6 +6,7 @@ pub mod args;
 pub mod batch;
 pub mod diff;
 pub mod explain;
+pub mod output;
 pub mod request;
 pub mod verify;
 
@@ -25,6 +26,7 @@ use crate::error::{Error, Result};
 use crate::eval::{Context, evaluate};
 use crate::ics::previous::{Unmatched, carry_forward};
 use crate::ics::write_ics;
+use crate::pack::input::{FileKind, read_bytes};
 use crate::pack::load::{BUILTIN_PACKS, Library, builtin_id, builtin_matches};
 use crate::render::{calendar, csv, diagnostics, json, table};
 
@@ -105,6 +107,11 @@ fn report_error(err: &Error) -> Status {
             if let Some(h) = help {
                 let _ = writeln!(stderr, "  help: {h}");
             }
+            Status::Failed
+        }
+        Error::TooLarge { help, .. } => {
+            let _ = writeln!(stderr, "error: {err}");
+            let _ = writeln!(stderr, "  help: {help}");
             Status::Failed
         }
         Error::Rule { .. } | Error::Calendar(_) | Error::OutOfRange => {
@@ -197,44 +204,32 @@ fn print_out(text: &str) -> Result<Status> {
     }
 }
 
-/// Writes `text` to `path` atomically: a temporary file beside it, then a
-/// rename, so a failure never leaves half a file behind.
+/// Writes `text` to `path` as [`output::OutFile`] does: atomically for a
+/// file (a failure never leaves half a file behind), in place for a device
+/// or a FIFO.
 ///
 /// # Errors
 ///
 /// [`Error::Write`] if the file cannot be written or renamed.
 pub fn write_atomically(path: &Path, text: &str) -> Result<()> {
-    let tmp = temp_beside(path);
-    let err = |source| Error::Write {
-        path: path.to_owned(),
-        source,
-    };
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(text.as_bytes())?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+    write_to(output::OutFile::create(path)?, text)
+}
+
+/// Writes `text` to `file` and finishes it.
+pub(crate) fn write_to(mut file: output::OutFile, text: &str) -> Result<()> {
+    match file.write_all(text.as_bytes()) {
+        Ok(()) => file.finish(),
+        // Dropping the file removes its temporary file.
+        Err(source) => Err(Error::Write {
+            path: file.path().to_owned(),
+            source,
+        }),
     }
-    result.map_err(err)
 }
 
-/// A temporary file name in `path`'s folder, for writing it atomically.
-pub(crate) fn temp_beside(path: &Path) -> std::path::PathBuf {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
-    dir.join(format!(".{name}.{}.tmp", std::process::id()))
-}
-
+/// Writes `text` to `output` (standard output when `None` or `-`).
 pub(crate) fn emit(output: Option<&Path>, text: &str) -> Result<Status> {
-    match output {
+    match output.filter(|p| !output::is_stdout(p)) {
         Some(path) => {
             write_atomically(path, text)?;
             Ok(Status::Ok)
@@ -395,10 +390,7 @@ fn calendar(d: &DeadlinesArgs) -> Result<Status> {
     let mut cal = calendar::ics_calendar(&runs, &sources, first.today, &first.alarms)?;
     let mut summary = None;
     if let Some(path) = &d.previous {
-        let bytes = std::fs::read(path).map_err(|source| Error::Read {
-            path: path.clone(),
-            source,
-        })?;
+        let bytes = read_bytes(path, FileKind::Calendar)?;
         let previous = crate::ics::previous::read(&path.display().to_string(), &bytes)
             .map_err(|diagnostics| Error::Invalid { diagnostics })?;
         let meetings: HashSet<String> = runs
@@ -447,10 +439,7 @@ fn extract(x: &ExtractArgs) -> Result<Status> {
 
 /// Reads and extracts a filing; problems are diagnostics (exit 1).
 pub(crate) fn read_filing(path: &Path) -> Result<crate::extract::Extraction> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Read {
-        path: path.to_owned(),
-        source,
-    })?;
+    let bytes = read_bytes(path, FileKind::Filing)?;
     crate::extract::extract(&path.display().to_string(), &bytes)
         .map_err(|diagnostics| Error::Invalid { diagnostics })
 }

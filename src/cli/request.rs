@@ -13,6 +13,7 @@ use crate::model::dates::parse_date;
 use crate::model::expr::MeetingKind;
 use crate::model::facts::{Company, Facts};
 use crate::pack::consistency::{FactWarning, Given, Input, Origins, check_facts, outside_calendar};
+use crate::pack::input::FileKind;
 use crate::pack::load::{Library, load_source};
 use crate::pack::profile::Profile;
 
@@ -221,7 +222,7 @@ impl Request {
         }
         let profile = match (&args.facts, &args.from_filing) {
             (Some(path), _) => {
-                let src = load_source(path)?;
+                let src = load_source(path, FileKind::Facts)?;
                 Some(Profile::parse(&src).map_err(|diagnostics| Error::Invalid { diagnostics })?)
             }
             (None, Some(filing)) => {

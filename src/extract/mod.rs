@@ -9,6 +9,7 @@
 
 pub mod dates;
 pub mod facts;
+pub mod offsets;
 pub mod printed;
 pub mod text;
 

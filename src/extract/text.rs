@@ -12,6 +12,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use super::offsets::Offsets;
 use crate::diag::SourceFile;
 
 /// How the filing was written.
@@ -32,14 +33,19 @@ pub struct Line {
     /// The line, spaces collapsed, trimmed.
     pub text: String,
     /// For each byte of `text`, its offset in the file's text.
-    pub offsets: Vec<usize>,
+    pub offsets: Offsets,
     /// Byte offset in the file's text of its first character.
     pub offset: usize,
-    /// The line before collapsing (for column layouts on cover pages).
+    /// The line before collapsing, for column layouts on cover pages: kept
+    /// for the first [`COVER_LINES`] lines only, empty after them.
     pub raw: String,
     /// A page number or `<PAGE>` marker, now blank.
     pub artifact: bool,
 }
+
+/// How many lines at the start of a filing are its cover page, read
+/// column by column (and so kept with their spaces in [`Line::raw`]).
+pub const COVER_LINES: usize = 400;
 
 /// A sentence: whitespace collapsed, with the file offset of each byte.
 #[derive(Debug, Clone, Default)]
@@ -47,7 +53,7 @@ pub struct Sentence {
     /// The sentence.
     pub text: String,
     /// For each byte of `text`, its offset in the file's text.
-    pub offsets: Vec<usize>,
+    pub offsets: Offsets,
 }
 
 impl Sentence {
@@ -55,8 +61,7 @@ impl Sentence {
     pub fn offset(&self, i: usize) -> usize {
         self.offsets
             .get(i)
-            .or(self.offsets.last())
-            .copied()
+            .or_else(|| self.offsets.last())
             .unwrap_or(0)
     }
 }
@@ -70,7 +75,9 @@ pub struct Doc {
     pub format: Format,
     /// `KEY: value` pairs of an SGML header (first of each key), with offsets.
     pub header: BTreeMap<String, (String, usize)>,
-    /// Lines of the reduced text, blank lines kept as empty.
+    /// The first [`COVER_LINES`] lines of the reduced text (the cover
+    /// page), blank lines kept as empty. The rest are read into
+    /// `sentences` as they are found, not kept.
     pub lines: Vec<Line>,
     /// Sentences of the reduced text, in order.
     pub sentences: Vec<Sentence>,
@@ -112,8 +119,9 @@ fn cp1252(b: u8) -> char {
 ///
 /// [`Unreadable`] for an empty or binary file.
 pub fn read(name: &str, bytes: &[u8]) -> Result<Doc, (Arc<SourceFile>, Unreadable)> {
-    let text = decode(bytes);
-    let source = SourceFile::new(name, text.clone());
+    // One copy of the text, shared by the source and the reading below.
+    let source = SourceFile::new(name, decode(bytes));
+    let text = source.text();
     if text.trim().is_empty() {
         return Err((source, Unreadable::Empty));
     }
@@ -130,19 +138,19 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Doc, (Arc<SourceFile>, Unreadabl
         || lower_head.contains("<ims-header>")
     {
         Format::Submission
-    } else if is_html(&text) {
+    } else if is_html(text) {
         Format::Html
     } else {
         Format::Text
     };
     let header = if format == Format::Submission {
-        sgml_header(&text)
+        sgml_header(text)
     } else {
         BTreeMap::new()
     };
-    let chars = reduce(&text, format);
-    let lines = lines_of(&chars);
-    let sentences = sentences_of(&lines);
+    let mut lines = Lines::default();
+    let _scanned = reduce(text, format, &mut lines);
+    let (lines, sentences) = lines.finish();
     Ok(Doc {
         source,
         format,
@@ -202,13 +210,16 @@ fn sgml_header(text: &str) -> BTreeMap<String, (String, usize)> {
     out
 }
 
-/// Characters of the reduced text with their file offsets.
-type Chars = Vec<(char, usize)>;
-
 /// Strips markup (HTML tags and entities, EDGAR text tags) and the SGML
-/// header; block-level tags become line breaks.
-fn reduce(text: &str, format: Format) -> Chars {
-    let mut out: Chars = Vec::with_capacity(text.len());
+/// header; block-level tags become line breaks. Each character of the
+/// reduced text goes to `out` with its file offset as it is found.
+///
+/// Linear in the length of `text`: each `<` looks for its `>` through
+/// [`NextByte`], which scans each stretch of the text once however many
+/// `<` share it, and a tag is at most [`MAX_TAG`] bytes long. Returns how
+/// many bytes the search for `>` looked at, which is never more than the
+/// text's length (the test of linearity counts it).
+fn reduce(text: &str, format: Format, out: &mut Lines) -> usize {
     let body_start = if format == Format::Submission {
         let lower = text.to_ascii_lowercase();
         ["</sec-header>", "</ims-header>"]
@@ -224,14 +235,17 @@ fn reduce(text: &str, format: Format) -> Chars {
     let mut i = body_start;
     let bytes = text.as_bytes();
     let mut skip_until: Option<&'static str> = None;
+    let mut next_gt = NextByte::new(bytes, b'>');
     while i < text.len() {
         let c = text[i..].chars().next().unwrap_or(' ');
         if html && text[i..].starts_with("<!--") {
+            // Not found: the rest of the file is the comment, so this
+            // search runs once.
             i = text[i..].find("-->").map_or(text.len(), |e| i + e + 3);
             continue;
         }
         if c == '<' {
-            if let Some(end) = text[i..].find('>').map(|e| i + e) {
+            if let Some(end) = next_gt.at_or_after(i).filter(|end| end - i < MAX_TAG) {
                 let inner = &text[i + 1..end];
                 let name: String = inner
                     .trim_start_matches('/')
@@ -239,7 +253,7 @@ fn reduce(text: &str, format: Format) -> Chars {
                     .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == ':')
                     .collect::<String>()
                     .to_ascii_lowercase();
-                let looks_like_tag = !name.is_empty() && end - i < 2000 && !inner.contains('<');
+                let looks_like_tag = !name.is_empty() && !inner.contains('<');
                 if looks_like_tag && (html || is_text_tag(&name)) {
                     if let Some(stop) = skip_until {
                         if inner.starts_with('/') && name == stop {
@@ -297,7 +311,121 @@ fn reduce(text: &str, format: Format) -> Chars {
         out.push((c, i));
         i += text[i..].chars().next().map_or(1, char::len_utf8);
     }
-    out
+    next_gt.scanned
+}
+
+/// The longest `<...>` read as a tag, in bytes: a longer one is text.
+const MAX_TAG: usize = 2000;
+
+/// Finds the next occurrence of a byte at or after a position, for
+/// positions that only grow: a search's answer serves every later position
+/// up to it, so each byte of the text is looked at once in all.
+struct NextByte<'a> {
+    bytes: &'a [u8],
+    byte: u8,
+    /// The last search: where it started and what it found there or after.
+    last: Option<(usize, Option<usize>)>,
+    /// Bytes looked at so far, for the test of linearity.
+    scanned: usize,
+}
+
+impl<'a> NextByte<'a> {
+    fn new(bytes: &'a [u8], byte: u8) -> Self {
+        NextByte {
+            bytes,
+            byte,
+            last: None,
+            scanned: 0,
+        }
+    }
+
+    /// The first place of the byte at or after `i`; `i` must not be less
+    /// than at the previous call.
+    fn at_or_after(&mut self, i: usize) -> Option<usize> {
+        if let Some((from, found)) = self.last {
+            debug_assert!(i >= from, "positions only grow");
+            match found {
+                Some(at) if at >= i => return Some(at),
+                // None at or after `from`, so none at or after `i`.
+                None => return None,
+                Some(_) => {}
+            }
+        }
+        let rest = self.bytes.get(i..).unwrap_or_default();
+        let found = rest.iter().position(|&b| b == self.byte);
+        self.scanned += found.map_or(rest.len(), |p| p + 1);
+        let found = found.map(|p| i + p);
+        self.last = Some((i, found));
+        found
+    }
+}
+
+/// The reduced text as lines, built a character at a time as [`reduce`]
+/// finds them: whitespace collapsed, each byte's file offset remembered,
+/// page artifacts made blank lines marked as such. Each line goes into
+/// sentences as it ends; only the cover page's lines are kept as lines, so
+/// that a filing's text is held once more, not twice.
+#[derive(Default)]
+struct Lines {
+    /// The first [`COVER_LINES`] lines.
+    cover: Vec<Line>,
+    /// Lines ended so far.
+    count: usize,
+    /// The line being read (its `offset` set at its first non-blank).
+    current: Line,
+    /// Where the run of whitespace waiting to become one space began.
+    pending_space: Option<usize>,
+    sentences: Sentences,
+}
+
+impl Lines {
+    fn push(&mut self, (c, at): (char, usize)) {
+        if c == '\n' {
+            self.end_line();
+            return;
+        }
+        let line = &mut self.current;
+        if self.count < COVER_LINES {
+            line.raw.push(c);
+        }
+        if c.is_whitespace() {
+            if !line.text.is_empty() && self.pending_space.is_none() {
+                self.pending_space = Some(at);
+            }
+            return;
+        }
+        if line.text.is_empty() {
+            line.offset = at;
+        }
+        if let Some(space_at) = self.pending_space.take() {
+            line.text.push(' ');
+            line.offsets.push(space_at);
+        }
+        line.text.push(c);
+        line.offsets.push_run(at, c.len_utf8());
+    }
+
+    fn end_line(&mut self) {
+        let mut line = std::mem::take(&mut self.current);
+        self.pending_space = None;
+        if is_page_artifact(&line.text) {
+            line.text.clear();
+            line.offsets.clear();
+            line.artifact = true;
+        }
+        self.sentences.add(&line);
+        if self.count < COVER_LINES {
+            self.cover.push(line);
+        }
+        self.count += 1;
+    }
+
+    /// Ends the last line (which may be empty) and returns the cover
+    /// page's lines and all the sentences.
+    fn finish(mut self) -> (Vec<Line>, Vec<Sentence>) {
+        self.end_line();
+        (self.cover, self.sentences.finish())
+    }
 }
 
 /// EDGAR's plain-text markup.
@@ -425,54 +553,6 @@ fn is_page_artifact(line: &str) -> bool {
     digits || roman || lettered
 }
 
-/// Splits the reduced text into lines, collapsing runs of whitespace and
-/// remembering each byte's file offset; page artifacts become blank
-/// lines marked as such.
-fn lines_of(chars: &Chars) -> Vec<Line> {
-    let mut lines = Vec::new();
-    let mut current: Chars = Vec::new();
-    for &(c, at) in chars.iter().chain(std::iter::once(&('\n', usize::MAX))) {
-        if c != '\n' {
-            current.push((c, at));
-            continue;
-        }
-        let raw: String = current.iter().map(|(c, _)| *c).collect();
-        let mut line = Line {
-            text: String::new(),
-            offsets: Vec::new(),
-            offset: current
-                .iter()
-                .find(|(c, _)| !c.is_whitespace())
-                .map_or(0, |(_, o)| *o),
-            artifact: false,
-            raw,
-        };
-        let mut pending_space: Option<usize> = None;
-        for &(c, at) in &current {
-            if c.is_whitespace() {
-                if !line.text.is_empty() && pending_space.is_none() {
-                    pending_space = Some(at);
-                }
-                continue;
-            }
-            if let Some(space_at) = pending_space.take() {
-                line.text.push(' ');
-                line.offsets.push(space_at);
-            }
-            line.text.push(c);
-            line.offsets.extend(std::iter::repeat_n(at, c.len_utf8()));
-        }
-        if is_page_artifact(&line.text) {
-            line.text.clear();
-            line.offsets.clear();
-            line.artifact = true;
-        }
-        lines.push(line);
-        current.clear();
-    }
-    lines
-}
-
 /// Words that cannot end a sentence: text after a page break continues it.
 const CONNECTORS: [&str; 8] = [" on", " of", " the", " and", " to", " at", " by", " or"];
 
@@ -483,57 +563,71 @@ const ABBREVIATIONS: [&str; 32] = [
     "p.m", "sec", "l.p", "n.a", "etc",
 ];
 
-/// Paragraphs (runs of non-blank lines) split into sentences. A page break
-/// (blank lines around a page number or `<PAGE>`) inside a sentence does not
-/// end it: when the text before ends in a lower-case word or a comma and the
-/// text after begins in lower case or with a digit, or the text before ends
-/// with a word such as "on", "of" or "the", the two are joined.
-fn sentences_of(lines: &[Line]) -> Vec<Sentence> {
-    let mut out = Vec::new();
-    let mut para = Sentence {
-        text: String::new(),
-        offsets: Vec::new(),
-    };
-    let mut broken = false;
-    let mut page_break = false;
-    for line in lines {
+/// Paragraphs (runs of non-blank lines) split into sentences, a line at a
+/// time. A page break (blank lines around a page number or `<PAGE>`) inside
+/// a sentence does not end it: when the text before ends in a lower-case
+/// word or a comma and the text after begins in lower case or with a digit,
+/// or the text before ends with a word such as "on", "of" or "the", the two
+/// are joined.
+#[derive(Default)]
+struct Sentences {
+    out: Vec<Sentence>,
+    /// The paragraph being read.
+    para: Sentence,
+    /// Whether a blank line came since the paragraph's last line.
+    broken: bool,
+    /// Whether one of those blank lines was a page artifact.
+    page_break: bool,
+}
+
+impl Sentences {
+    fn add(&mut self, line: &Line) {
+        let para = &mut self.para;
         if line.text.is_empty() {
-            broken = true;
-            page_break |= line.artifact;
-            continue;
+            self.broken = true;
+            self.page_break |= line.artifact;
+            return;
         }
-        if broken && !para.text.is_empty() {
+        if self.broken && !para.text.is_empty() {
             let ends_lower = para.text.ends_with(|c: char| c.is_lowercase() || c == ',');
             let starts_lower = line
                 .text
                 .starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit());
             let connector =
                 para.text.ends_with(',') || CONNECTORS.iter().any(|w| para.text.ends_with(w));
-            let continues = page_break && ends_lower && (starts_lower || connector);
+            let continues = self.page_break && ends_lower && (starts_lower || connector);
             if !continues {
-                split_sentences(&std::mem::take(&mut para), &mut out);
+                split_sentences(std::mem::take(para), &mut self.out);
             }
         }
-        broken = false;
-        page_break = false;
+        if para.text.len() > MAX_PARAGRAPH {
+            // Not prose: read what came so far, so that it is not held
+            // twice over (as the paragraph and as its sentences).
+            split_sentences(std::mem::take(para), &mut self.out);
+        }
+        self.broken = false;
+        self.page_break = false;
         if !para.text.is_empty() {
             para.text.push(' ');
-            let last = para.offsets.last().copied().unwrap_or(line.offset);
+            let last = para.offsets.last().unwrap_or(line.offset);
             para.offsets.push(last);
         }
         para.text.push_str(&line.text);
-        para.offsets.extend_from_slice(&line.offsets);
+        para.offsets.extend(&line.offsets);
     }
-    if !para.text.is_empty() {
-        split_sentences(&para, &mut out);
+
+    fn finish(mut self) -> Vec<Sentence> {
+        if !self.para.text.is_empty() {
+            split_sentences(self.para, &mut self.out);
+        }
+        self.out
     }
-    out
 }
 
 /// Splits a paragraph at sentence ends: `.`, `?` or `!` followed by a space
 /// and a capital letter, a digit or an opening quote, unless the period ends
 /// a known abbreviation or a single capital letter.
-fn split_sentences(para: &Sentence, out: &mut Vec<Sentence>) {
+fn split_sentences(para: Sentence, out: &mut Vec<Sentence>) {
     let text = &para.text;
     let bytes = text.as_bytes();
     let mut start = 0;
@@ -550,7 +644,7 @@ fn split_sentences(para: &Sentence, out: &mut Vec<Sentence>) {
             if !abbreviation
                 && (next.is_uppercase() || next.is_ascii_digit() || matches!(next, '"' | '“' | '('))
             {
-                out.push(slice(para, start, i + 1));
+                push_cut(&para, start, i + 1, out);
                 start = i + 2;
                 i += 2;
                 continue;
@@ -558,14 +652,117 @@ fn split_sentences(para: &Sentence, out: &mut Vec<Sentence>) {
         }
         i += 1;
     }
-    if start < text.len() {
-        out.push(slice(para, start, text.len()));
+    if start == 0 && text.len() <= MAX_SENTENCE {
+        // One sentence: the paragraph itself, not a copy.
+        out.push(para);
+    } else if start < text.len() {
+        push_cut(&para, start, text.len(), out);
+    }
+}
+
+/// The longest sentence, in bytes; a longer run of text without a sentence
+/// end is cut into pieces of at most this length (at a space when there is
+/// one). Real sentences are a few hundred bytes; reading a 60 MB "sentence"
+/// word by word took gigabytes.
+const MAX_SENTENCE: usize = 16 * 1024;
+
+/// The longest paragraph, in bytes: a longer run of lines without a blank
+/// one is read as several paragraphs, split at a line's end.
+const MAX_PARAGRAPH: usize = 1 << 20;
+
+/// Adds bytes `a..b` of `para` to `out` as one sentence, or as several of
+/// at most [`MAX_SENTENCE`] bytes.
+fn push_cut(para: &Sentence, mut a: usize, b: usize, out: &mut Vec<Sentence>) {
+    let text = &para.text;
+    while b - a > MAX_SENTENCE {
+        let mut end = a + MAX_SENTENCE;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let cut = text[a..end]
+            .rfind(' ')
+            .filter(|&p| p > 0)
+            .map_or(end, |p| a + p);
+        out.push(slice(para, a, cut));
+        a = if text[cut..].starts_with(' ') {
+            cut + 1
+        } else {
+            cut
+        };
+    }
+    if a < b {
+        out.push(slice(para, a, b));
     }
 }
 
 fn slice(s: &Sentence, a: usize, b: usize) -> Sentence {
     Sentence {
         text: s.text[a..b].to_owned(),
-        offsets: s.offsets[a..b].to_vec(),
+        offsets: s.offsets.slice(a, b),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reduced(text: &str, format: Format) -> (Vec<Line>, usize) {
+        let mut lines = Lines::default();
+        let scanned = reduce(text, format, &mut lines);
+        (lines.finish().0, scanned)
+    }
+
+    #[test]
+    fn a_run_of_brackets_without_a_close_is_scanned_once() {
+        // 400,000 `<` took 13 s when each looked for a `>` on its own.
+        let n = 400_000;
+        let text = format!(
+            "<html><body>{}\nThe meeting will be held on May 25, 2004.\n",
+            "<".repeat(n)
+        );
+        let (lines, scanned) = reduced(&text, Format::Html);
+        // Every `<` asked; the answers came from one scan of the text.
+        assert!(
+            (n..=text.len()).contains(&scanned),
+            "{scanned} bytes looked at"
+        );
+        assert_eq!(lines[0].text, "<".repeat(n), "a `<` without `>` is text");
+        assert_eq!(lines[1].text, "The meeting will be held on May 25, 2004.");
+        assert_eq!(lines[1].offset, 12 + n + 1);
+    }
+
+    #[test]
+    fn a_run_of_brackets_closed_far_away_is_scanned_once() {
+        let n = 400_000;
+        let text = format!("<p>{}><p>Meeting", "<".repeat(n));
+        let (lines, scanned) = reduced(&text, Format::Html);
+        assert!(scanned <= text.len(), "{scanned} bytes looked at");
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        let brackets = format!("{}>", "<".repeat(n));
+        assert_eq!(texts, ["", brackets.as_str(), "Meeting"]);
+    }
+
+    #[test]
+    fn a_tag_is_the_last_bracket_before_its_close() {
+        // `<a<p>`: the first `<` is text, `<p>` a tag.
+        let (lines, _) = reduced("x<a<p>y<<br>z", Format::Html);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, ["x<a", "y<", "z"]);
+        // Too long to be a tag: text.
+        let long = format!("<p {}>", "a".repeat(MAX_TAG));
+        let (lines, _) = reduced(&long, Format::Html);
+        assert_eq!(lines[0].text, long);
+    }
+
+    #[test]
+    fn next_byte_answers_growing_positions_from_one_scan() {
+        let bytes = b"<<<>..<..>";
+        let mut next = NextByte::new(bytes, b'>');
+        let got: Vec<_> = (0..bytes.len()).map(|i| next.at_or_after(i)).collect();
+        let want: Vec<_> = (0..bytes.len())
+            .map(|i| bytes[i..].iter().position(|&b| b == b'>').map(|p| i + p))
+            .collect();
+        assert_eq!(got, want);
+        assert!(next.scanned <= bytes.len(), "{}", next.scanned);
     }
 }

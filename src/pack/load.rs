@@ -10,6 +10,7 @@ use crate::diag::{Diagnostic, SourceFile, did_you_mean};
 use crate::error::{Error, Result};
 use crate::model::calendar::Calendar;
 use crate::model::rule::RulePack;
+use crate::pack::input::{self, FileKind};
 use crate::pack::schema::{RawPack, RawUse};
 use crate::pack::template;
 use toml::Spanned;
@@ -316,15 +317,16 @@ fn template_source(
     if is_path(spec) {
         let base = Path::new(user.name()).parent().unwrap_or(Path::new(""));
         let path = base.join(spec);
-        return std::fs::read_to_string(&path)
-            .map(|text| SourceFile::new(path.display().to_string(), text))
-            .map_err(|e| {
-                Diagnostic::error(
-                    user,
-                    name.span(),
-                    format!("cannot read template `{}`: {e}", path.display()),
-                )
-            });
+        return input::read_text(&path, FileKind::Pack).map_err(|e| match e {
+            // Text that is not UTF-8: the problem is in the template.
+            Error::Invalid { mut diagnostics } if !diagnostics.is_empty() => diagnostics.remove(0),
+            Error::Read { source, .. } => Diagnostic::error(
+                user,
+                name.span(),
+                format!("cannot read template `{}`: {source}", path.display()),
+            ),
+            other => Diagnostic::error(user, name.span(), format!("cannot read template: {other}")),
+        });
     }
     match builtin_matches(spec).as_slice() {
         [one] => Ok(SourceFile::new(
@@ -648,17 +650,16 @@ pub fn builtin_id(p: &BuiltinPack) -> Option<&'static str> {
     })
 }
 
-/// Reads a file into a shared source, naming it as the user typed it.
+/// Reads a file of `kind` into a shared source, naming it as the user
+/// typed it.
 ///
 /// # Errors
 ///
-/// [`Error::Read`] if the file cannot be read or is not UTF-8.
-pub fn load_source(path: &Path) -> Result<Arc<SourceFile>> {
-    let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
-        path: path.to_owned(),
-        source,
-    })?;
-    Ok(SourceFile::new(path.display().to_string(), text))
+/// As [`input::read_text`]: [`Error::Read`] if the file cannot be read,
+/// [`Error::TooLarge`] past `kind`'s limit, [`Error::Invalid`] for text
+/// that is not UTF-8, at its first bad byte.
+pub fn load_source(path: &Path, kind: FileKind) -> Result<Arc<SourceFile>> {
+    input::read_text(path, kind)
 }
 
 /// Returns whether `spec` names a file rather than a built-in pack.
@@ -782,12 +783,12 @@ impl Library {
                 let mut files = Vec::new();
                 toml_files(&path, &mut files)?;
                 for f in files {
-                    let src = load_source(&f)?;
+                    let src = load_source(&f, FileKind::Pack)?;
                     requested.insert(src.name().to_owned());
                     sources.push((src, true));
                 }
             } else if is_path(spec) {
-                let src = load_source(&path)?;
+                let src = load_source(&path, FileKind::Pack)?;
                 requested.insert(src.name().to_owned());
                 sources.push((src, true));
             } else {

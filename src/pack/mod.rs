@@ -8,6 +8,7 @@
 pub mod calendar;
 pub mod consistency;
 pub mod expr;
+pub mod input;
 pub mod jsonschema;
 pub(crate) mod kind;
 pub mod load;

@@ -80,6 +80,15 @@
 //! - `times`: a time of day and a roll for each bound, in a pack and as a
 //!   template's parameters; fixed UTC offsets (`17:00 -05:00`) in JSON and
 //!   in the calendar export.
+//! - `limits`: the most govcal reads of each kind of input file (facts
+//!   file, pack, filing, `--previous` calendar), endless inputs such as
+//!   `/dev/zero` stopped at the limit, text that is not UTF-8 located; a
+//!   large filing and HTML full of `<` read in bounded memory and time;
+//!   `batch -j` capped.
+//! - `output`: `-o -` as standard output for every command; devices and
+//!   FIFOs written in place (write errors count), symbolic links followed;
+//!   no temporary file left by SIGINT or SIGTERM, and a killed run's
+//!   removed by the next; `synth-portfolio` streaming.
 
 #![allow(
     clippy::doc_markdown,
@@ -103,9 +112,11 @@ mod extract_fixtures;
 mod facts_check;
 mod fuzz_regressions;
 mod layers;
+mod limits;
 mod lint;
 mod messages;
 mod only;
+mod output;
 mod portfolios;
 mod recursion;
 mod rulebook;

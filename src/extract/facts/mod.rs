@@ -286,14 +286,14 @@ fn meeting_kind(doc: &Doc, meeting: &Finding) -> Finding {
     } else if evidence.contains("annual meeting") {
         ("annual", Confidence::High, meeting.evidence.clone())
     } else {
-        let text: String = doc
-            .sentences
-            .iter()
-            .map(|s| s.text.to_lowercase())
-            .collect::<Vec<_>>()
-            .join(" ");
-        let annual = text.matches("annual meeting").count();
-        let special = text.matches("special meeting").count();
+        // Sentence by sentence: the whole text lowered at once is another
+        // copy of a filing that may be 64 MiB.
+        let (mut annual, mut special) = (0, 0);
+        for s in &doc.sentences {
+            let text = s.text.to_lowercase();
+            annual += text.matches("annual meeting").count();
+            special += text.matches("special meeting").count();
+        }
         if special > annual {
             (
                 "special",

@@ -5,7 +5,7 @@
 //! "Name Inc., a Delaware corporation").
 
 use super::{Candidate, Confidence};
-use crate::extract::text::{Doc, Line, Sentence};
+use crate::extract::text::{COVER_LINES, Doc, Line, Sentence};
 
 /// Whether a cover-page line is only a rule (`-----`, `_____`).
 fn is_rule(text: &str) -> bool {
@@ -25,7 +25,7 @@ pub(super) fn cover_facts(doc: &Doc, add: &mut impl FnMut(&'static str, Candidat
             .take(6)
             .find(|&k| !lines[k].text.is_empty() && !is_rule(&lines[k].text))
     };
-    for (i, line) in lines.iter().enumerate().take(400) {
+    for (i, line) in lines.iter().enumerate().take(COVER_LINES) {
         let lower = line.text.to_ascii_lowercase();
         if lower.starts_with("(exact name of registrant")
             || lower.starts_with("(exact name of the registrant")
