@@ -268,8 +268,12 @@ fn zone_of(lower: &str) -> Option<&'static str> {
 fn time_of(lower: &str) -> Option<NaiveTime> {
     let b = lower.as_bytes();
     for (i, _) in lower.match_indices(':') {
-        let h_start = lower[..i]
-            .rfind(|c: char| !c.is_ascii_digit())
+        // By bytes: the last byte of any character that is not an ASCII
+        // digit is not one either, so the hour starts on a character
+        // boundary even after `ó` (found by fuzzing, issue #18).
+        let h_start = b[..i]
+            .iter()
+            .rposition(|c| !c.is_ascii_digit())
             .map_or(0, |p| p + 1);
         let (Ok(h), Some(m)) = (
             lower[h_start..i].parse::<u32>(),
@@ -436,6 +440,15 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    /// A clock time right after a letter of two bytes: the hour's start
+    /// was taken one byte into the letter (a panic found by fuzzing).
+    #[test]
+    fn a_time_after_a_multibyte_letter() {
+        assert_eq!(time_of("león5:00 p.m."), NaiveTime::from_hms_opt(17, 0, 0));
+        assert_eq!(time_of("ó12:30 pm"), NaiveTime::from_hms_opt(12, 30, 0));
+        assert_eq!(time_of("ó:30 pm"), None);
     }
 
     #[test]
