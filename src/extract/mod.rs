@@ -8,6 +8,7 @@
 //! filled in silently.
 
 pub mod dates;
+mod entities;
 pub mod facts;
 pub mod offsets;
 pub mod printed;

@@ -266,3 +266,54 @@ fn verify_catches_a_date_printed_one_day_off() {
         "{stdout}"
     );
 }
+
+/// An HTML filing thick with character references: named ones (HTML 4's
+/// and HTML5's), numbers in decimal and hex, old names without their `;`,
+/// unknown ones left as written. The date after them is read, the sentence
+/// reads as a browser shows it, and its place is the line and column of
+/// the date in the file as written (each reference counted as the
+/// characters it is written with).
+#[test]
+fn character_references_are_read_and_locations_stay_in_the_file() {
+    let noise = "&ldquo;Caf&eacute;&rdquo; &mdash; &sect;&nbsp;2 &para;&nbsp3 &copy 2004 &reg; \
+                 &trade; &#8217;&#x2019;&#146; &hellip; &frac12; &NotEqualTilde; &bull;&middot;\
+                 &ensp;&emsp;&thinsp; &Eacute;&Yuml;&shy;&#8203;&zwj;";
+    let meeting_line = format!(
+        "<p>{noise} Stockholders of Caf&eacute; &amp; Cr&egrave;me, Inc.: The annual meeting \
+         of stockholders of the Company will be held on&nbsp;May&#160;25,&nbsp2004 at \
+         9&nbsp;a.m. &unknown; AT&T&#xA0;&amp</p>"
+    );
+    let html = format!(
+        "<html><body>\n{}\n<p>\n{meeting_line}\n</p></body></html>\n",
+        format!("<p>{noise}</p>\n").repeat(40)
+    );
+    let cli = Cli::new();
+    cli.file("references.htm", &html);
+    let doc = cli.json(&["extract", "references.htm", "--format", "json"]);
+    let meeting = fact(&doc, "meeting");
+    assert_eq!(meeting["value"], "2004-05-25");
+    // The line and column of `May` in the file as written.
+    let line = html
+        .lines()
+        .position(|l| l == meeting_line)
+        .expect("the line")
+        + 1;
+    let column = meeting_line[..meeting_line.find("May&#160;25").unwrap()]
+        .chars()
+        .count()
+        + 1;
+    assert_eq!(line, 44);
+    assert!(column > 300, "{column}: many references before the date");
+    assert_eq!(
+        (meeting["line"].as_u64(), meeting["column"].as_u64()),
+        (Some(line as u64), Some(column as u64))
+    );
+    let evidence = meeting["evidence"].as_str().unwrap();
+    for shown in [
+        "“Café” — § 2 ¶ 3 © 2004 ® ™ ’’’ … ½ \u{2242}\u{338} •· ÉŸ Stockholders",
+        "of Café & Crème, Inc.:",
+        "will be held on May 25, 2004 at 9 a.m. &unknown; AT&T &",
+    ] {
+        assert!(evidence.contains(shown), "{shown:?} not in {evidence:?}");
+    }
+}
