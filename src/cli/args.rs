@@ -30,6 +30,7 @@ pub enum Command {
     #[command(long_about = DIFF_HELP)]
     Diff(DiffArgs),
     /// Read the meeting facts from an SEC filing (8-K, proxy statement) into a facts file
+    #[command(long_about = EXTRACT_HELP)]
     Extract(ExtractArgs),
     /// Recompute the deadlines a proxy statement prints for next year's meeting
     Verify(VerifyArgs),
@@ -219,6 +220,24 @@ pub struct ExtractArgs {
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
+
+const EXTRACT_HELP: &str = "\
+Read the meeting facts from an SEC filing (8-K, proxy statement, 10-K,
+10-Q) into a facts file: plain text, EDGAR HTML or an EDGAR full-submission
+`.txt`. Each value is written under the line, column and sentence it was
+read from; a value the filing contradicts is written commented out as
+UNSURE. `--format json` gives each fact's value, confidence, place and
+sentence.
+
+A filing that states no meeting date (a 10-K or a 10-Q, say) still gives
+what it states (company, state, fiscal year end, ...). The facts file then
+says at its top, and a warning on stderr says, that no meeting date was
+found and that `meeting` must be written in by hand. (`deadlines
+--from-filing` and `verify` need the date, and refuse such a filing.)
+
+Exit code 0 when the filing was read, whether or not it gives a meeting
+date; 1 for an empty or binary file; 2 for bad flags or a file that cannot
+be read or is over its size limit.";
 
 const BATCH_HELP: &str = "Deadlines for a whole portfolio, in one run.
 

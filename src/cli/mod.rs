@@ -427,17 +427,31 @@ fn calendar(d: &DeadlinesArgs) -> Result<Status> {
     Ok(status)
 }
 
-/// `extract`: the facts a filing states, as a facts file or JSON.
+/// `extract`: the facts a filing states, as a facts file or JSON. A
+/// filing with no meeting date still gives what it states, with a warning
+/// (exit 0); only `deadlines --from-filing` and `verify` need the date.
 fn extract(x: &ExtractArgs) -> Result<Status> {
-    let extraction = read_filing(&x.filing)?;
+    let bytes = read_bytes(&x.filing, FileKind::Filing)?;
+    let extraction = crate::extract::read_all(&x.filing.display().to_string(), &bytes)
+        .map_err(|diagnostics| Error::Invalid { diagnostics })?;
     let text = match x.format {
         ExtractFormat::Toml => crate::extract::to_toml(&extraction),
         ExtractFormat::Json => crate::extract::to_json(&extraction),
     };
-    emit(x.output.as_deref(), &text)
+    let status = emit(x.output.as_deref(), &text)?;
+    if let Some(w) = crate::extract::no_meeting_warning(&extraction) {
+        let _ = write!(
+            std::io::stderr().lock(),
+            "{}",
+            diagnostics::render_diagnostics(&[w], color())
+        );
+    }
+    Ok(status)
 }
 
-/// Reads and extracts a filing; problems are diagnostics (exit 1).
+/// Reads and extracts a filing that must state a meeting date (for
+/// `deadlines --from-filing` and `verify`); problems, a missing meeting
+/// date among them, are diagnostics (exit 1).
 pub(crate) fn read_filing(path: &Path) -> Result<crate::extract::Extraction> {
     let bytes = read_bytes(path, FileKind::Filing)?;
     crate::extract::extract(&path.display().to_string(), &bytes)

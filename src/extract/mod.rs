@@ -8,6 +8,7 @@
 //! filled in silently.
 
 pub mod dates;
+mod entities;
 pub mod facts;
 pub mod offsets;
 pub mod printed;
@@ -142,32 +143,54 @@ pub fn read_all(name: &str, bytes: &[u8]) -> Result<Extraction, Vec<Diagnostic>>
 pub fn extract(name: &str, bytes: &[u8]) -> Result<Extraction, Vec<Diagnostic>> {
     let extraction = read_all(name, bytes)?;
     if extraction.get("meeting").is_none() {
-        let seen: Vec<String> = extraction
-            .facts
-            .iter()
-            .map(|f| format!("{} {}", f.fact, f.value))
-            .collect();
-        let mut help = if seen.is_empty() {
+        let mut help = if extraction.facts.is_empty() {
             "no meeting facts were found at all; give the dates with `--meeting` and the other fact flags".to_owned()
         } else {
             format!(
                 "found only: {}; give the meeting date with `--meeting`",
-                seen.join(", ")
+                found_list(&extraction)
             )
         };
         for k in &extraction.skipped {
             let _ = write!(help, "; {k}");
         }
         return Err(vec![
-            Diagnostic::error(
-                &extraction.source,
-                0..0,
-                "no meeting date found in this filing",
-            )
-            .with_help(help),
+            Diagnostic::error(&extraction.source, 0..0, NO_MEETING).with_help(help),
         ]);
     }
     Ok(extraction)
+}
+
+const NO_MEETING: &str = "no meeting date found in this filing";
+
+/// The facts found, `fact value` joined by commas.
+fn found_list(x: &Extraction) -> String {
+    let seen: Vec<String> = x
+        .facts
+        .iter()
+        .map(|f| format!("{} {}", f.fact, f.value))
+        .collect();
+    seen.join(", ")
+}
+
+/// For a filing that states no meeting date (a 10-K, say), the warning
+/// that goes with the facts it does state: what was found, and that
+/// `meeting` is to be written in by hand. `None` when a meeting date was
+/// found (sure or not).
+pub fn no_meeting_warning(x: &Extraction) -> Option<Diagnostic> {
+    if x.get("meeting").is_some() {
+        return None;
+    }
+    let mut help = if x.facts.is_empty() {
+        "nothing else was found either; ".to_owned()
+    } else {
+        format!("the facts file has what it states ({}); ", found_list(x))
+    };
+    help.push_str("write the meeting date in by hand under [facts] (`meeting = YYYY-MM-DD`) before `govcal deadlines` reads the file");
+    for k in &x.skipped {
+        let _ = write!(help, "; {k}");
+    }
+    Some(Diagnostic::warning(&x.source, 0..0, NO_MEETING).with_help(help))
 }
 
 fn toml_string(s: &str) -> String {
@@ -207,6 +230,13 @@ pub fn to_toml(x: &Extraction) -> String {
         }
     );
     out.push_str("# Check each value against the filing at the line and column given.\n");
+    let no_meeting = x.get("meeting").is_none();
+    if no_meeting {
+        out.push_str(
+            "#\n# NO MEETING DATE was found in this filing: write it in by hand below\n\
+             # (`meeting = YYYY-MM-DD`) before running `govcal deadlines` on this file.\n",
+        );
+    }
     let write = |out: &mut String, f: &Finding| {
         let _ = writeln!(
             out,
@@ -249,6 +279,9 @@ pub fn to_toml(x: &Extraction) -> String {
         write(&mut out, f);
     }
     out.push_str("\n[facts]\n");
+    if no_meeting {
+        out.push_str("\n# NOT FOUND in the filing: the meeting date, to write in here.\n# meeting = YYYY-MM-DD\n");
+    }
     for f in x
         .facts
         .iter()

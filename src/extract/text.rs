@@ -12,6 +12,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use super::entities;
 use super::offsets::Offsets;
 use crate::diag::SourceFile;
 
@@ -101,7 +102,8 @@ fn decode(bytes: &[u8]) -> String {
     }
 }
 
-fn cp1252(b: u8) -> char {
+/// A Windows-1252 byte as a character.
+pub(super) fn cp1252(b: u8) -> char {
     const HIGH: [char; 32] = [
         '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
         '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
@@ -291,27 +293,42 @@ fn reduce(text: &str, format: Format, out: &mut Lines) -> usize {
             continue;
         }
         if c == '&' && html {
-            if let Some((decoded, len)) = entity(&text[i..]) {
-                out.push((decoded, i));
+            if let Some((decoded, len)) = entities::decode(&text[i..]) {
+                // Each character at the `&`: a location points at the
+                // reference as written.
+                for d in decoded.chars().filter_map(plain) {
+                    out.push((d, i));
+                }
                 i += len;
                 continue;
             }
         }
+        let next = i + c.len_utf8();
         let c = match c {
             // A lone CR ends a line, as in files from old Macs (#18).
-            '\r' if !text[i + 1..].starts_with('\n') => '\n',
-            '\r' => {
-                i += 1;
-                continue;
-            }
-            '\u{a0}' | '\u{2002}'..='\u{200a}' | '\u{0c}' => ' ',
-            '\u{2010}'..='\u{2012}' => '-',
-            c => c,
+            '\r' if !text[i + 1..].starts_with('\n') => Some('\n'),
+            '\r' => None,
+            c => plain(c),
         };
-        out.push((c, i));
-        i += text[i..].chars().next().map_or(1, char::len_utf8);
+        if let Some(c) = c {
+            out.push((c, i));
+        }
+        i = next;
     }
     next_gt.scanned
+}
+
+/// A character as the fact finders read it: the spaces of typesetting
+/// (no-break, en, em, thin, …) and form feeds are spaces, the hyphens of
+/// Unicode `-`, and what is not seen (a soft hyphen, the zero-width
+/// characters, a byte-order mark) is dropped.
+fn plain(c: char) -> Option<char> {
+    match c {
+        '\u{a0}' | '\u{2002}'..='\u{200a}' | '\u{0c}' => Some(' '),
+        '\u{2010}'..='\u{2012}' => Some('-'),
+        '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{2060}' | '\u{feff}' => None,
+        c => Some(c),
+    }
 }
 
 /// The longest `<...>` read as a tag, in bytes: a longer one is text.
@@ -479,51 +496,6 @@ fn is_block(name: &str) -> bool {
             | "filename"
             | "description"
     )
-}
-
-/// Decodes an HTML entity at the start of `s`: its character and length.
-fn entity(s: &str) -> Option<(char, usize)> {
-    // Bytes, not a string slice: the 12th byte may fall inside a character.
-    let end = s.bytes().take(12).position(|b| b == b';')?;
-    let body = &s[1..end];
-    let c = if let Some(num) = body.strip_prefix('#') {
-        let n = if let Some(hex) = num.strip_prefix(['x', 'X']) {
-            u32::from_str_radix(hex, 16).ok()?
-        } else {
-            num.parse().ok()?
-        };
-        match n {
-            160 | 8194..=8202 => ' ',
-            8208..=8210 => '-',
-            // Windows-1252 code points written as numbers.
-            128..=159 => cp1252(u8::try_from(n).ok()?),
-            n => char::from_u32(n)?,
-        }
-    } else {
-        match body {
-            "nbsp" | "ensp" | "emsp" | "thinsp" => ' ',
-            "amp" => '&',
-            "lt" => '<',
-            "gt" => '>',
-            "quot" => '"',
-            "apos" => '\'',
-            "rsquo" => '’',
-            "lsquo" => '‘',
-            "rdquo" => '”',
-            "ldquo" => '“',
-            "mdash" => '—',
-            "ndash" => '–',
-            "sect" => '§',
-            "bull" => '•',
-            "middot" => '·',
-            "hellip" => '…',
-            "copy" => '©',
-            "reg" => '®',
-            "trade" => '™',
-            _ => return None,
-        }
-    };
-    Some((c, end + 1))
 }
 
 /// Whether a line is only a page number or marker.
@@ -752,6 +724,24 @@ mod tests {
         let long = format!("<p {}>", "a".repeat(MAX_TAG));
         let (lines, _) = reduced(&long, Format::Html);
         assert_eq!(lines[0].text, long);
+    }
+
+    /// Each character a reference stands for maps to its `&`; the text
+    /// after it to its own place; what is not seen maps to nothing.
+    #[test]
+    fn a_reference_maps_to_where_it_is_written() {
+        let html = "<p>a&amp;b&nbsp&#233;c&shy;d&x;</p>";
+        let (lines, _) = reduced(html, Format::Html);
+        let line = &lines[1];
+        assert_eq!(line.text, "a&b \u{e9}cd&x;");
+        let at: Vec<usize> = (0..line.offsets.len())
+            .map(|i| line.offsets.get(i).unwrap())
+            .collect();
+        // a & b ␠ é(2 bytes) c d & x ;
+        assert_eq!(at, [3, 4, 9, 10, 15, 16, 21, 27, 28, 29, 30]);
+        // Outside HTML, references are text.
+        let (lines, _) = reduced("a&amp;b", Format::Text);
+        assert_eq!(lines[0].text, "a&amp;b");
     }
 
     #[test]

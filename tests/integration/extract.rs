@@ -116,26 +116,156 @@ fn the_facts_file_runs_and_from_filing_does_both() {
 }
 
 /// The 8-K of 3 November 2003 names a director and an officer: no meeting.
+/// `extract` gives what it states (exit 0) with a note and a warning;
+/// `deadlines --from-filing` and `verify`, which need the date, refuse it.
 #[test]
-fn a_filing_without_a_meeting_date_is_exit_1_with_what_was_found() {
+fn a_filing_without_a_meeting_date_gives_what_it_states_and_no_deadlines() {
     let cli = Cli::new();
     cli.copy(SEED_2003);
+    let (code, stdout, stderr) = cli.run(&["extract", "hemacare-8k-2003-11-03.txt"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains(NO_MEETING_NOTE), "{stdout}");
+    assert!(
+        stdout.contains("\nname = \"HemaCare Corporation\"\n"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("\nstate = \"CA\"\n"), "{stdout}");
+    assert_no_meeting_warning(&stderr, "hemacare-8k-2003-11-03.txt");
+    let flat = stderr.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("the facts file has what it states (company HemaCare Corporation, state CA)"),
+        "{stderr}"
+    );
     for args in [
-        &["extract", "hemacare-8k-2003-11-03.txt"][..],
-        &["deadlines", "--from-filing", "hemacare-8k-2003-11-03.txt"],
+        &["deadlines", "--from-filing", "hemacare-8k-2003-11-03.txt"][..],
+        &["verify", "hemacare-8k-2003-11-03.txt"],
     ] {
         let (code, stdout, stderr) = cli.run(args);
-        assert_eq!(code, 1, "{stderr}");
+        assert_eq!(code, 1, "{args:?}: {stderr}");
         assert!(stdout.is_empty());
         assert!(
-            stderr.contains("no meeting date found in this filing"),
+            stderr.starts_with("hemacare-8k-2003-11-03.txt:1:1\n"),
             "{stderr}"
         );
+        assert!(headline(&stderr).starts_with('×'), "an error: {stderr}");
+        assert!(headline(&stderr).ends_with(" no meeting date found in this filing"));
         assert!(
             stderr.contains("found only: company HemaCare Corporation, state CA"),
             "{stderr}"
         );
     }
+}
+
+/// The note at the top of a facts file read from a filing with no meeting date.
+const NO_MEETING_NOTE: &str = "# NO MEETING DATE was found in this filing: write it in by hand below\n\
+                               # (`meeting = YYYY-MM-DD`) before running `govcal deadlines` on this file.\n";
+
+/// The line under a diagnostic's location: its mark (`×` an error, `⚠` a
+/// warning) and message.
+fn headline(stderr: &str) -> &str {
+    stderr.lines().nth(1).unwrap_or_default().trim()
+}
+
+/// The warning `extract` gives on stderr for such a filing, located at its start.
+fn assert_no_meeting_warning(stderr: &str, file: &str) {
+    assert!(stderr.starts_with(&format!("{file}:1:1\n")), "{stderr}");
+    assert!(headline(stderr).starts_with('⚠'), "a warning: {stderr}");
+    assert!(headline(stderr).ends_with(" no meeting date found in this filing"));
+    // The help is wrapped: read it with its lines joined.
+    let flat = stderr.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("write the meeting date in by hand under [facts] (`meeting = YYYY-MM-DD`)"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("error"), "{stderr}");
+}
+
+/// A report without a meeting: its file, lines of the facts file `extract`
+/// gives, and facts (name, value) of its JSON.
+type Report = (
+    &'static str,
+    &'static [&'static str],
+    &'static [(&'static str, &'static str)],
+);
+
+/// Annual and quarterly reports state the company, its state and the end
+/// of its fiscal year, and no meeting: `extract` gives them (exit 0, as a
+/// facts file and as JSON), with the note; once the meeting is written in,
+/// `deadlines` reads the file. `deadlines --from-filing` refuses them.
+#[test]
+fn annual_and_quarterly_reports_give_their_facts_without_a_meeting() {
+    let cli = Cli::new();
+    let cases: [Report; 3] = [
+        (
+            "tests/fixtures/filings-incoming/pg-10k-fy2024.htm",
+            &[
+                "\nstate = \"OH\"\n",
+                "# UNSURE, not filled in: fiscal_year_end = --06-30\n",
+            ],
+            &[("state", "OH"), ("fiscal_year_end", "--06-30")],
+        ),
+        (
+            "tests/fixtures/filings-incoming/medicis-10k-fy1999.htm",
+            &["\nname = \"MEDICIS PHARMACEUTICAL CORPORATION\"\n"],
+            &[("company", "MEDICIS PHARMACEUTICAL CORPORATION")],
+        ),
+        (
+            "tests/fixtures/filings-incoming/apple-10q-1999-02-08.txt",
+            &[
+                "\nname = \"APPLE COMPUTER, INC.\"\n",
+                "\nstate = \"CA\"\n",
+                "\nfiscal_year_end = 1998-09-30\n",
+            ],
+            &[
+                ("company", "APPLE COMPUTER, INC."),
+                ("state", "CA"),
+                ("fiscal_year_end", "1998-09-30"),
+            ],
+        ),
+    ];
+    for (path, in_toml, in_json) in cases {
+        cli.copy(path);
+        let file = path.rsplit('/').next().unwrap();
+        let (code, toml, stderr) = cli.run(&["extract", file]);
+        assert_eq!(code, 0, "{file}: {stderr}");
+        assert!(toml.contains(NO_MEETING_NOTE), "{file}: {toml}");
+        for want in in_toml {
+            assert!(toml.contains(want), "{file}: {want:?} not in {toml}");
+        }
+        assert!(!toml.contains("\nmeeting ="), "{file}: {toml}");
+        assert_no_meeting_warning(&stderr, file);
+        let (code, json, stderr) = cli.run(&["extract", file, "--format", "json"]);
+        assert_eq!(code, 0, "{file}: {stderr}");
+        assert_no_meeting_warning(&stderr, file);
+        let doc: Value = serde_json::from_str(&json).unwrap();
+        for (name, value) in in_json {
+            assert_eq!(fact(&doc, name)["value"], *value, "{file}");
+        }
+        let (code, stdout, stderr) = cli.run(&["deadlines", "--from-filing", file]);
+        assert_eq!(code, 1, "{file}: {stderr}");
+        assert!(stdout.is_empty(), "{file}: {stdout}");
+        assert!(
+            stderr.starts_with(&format!("{file}:1:1\n"))
+                && headline(&stderr).starts_with('×')
+                && headline(&stderr).ends_with(" no meeting date found in this filing"),
+            "{file}: {stderr}"
+        );
+    }
+    // The place left for the meeting is in `[facts]`: written in, the file runs.
+    cli.ok(&["extract", "apple-10q-1999-02-08.txt", "-o", "apple.toml"]);
+    let text = std::fs::read_to_string(cli.path().join("apple.toml")).unwrap();
+    let filled = text.replace("# meeting = YYYY-MM-DD\n", "meeting = 2000-03-15\n");
+    assert_ne!(filled, text);
+    cli.file("apple.toml", &filled);
+    let doc = cli.json(&[
+        "deadlines",
+        "apple.toml",
+        "--today",
+        "1999-03-01",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(doc["facts"]["meeting"], "2000-03-15", "{doc:#}");
 }
 
 #[test]
@@ -265,4 +395,55 @@ fn verify_catches_a_date_printed_one_day_off() {
         stdout.contains("3 printed, 0 agree, 1 differ, 2 unchecked"),
         "{stdout}"
     );
+}
+
+/// An HTML filing thick with character references: named ones (HTML 4's
+/// and HTML5's), numbers in decimal and hex, old names without their `;`,
+/// unknown ones left as written. The date after them is read, the sentence
+/// reads as a browser shows it, and its place is the line and column of
+/// the date in the file as written (each reference counted as the
+/// characters it is written with).
+#[test]
+fn character_references_are_read_and_locations_stay_in_the_file() {
+    let noise = "&ldquo;Caf&eacute;&rdquo; &mdash; &sect;&nbsp;2 &para;&nbsp3 &copy 2004 &reg; \
+                 &trade; &#8217;&#x2019;&#146; &hellip; &frac12; &NotEqualTilde; &bull;&middot;\
+                 &ensp;&emsp;&thinsp; &Eacute;&Yuml;&shy;&#8203;&zwj;";
+    let meeting_line = format!(
+        "<p>{noise} Stockholders of Caf&eacute; &amp; Cr&egrave;me, Inc.: The annual meeting \
+         of stockholders of the Company will be held on&nbsp;May&#160;25,&nbsp2004 at \
+         9&nbsp;a.m. &unknown; AT&T&#xA0;&amp</p>"
+    );
+    let html = format!(
+        "<html><body>\n{}\n<p>\n{meeting_line}\n</p></body></html>\n",
+        format!("<p>{noise}</p>\n").repeat(40)
+    );
+    let cli = Cli::new();
+    cli.file("references.htm", &html);
+    let doc = cli.json(&["extract", "references.htm", "--format", "json"]);
+    let meeting = fact(&doc, "meeting");
+    assert_eq!(meeting["value"], "2004-05-25");
+    // The line and column of `May` in the file as written.
+    let line = html
+        .lines()
+        .position(|l| l == meeting_line)
+        .expect("the line")
+        + 1;
+    let column = meeting_line[..meeting_line.find("May&#160;25").unwrap()]
+        .chars()
+        .count()
+        + 1;
+    assert_eq!(line, 44);
+    assert!(column > 300, "{column}: many references before the date");
+    assert_eq!(
+        (meeting["line"].as_u64(), meeting["column"].as_u64()),
+        (Some(line as u64), Some(column as u64))
+    );
+    let evidence = meeting["evidence"].as_str().unwrap();
+    for shown in [
+        "“Café” — § 2 ¶ 3 © 2004 ® ™ ’’’ … ½ \u{2242}\u{338} •· ÉŸ Stockholders",
+        "of Café & Crème, Inc.:",
+        "will be held on May 25, 2004 at 9 a.m. &unknown; AT&T &",
+    ] {
+        assert!(evidence.contains(shown), "{shown:?} not in {evidence:?}");
+    }
 }

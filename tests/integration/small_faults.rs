@@ -122,12 +122,18 @@ fn a_date_that_does_not_exist_in_a_filing_is_noted() {
     let doc = cli.json(&["extract", "notice.txt", "--format", "json"]);
     assert_eq!(doc["skipped"][0]["written"], "February 30, 2026");
     assert_eq!(doc["skipped"][0]["line"], 4);
-    // Without a meeting date, the refusal says what was passed over.
+    // Without a meeting date, the warning of `extract` (exit 0) and the
+    // refusal of `deadlines --from-filing` (exit 1) say what was passed over.
     cli.file(
         "bad.txt",
         "ACME WIDGETS, INC.\n\nThe annual meeting of stockholders will be held on February 30, 2026.\n",
     );
-    let (code, _, err) = cli.run(&["extract", "bad.txt"]);
+    let (code, toml, err) = cli.run(&["extract", "bad.txt"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(toml.contains("# NO MEETING DATE was found"), "{toml}");
+    assert!(toml.contains("February 2026 has 28 days"), "{toml}");
+    assert!(err.contains("February 2026 has 28 days"), "{err}");
+    let (code, _, err) = cli.run(&["deadlines", "--from-filing", "bad.txt"]);
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("February 2026 has 28 days"), "{err}");
 }
