@@ -618,4 +618,36 @@ mod tests {
         );
         assert!(get(&issuer, "meeting").is_none(), "{issuer:?}");
     }
+
+    #[test]
+    fn record_dates_established_or_fixed_as_the_record_date() {
+        let wordings = [
+            "The Board of Directors has established the close of business on March 10, 2025 as the record date for determining the stockholders entitled to notice of, and to vote at, the Annual Meeting.",
+            "The Board has fixed March 10, 2025 as the record date for the meeting.",
+            "Our board established March 10, 2025 as the record date (the “Record Date”) for shareholders entitled to vote.",
+            "The close of business on March 10, 2025 has been established as the record date for the Annual Meeting.",
+            "March 10, 2025 has been fixed as the record date for determining the shareholders entitled to vote.",
+        ];
+        for w in wordings {
+            let text = format!("The annual meeting will be held on May 8, 2025.\n\n{w}\n");
+            let found = read("r.txt", &text);
+            assert_eq!(
+                filled(&found, "record_date").as_deref(),
+                Some("2025-03-10"),
+                "{w}"
+            );
+            assert_eq!(
+                filled(&found, "meeting").as_deref(),
+                Some("2025-05-08"),
+                "{w}"
+            );
+        }
+        // A record date for a dividend or a distribution is not the
+        // meeting's.
+        let dividend = read(
+            "v.txt",
+            "The annual meeting will be held on May 8, 2025.\n\nThe Board fixed March 18, 2025 as the record date for the quarterly dividend.\n",
+        );
+        assert!(get(&dividend, "record_date").is_none(), "{dividend:?}");
+    }
 }
