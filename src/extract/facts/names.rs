@@ -191,9 +191,13 @@ pub(super) fn name_facts(s: &Sentence, add: &mut impl FnMut(&'static str, Candid
             );
         }
     }
-    // Name, a Delaware corporation.
-    for (pos, _) in lower.match_indices(", a ") {
-        let rest = &lower[pos + 4..];
+    // Name, a Delaware corporation / Name, an Oregon corporation.
+    let articles = lower
+        .match_indices(", a ")
+        .map(|(p, m)| (p, m.len()))
+        .chain(lower.match_indices(", an ").map(|(p, m)| (p, m.len())));
+    for (pos, len) in articles {
+        let rest = &lower[pos + len..];
         let Some(corp) = rest.find(" corporation") else {
             continue;
         };
@@ -204,10 +208,10 @@ pub(super) fn name_facts(s: &Sentence, add: &mut impl FnMut(&'static str, Candid
         if tail.contains("subsidiary") || tail.contains("affiliate") {
             continue;
         }
-        let Some(code) = text.get(pos + 4..pos + 4 + corp).and_then(state_code) else {
+        let Some(code) = text.get(pos + len..pos + len + corp).and_then(state_code) else {
             continue;
         };
-        states.push((code, pos + 4));
+        states.push((code, pos + len));
         if let Some((name, at)) = name_ending_at(text, pos) {
             company(
                 name,
@@ -217,6 +221,9 @@ pub(super) fn name_facts(s: &Sentence, add: &mut impl FnMut(&'static str, Candid
             );
         }
     }
+    // We are an Oregon corporation; the Company was incorporated under the
+    // laws of the State of Oregon.
+    states.extend(incorporated_in(text, &lower));
     // State of Incorporation: Delaware.
     if let Some(pos) = lower.find("state of incorporation:") {
         let after = pos + "state of incorporation:".len();
@@ -273,6 +280,125 @@ pub(super) fn name_facts(s: &Sentence, add: &mut impl FnMut(&'static str, Candid
     for c in names {
         add("company", c);
     }
+}
+
+/// The state a sentence says the company itself is a corporation of: "We
+/// are an Oregon corporation", "The Company is a Delaware corporation",
+/// "The Company was incorporated under Oregon law", "NIKE, Inc. was
+/// incorporated in 1967 under the laws of the State of Oregon", "we are
+/// incorporated in the State of Delaware". The subject must be the company
+/// ("we", "the company", "the corporation", "the registrant" or a name);
+/// a sentence about a subsidiary, a predecessor or a change of state
+/// ("originally", "reincorporated") is left alone, as is one naming two
+/// states.
+fn incorporated_in(text: &str, lower: &str) -> Option<(&'static str, usize)> {
+    const ELSEWHERE: [&str; 8] = [
+        "subsidiar",
+        "affiliate",
+        "predecessor",
+        "originally",
+        "reincorporat",
+        "formerly",
+        "merged",
+        "acquired",
+    ];
+    if ELSEWHERE.iter().any(|w| lower.contains(w)) {
+        return None;
+    }
+    let mut found: Vec<(&'static str, usize)> = Vec::new();
+    // "is an Oregon corporation" / "are a Delaware corporation".
+    for verb in [
+        " is a ", " is an ", " are a ", " are an ", " was a ", " was an ",
+    ] {
+        for (pos, _) in lower.match_indices(verb) {
+            let after = pos + verb.len();
+            let Some(corp) = lower[after..].find(" corporation") else {
+                continue;
+            };
+            if corp > 25 || !company_subject(text, lower, pos) {
+                continue;
+            }
+            let name = text.get(after..after + corp).unwrap_or("");
+            if let Some(code) = full_state_name(name) {
+                found.push((code, after));
+            }
+        }
+    }
+    // "incorporated under Oregon law", "incorporated under the laws of the
+    // State of Oregon", "organized under the laws of Delaware",
+    // "incorporated in (1967 under the laws of) the State of Delaware".
+    for verb in ["incorporated ", "organized "] {
+        for (pos, _) in lower.match_indices(verb) {
+            let before = lower[..pos].trim_end();
+            let verb_ok = ["is", "was", "are", "were", "been"]
+                .iter()
+                .any(|v| before.ends_with(&format!(" {v}")));
+            let subject_end = before.rfind(' ').unwrap_or(0);
+            if !verb_ok || !company_subject(text, lower, subject_end) {
+                continue;
+            }
+            let mut rest = &lower[pos + verb.len()..];
+            let year = rest
+                .strip_prefix("in ")
+                .filter(|r| r.len() > 4 && r[..4].chars().all(|c| c.is_ascii_digit()));
+            if let Some(r) = year {
+                rest = r[4..].trim_start_matches(',').trim_start();
+            }
+            let Some(r) = rest
+                .strip_prefix("under ")
+                .or_else(|| rest.strip_prefix("in "))
+            else {
+                continue;
+            };
+            let r = r.strip_prefix("the laws of ").unwrap_or(r);
+            let r = r.strip_prefix("the ").unwrap_or(r);
+            let r = r
+                .strip_prefix("state of ")
+                .or_else(|| r.strip_prefix("commonwealth of "))
+                .unwrap_or(r);
+            let at = lower.len() - r.len();
+            let words: Vec<&str> = r.split_whitespace().take(3).collect();
+            let code = (1..=words.len()).rev().find_map(|n| {
+                let name = words[..n].join(" ");
+                let name = name.trim_end_matches([',', '.', ';']);
+                let name = name.strip_suffix("'s").unwrap_or(name);
+                full_state_name(name)
+            });
+            if let Some(code) = code {
+                found.push((code, at));
+            }
+        }
+    }
+    found.dedup_by_key(|(c, _)| *c);
+    match found.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
+/// A state written out in full ("Oregon", "New York"): a two-letter word
+/// in running text is more often "in", "or" or "me" than a state's code.
+fn full_state_name(name: &str) -> Option<&'static str> {
+    if name.trim().len() <= 2 {
+        return None;
+    }
+    state_code(name)
+}
+
+/// Whether the words ending at byte `end` of the sentence are the company:
+/// "we", "the company", "the corporation", "the registrant" or a name
+/// ending in "Inc.", "Corporation" and the like.
+fn company_subject(text: &str, lower: &str, end: usize) -> bool {
+    let head = lower[..end].trim_end();
+    let head = head
+        .strip_suffix(" also")
+        .or_else(|| head.strip_suffix(" currently"))
+        .unwrap_or(head);
+    let word_end = |w: &str| head == w || head.ends_with(&format!(" {w}"));
+    ["we", "company", "corporation", "registrant"]
+        .iter()
+        .any(|w| word_end(w))
+        || name_ending_at(text, head.len()).is_some()
 }
 
 /// Words that end a company's name.
@@ -408,5 +534,46 @@ mod tests {
         assert_eq!(filled(&read("c.htm", html), "state").as_deref(), Some("OH"));
         let html = "<html><body><table><tr><td>Ohio</td></tr><tr><td>1-2345</td></tr><tr><td>(State of incorporation)</td></tr></table></body></html>";
         assert_eq!(filled(&read("c.htm", html), "state").as_deref(), Some("OH"));
+    }
+
+    #[test]
+    fn a_state_stated_in_a_sentence_about_the_company() {
+        let wordings = [
+            "The Company was incorporated under Oregon law.",
+            "We were incorporated under the laws of the State of Oregon.",
+            "NIKE, Inc. was incorporated in 1967 under the laws of the State of Oregon.",
+            "We are an Oregon corporation.",
+            "The Company is an Oregon corporation with offices in Beaverton.",
+            "Pinecrest Outfitters, Inc., an Oregon corporation, will hold its meeting.",
+            "The Corporation is incorporated in the State of Oregon.",
+            "The Registrant is organized under the laws of Oregon.",
+        ];
+        for w in wordings {
+            let found = read("o.txt", &format!("{w}\n"));
+            assert_eq!(filled(&found, "state").as_deref(), Some("OR"), "{w}");
+        }
+        assert_eq!(
+            filled(
+                &read("n.txt", "We are incorporated in the State of New York.\n"),
+                "state"
+            )
+            .as_deref(),
+            Some("NY")
+        );
+        // Someone else's state, a former state, a two-letter word, or
+        // "incorporated by reference" are no state of the company's.
+        let others = [
+            "Our subsidiary was incorporated under the laws of the State of Oregon.",
+            "The Company was originally incorporated in Oregon and reincorporated in Delaware.",
+            "Harrow Canada is an Oregon corporation that supplies us.",
+            "The Company was incorporated in or around 1990.",
+            "The exhibits are incorporated in this report by reference.",
+            "The documents were incorporated by reference in Oregon filings.",
+            "Our supplier, incorporated under Oregon law, ships widgets.",
+        ];
+        for w in others {
+            let found = read("x.txt", &format!("{w}\n"));
+            assert!(get(&found, "state").is_none(), "{w}: {found:?}");
+        }
     }
 }
