@@ -401,6 +401,92 @@ fn company_subject(text: &str, lower: &str, end: usize) -> bool {
         || name_ending_at(text, head.len()).is_some()
 }
 
+/// Words of a notice that end the search back for a name's start: in a
+/// sentence written in capitals every word looks like part of a name.
+const NOT_IN_NAME: [&str; 9] = [
+    "stockholders",
+    "shareholders",
+    "meeting",
+    "notice",
+    "hereby",
+    "given",
+    "that",
+    "members",
+    "holders",
+];
+
+/// A company's name read from a sentence written all in capitals ("THE XYZ
+/// COMPANY, INC."), in the case a reader expects ("The XYZ Company,
+/// Inc."). Capitals in a notice are typography, so each word is written
+/// with a capital and small letters, except: the legal endings in their
+/// usual form (Inc., Corp., Co., Ltd., L.P., N.V., LLC, PLC); words with a
+/// digit ("3M", "180") or an inner dot ("U.S."), and "&", as written; words
+/// or hyphened parts of at most four letters with no vowel ("XYZ", "CVS",
+/// "PNC"), which are initials, as written; "of", "and", "the", "for", "in" in small letters
+/// except first. An acronym with a vowel ("IBM") cannot be told from a
+/// word and becomes "Ibm"; a name the filing also writes in mixed case
+/// elsewhere is taken from there instead (see `display_name`).
+pub(super) fn title_case(name: &str) -> String {
+    const ENDINGS: [(&str, &str); 12] = [
+        ("inc.", "Inc."),
+        ("inc", "Inc."),
+        ("corp.", "Corp."),
+        ("corp", "Corp."),
+        ("co.", "Co."),
+        ("ltd.", "Ltd."),
+        ("l.p.", "L.P."),
+        ("n.v.", "N.V."),
+        ("llc", "LLC"),
+        ("l.l.c.", "L.L.C."),
+        ("plc", "PLC"),
+        ("s.a.", "S.A."),
+    ];
+    const SMALL: [&str; 5] = ["of", "and", "the", "for", "in"];
+    let mut out = Vec::new();
+    for (i, word) in name.split_whitespace().enumerate() {
+        let core = word.trim_end_matches([',', ';']);
+        let tail = &word[core.len()..];
+        let lower = core.to_lowercase();
+        let letters: Vec<char> = core.chars().filter(char::is_ascii_alphabetic).collect();
+        let written = if let Some((_, e)) = ENDINGS.iter().find(|(l, _)| *l == lower) {
+            (*e).to_owned()
+        } else if core.chars().any(|c| c.is_ascii_digit())
+            || core.trim_end_matches('.').contains('.')
+            || letters.is_empty()
+        {
+            core.to_owned()
+        } else if i > 0 && SMALL.contains(&lower.as_str()) {
+            lower
+        } else {
+            capitalise(core)
+        };
+        out.push(format!("{written}{tail}"));
+    }
+    out.join(" ")
+}
+
+/// Each part of a word (between hyphens) with a capital first letter and
+/// small letters after, except initials (at most four letters, no vowel).
+fn capitalise(word: &str) -> String {
+    word.split('-')
+        .map(|part| {
+            let letters = part.chars().filter(char::is_ascii_alphabetic).count();
+            let vowel = part
+                .chars()
+                .any(|c| matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u'));
+            if letters <= 4 && !vowel {
+                return part.to_owned();
+            }
+            let lower = part.to_lowercase();
+            let mut c = lower.chars();
+            c.next().map_or_else(String::new, |f| {
+                f.to_uppercase().collect::<String>() + c.as_str()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
 /// Words that end a company's name.
 const NAME_ENDINGS: [&str; 14] = [
     "inc.",
@@ -438,6 +524,12 @@ fn name_ending_at(text: &str, end: usize) -> Option<(String, usize)> {
             words.push((start, w));
             continue;
         }
+        // A notice in capitals: "MEETING OF STOCKHOLDERS OF THE XYZ
+        // COMPANY, INC." — the name starts after the meeting's words.
+        let bare = w.trim_end_matches([',', ':', ';']).to_lowercase();
+        if NOT_IN_NAME.contains(&bare.as_str()) {
+            break;
+        }
         let first = w.chars().next()?;
         let capital = first.is_uppercase() || first.is_ascii_digit() || w == "&";
         // A comma ends the name except before "Inc." ("Crafts, Inc.").
@@ -446,6 +538,14 @@ fn name_ending_at(text: &str, end: usize) -> Option<(String, usize)> {
             break;
         }
         words.push((start, w));
+    }
+    // "... SHAREHOLDERS OF ACME CORP.": the "OF" before the name is not in it.
+    if words.len() > 2
+        && words
+            .last()
+            .is_some_and(|(_, w)| w.eq_ignore_ascii_case("of"))
+    {
+        words.pop();
     }
     if words.len() < 2 {
         return None;
@@ -575,5 +675,64 @@ mod tests {
             let found = read("x.txt", &format!("{w}\n"));
             assert!(get(&found, "state").is_none(), "{w}: {found:?}");
         }
+    }
+
+    #[test]
+    fn a_name_in_a_notice_written_in_capitals() {
+        let cases = [
+            (
+                "NOTICE IS HEREBY GIVEN THAT THE ANNUAL MEETING OF STOCKHOLDERS OF THE XYZ COMPANY, INC. (THE \"COMPANY\") WILL BE HELD ON MAY 8, 2025.",
+                "The XYZ Company, Inc.",
+            ),
+            (
+                "NOTICE IS HEREBY GIVEN THAT A SPECIAL MEETING OF SHAREHOLDERS OF HARROW MILLS CORP., A DELAWARE CORPORATION, WILL BE HELD ON MAY 8, 2025.",
+                "Harrow Mills Corp.",
+            ),
+            (
+                "THE 2025 ANNUAL MEETING OF SHAREHOLDERS OF 3M BANK OF THE OZARKS & CO. (THE \"COMPANY\") WILL BE HELD ON MAY 8, 2025.",
+                "3M Bank of the Ozarks & Co.",
+            ),
+            (
+                "NOTICE IS HEREBY GIVEN THAT THE ANNUAL MEETING OF CVS-LINK L.P. (THE \"COMPANY\") WILL BE HELD ON MAY 8, 2025.",
+                "CVS-Link L.P.",
+            ),
+        ];
+        for (sentence, name) in cases {
+            let found = read("n.txt", &format!("{sentence}\n"));
+            assert_eq!(
+                filled(&found, "company").as_deref(),
+                Some(name),
+                "{sentence}"
+            );
+            assert_eq!(filled(&found, "meeting").as_deref(), Some("2025-05-08"));
+        }
+        // The same notice in mixed case keeps the name as written, acronym
+        // and all.
+        let mixed = read(
+            "m.txt",
+            "Notice is hereby given that the Annual Meeting of Stockholders of The IBM Holding Company, Inc. (the \"Company\") will be held on May 8, 2025.\n",
+        );
+        assert_eq!(
+            filled(&mixed, "company").as_deref(),
+            Some("The IBM Holding Company, Inc.")
+        );
+        // A notice in capitals whose name the filing also writes in mixed
+        // case takes that spelling.
+        let both = read(
+            "b.txt",
+            "NOTICE IS HEREBY GIVEN THAT THE ANNUAL MEETING OF STOCKHOLDERS OF HEMACARE CORPORATION (THE \"COMPANY\") WILL BE HELD ON MAY 8, 2025.\n\nHemaCare Corporation makes blood products.\n",
+        );
+        assert_eq!(
+            filled(&both, "company").as_deref(),
+            Some("HemaCare Corporation")
+        );
+        assert_eq!(
+            super::title_case("THE XYZ COMPANY, INC."),
+            "The XYZ Company, Inc."
+        );
+        assert_eq!(
+            super::title_case("COCA-COLA BOTTLING CO."),
+            "Coca-Cola Bottling Co."
+        );
     }
 }
