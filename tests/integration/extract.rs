@@ -447,3 +447,40 @@ fn character_references_are_read_and_locations_stay_in_the_file() {
         assert!(evidence.contains(shown), "{shown:?} not in {evidence:?}");
     }
 }
+
+/// Issue 19 §3/§4 through the process: a notice in capitals names the
+/// company after the meeting's words; a defined term stands between the
+/// results report's meeting and its date; the record date is
+/// "established ... as the record date"; the state is "incorporated under
+/// Oregon law". Each value comes with the place of its date or word.
+#[test]
+fn a_notice_in_capitals_with_a_defined_term_and_stated_state() {
+    let cli = Cli::new();
+    cli.file(
+        "notice.txt",
+        "NOTICE IS HEREBY GIVEN THAT THE ANNUAL MEETING OF STOCKHOLDERS OF THE XYZ COMPANY, INC. (THE \"COMPANY\") WILL BE HELD AS SET OUT BELOW.\n\
+         \n\
+         The Company will hold its 2025 Annual Meeting of Shareholders (together with any adjournments, the “Meeting”) on May 8, 2025.\n\
+         \n\
+         The Board of Directors has established the close of business on March 10, 2025 as the record date for determining the stockholders entitled to vote at the Meeting.\n\
+         \n\
+         The Company was incorporated under Oregon law.\n",
+    );
+    let doc = cli.json(&["extract", "notice.txt", "--format", "json"]);
+    let expect = [
+        ("company", "The XYZ Company, Inc.", 1, 67),
+        ("meeting", "2025-05-08", 3, 114),
+        ("record_date", "2025-03-10", 5, 65),
+        ("state", "OR", 7, 36),
+    ];
+    for (name, value, line, column) in expect {
+        let f = fact(&doc, name);
+        assert_eq!(f["value"], value, "{name}: {f:#}");
+        assert_eq!(f["sure"], true, "{name}");
+        assert_eq!(
+            (f["line"].as_u64(), f["column"].as_u64()),
+            (Some(line), Some(column)),
+            "{name}: {f:#}"
+        );
+    }
+}

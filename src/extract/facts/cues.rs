@@ -52,6 +52,7 @@ const CUES: [(&str, &[&str]); 8] = [
             "shareholders held on",
             "stockholders held on",
             "meeting held on",
+            "held its",
         ],
     ),
     (
@@ -197,9 +198,69 @@ const PRIOR_WORDS: [&str; 7] = [
 ];
 
 pub(super) fn sentence_facts(s: &Sentence, add: &mut impl FnMut(&'static str, Candidate)) {
-    let lower = s.text.to_lowercase();
+    let (text, map) = without_defined_terms(&s.text);
+    let lower = text.to_lowercase();
+    if lower.len() != text.len() {
+        return sentence_facts_in(s, &s.text, &s.text.to_lowercase(), None, add);
+    }
+    sentence_facts_in(s, &text, &lower, Some(&map), add);
+}
+
+/// The sentence with each parenthesis that only defines a term ("(the
+/// “Meeting”)", "(the 'Annual Meeting')", "(together with any
+/// adjournments, the "Meeting")") taken out, so that the cue and the date
+/// it governs are side by side again ("held its Annual Meeting (the
+/// "Meeting") on May 8, 2025" reads as "held its Annual Meeting on May 8,
+/// 2025"). A parenthesis that holds a date is kept. The map gives, for
+/// each byte of the result, the byte of the sentence it came from.
+fn without_defined_terms(text: &str) -> (String, Vec<usize>) {
+    const QUOTES: [char; 6] = ['"', '“', '”', '\'', '‘', '’'];
+    let mut out = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(text.len() + 1);
+    let mut copied = 0;
+    for (open, _) in text.match_indices(" (") {
+        if open < copied {
+            continue;
+        }
+        let inner_start = open + 2;
+        let Some(close) = text[inner_start..].find(')').map(|c| inner_start + c) else {
+            continue;
+        };
+        let inner = &text[inner_start..close];
+        let trimmed = inner.trim_end();
+        let quoted_end = trimmed.ends_with(QUOTES);
+        let lower = inner.to_lowercase();
+        let defines = lower.starts_with("the ")
+            || lower.contains(", the ")
+            || lower.starts_with("together with")
+            || lower.starts_with("including");
+        if close - open > 140
+            || !quoted_end
+            || !defines
+            || inner.contains('(')
+            || !dates::find(inner).is_empty()
+        {
+            continue;
+        }
+        out.push_str(&text[copied..open]);
+        map.extend(copied..open);
+        copied = close + 1;
+    }
+    out.push_str(&text[copied..]);
+    map.extend(copied..=text.len());
+    (out, map)
+}
+
+fn sentence_facts_in(
+    s: &Sentence,
+    text: &str,
+    lower: &str,
+    map: Option<&[usize]>,
+    add: &mut impl FnMut(&'static str, Candidate),
+) {
+    let at = |i: usize| map.map_or(i, |m| m.get(i).copied().unwrap_or(i));
     let mentions_meeting = lower.contains("meeting");
-    let found = dates::find(&s.text);
+    let found = dates::find(text);
     if found.is_empty() {
         return;
     }
@@ -221,8 +282,8 @@ pub(super) fn sentence_facts(s: &Sentence, add: &mut impl FnMut(&'static str, Ca
     for (k, f) in found.iter().enumerate() {
         let previous_end = if k == 0 { 0 } else { found[k - 1].span.end };
         let next_start = found.get(k + 1).map_or(lower.len(), |n| n.span.start);
-        let Some(cue) = cue_before(&lower, previous_end, f)
-            .or_else(|| cue_after(&lower, f.span.end, next_start))
+        let Some(cue) =
+            cue_before(lower, previous_end, f).or_else(|| cue_after(lower, f.span.end, next_start))
         else {
             continue;
         };
@@ -288,7 +349,7 @@ pub(super) fn sentence_facts(s: &Sentence, add: &mut impl FnMut(&'static str, Ca
             Candidate {
                 value,
                 confidence,
-                offset: s.offset(f.span.start),
+                offset: s.offset(at(f.span.start)),
                 evidence: s.text.clone(),
                 note,
                 rank: u8::from(fact == "fiscal_year_end"),
@@ -307,8 +368,9 @@ struct Cue {
 
 /// The fact whose cue ends nearest before the date, within the same clause
 /// (no earlier date between) and at most 160 bytes before it. A weak cue
-/// ([`WEAK_CUES`]) gives way to an act of mailing or fixing a record date
-/// named earlier in the window.
+/// ([`WEAK_CUES`]) gives way to an act of mailing, fixing a record date or
+/// holding a meeting ("held its annual meeting on") named earlier in the
+/// window.
 fn cue_before(lower: &str, previous_end: usize, f: &Found) -> Option<Cue> {
     let start = f.span.start;
     let mut window_start = previous_end.max(start.saturating_sub(160));
@@ -332,7 +394,7 @@ fn cue_before(lower: &str, previous_end: usize, f: &Found) -> Option<Cue> {
                     best = Some((end, c()));
                 }
                 if !weak
-                    && matches!(fact, "proxy_release" | "record_date")
+                    && matches!(fact, "proxy_release" | "record_date" | "held_meeting")
                     && strong.as_ref().is_none_or(|(b, _)| end > *b)
                 {
                     strong = Some((end, c()));
@@ -481,5 +543,111 @@ mod tests {
             "The annual meeting will be held on June 4, 2024.\n\nSee the proxy statement dated April 12, 2024.\n",
         );
         assert!(get(&dated, "proxy_release").is_none());
+    }
+
+    /// The same sentence with and without a defined term between the
+    /// meeting and its date reads the same.
+    #[test]
+    fn a_defined_term_between_the_meeting_and_its_date() {
+        let terms = [
+            " (the \"Meeting\")",
+            " (the “Annual Meeting”)",
+            " (the 'Meeting')",
+            " (the ‘2025 Meeting’)",
+            " (together with any adjournments, the \"Meeting\")",
+            " (including any adjournment or postponement thereof, the “Annual Meeting”)",
+        ];
+        for term in terms {
+            let coming = format!(
+                "Pinecrest Outfitters, Inc. will hold its 2025 Annual Meeting of Shareholders{term} on May 8, 2025.\n"
+            );
+            let m = get(&read("c.txt", &coming), "meeting")
+                .unwrap_or_else(|| panic!("{coming}"))
+                .clone();
+            assert_eq!(m.value, "2025-05-08", "{coming}");
+            assert!(m.sure, "{coming}");
+            // The location points at the date in the sentence as written.
+            let col = coming.find("May 8").unwrap() + 1;
+            assert_eq!(m.column, coming[..col].chars().count(), "{coming}");
+            let annual =
+                format!("The annual meeting of stockholders{term} is scheduled for May 8, 2025.\n");
+            assert_eq!(
+                filled(&read("s.txt", &annual), "meeting").as_deref(),
+                Some("2025-05-08"),
+                "{annual}"
+            );
+            // Told in the past tense: a results report's meeting, or last
+            // year's beside a coming one.
+            let held = format!(
+                "The Company held its 2025 Annual Meeting of Shareholders{term} on May 8, 2025.\n"
+            );
+            assert_eq!(
+                filled(&read("h.txt", &held), "meeting").as_deref(),
+                Some("2025-05-08"),
+                "{held}"
+            );
+            let proxy = format!(
+                "The 2026 annual meeting will be held on May 7, 2026.\n\nLast year the Company held its 2025 Annual Meeting of Shareholders{term} on May 8, 2025.\n"
+            );
+            let found = read("p.txt", &proxy);
+            assert_eq!(
+                filled(&found, "meeting").as_deref(),
+                Some("2026-05-07"),
+                "{proxy}"
+            );
+            assert_eq!(
+                filled(&found, "prior_meeting").as_deref(),
+                Some("2025-05-08"),
+                "{proxy}"
+            );
+        }
+        // A parenthesis that holds a date is not a defined term to skip,
+        // and a quoted term that is not in a parenthesis changes nothing.
+        let dated = read(
+            "d.txt",
+            "The annual meeting (the \"2024 Meeting\", held May 9, 2024) on May 8, 2025 is not a meeting date.\n",
+        );
+        assert_ne!(
+            filled(&dated, "meeting").as_deref(),
+            Some("2025-05-08"),
+            "{dated:?}"
+        );
+        let issuer = read(
+            "i.txt",
+            "Harrow Mills, Inc. (the “Issuer”) on May 8, 2025 issued notes due 2030.\n",
+        );
+        assert!(get(&issuer, "meeting").is_none(), "{issuer:?}");
+    }
+
+    #[test]
+    fn record_dates_established_or_fixed_as_the_record_date() {
+        let wordings = [
+            "The Board of Directors has established the close of business on March 10, 2025 as the record date for determining the stockholders entitled to notice of, and to vote at, the Annual Meeting.",
+            "The Board has fixed March 10, 2025 as the record date for the meeting.",
+            "Our board established March 10, 2025 as the record date (the “Record Date”) for shareholders entitled to vote.",
+            "The close of business on March 10, 2025 has been established as the record date for the Annual Meeting.",
+            "March 10, 2025 has been fixed as the record date for determining the shareholders entitled to vote.",
+        ];
+        for w in wordings {
+            let text = format!("The annual meeting will be held on May 8, 2025.\n\n{w}\n");
+            let found = read("r.txt", &text);
+            assert_eq!(
+                filled(&found, "record_date").as_deref(),
+                Some("2025-03-10"),
+                "{w}"
+            );
+            assert_eq!(
+                filled(&found, "meeting").as_deref(),
+                Some("2025-05-08"),
+                "{w}"
+            );
+        }
+        // A record date for a dividend or a distribution is not the
+        // meeting's.
+        let dividend = read(
+            "v.txt",
+            "The annual meeting will be held on May 8, 2025.\n\nThe Board fixed March 18, 2025 as the record date for the quarterly dividend.\n",
+        );
+        assert!(get(&dividend, "record_date").is_none(), "{dividend:?}");
     }
 }

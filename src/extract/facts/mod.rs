@@ -236,7 +236,7 @@ fn decide(doc: &Doc, fact: &'static str, all: &[Candidate]) -> Option<Finding> {
     }
     let mut value = best.clone();
     if fact == "company" {
-        value = display_name(doc, &best);
+        value = display_name(doc, &best, first.rank);
     }
     Some(Finding {
         fact,
@@ -252,7 +252,10 @@ fn decide(doc: &Doc, fact: &'static str, all: &[Candidate]) -> Option<Finding> {
 
 /// A name written in capitals on a cover page, in the case the text uses
 /// (`HEMACARE CORPORATION` → `HemaCare Corporation`) when the text has it.
-fn display_name(doc: &Doc, name: &str) -> String {
+/// Otherwise a cover page's or SGML header's capitals (ranks 0 and 2: the
+/// name as registered) stay, and a name read from a sentence in capitals
+/// (rank 1, a notice) is title-cased by [`names::title_case`].
+fn display_name(doc: &Doc, name: &str, rank: u8) -> String {
     if name.chars().any(char::is_lowercase) {
         return name.to_owned();
     }
@@ -267,6 +270,9 @@ fn display_name(doc: &Doc, name: &str) -> String {
                 }
             }
         }
+    }
+    if rank == 1 {
+        return names::title_case(name);
     }
     name.to_owned()
 }

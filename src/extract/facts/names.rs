@@ -191,9 +191,13 @@ pub(super) fn name_facts(s: &Sentence, add: &mut impl FnMut(&'static str, Candid
             );
         }
     }
-    // Name, a Delaware corporation.
-    for (pos, _) in lower.match_indices(", a ") {
-        let rest = &lower[pos + 4..];
+    // Name, a Delaware corporation / Name, an Oregon corporation.
+    let articles = lower
+        .match_indices(", a ")
+        .map(|(p, m)| (p, m.len()))
+        .chain(lower.match_indices(", an ").map(|(p, m)| (p, m.len())));
+    for (pos, len) in articles {
+        let rest = &lower[pos + len..];
         let Some(corp) = rest.find(" corporation") else {
             continue;
         };
@@ -204,10 +208,10 @@ pub(super) fn name_facts(s: &Sentence, add: &mut impl FnMut(&'static str, Candid
         if tail.contains("subsidiary") || tail.contains("affiliate") {
             continue;
         }
-        let Some(code) = text.get(pos + 4..pos + 4 + corp).and_then(state_code) else {
+        let Some(code) = text.get(pos + len..pos + len + corp).and_then(state_code) else {
             continue;
         };
-        states.push((code, pos + 4));
+        states.push((code, pos + len));
         if let Some((name, at)) = name_ending_at(text, pos) {
             company(
                 name,
@@ -217,6 +221,9 @@ pub(super) fn name_facts(s: &Sentence, add: &mut impl FnMut(&'static str, Candid
             );
         }
     }
+    // We are an Oregon corporation; the Company was incorporated under the
+    // laws of the State of Oregon.
+    states.extend(incorporated_in(text, &lower));
     // State of Incorporation: Delaware.
     if let Some(pos) = lower.find("state of incorporation:") {
         let after = pos + "state of incorporation:".len();
@@ -275,6 +282,211 @@ pub(super) fn name_facts(s: &Sentence, add: &mut impl FnMut(&'static str, Candid
     }
 }
 
+/// The state a sentence says the company itself is a corporation of: "We
+/// are an Oregon corporation", "The Company is a Delaware corporation",
+/// "The Company was incorporated under Oregon law", "NIKE, Inc. was
+/// incorporated in 1967 under the laws of the State of Oregon", "we are
+/// incorporated in the State of Delaware". The subject must be the company
+/// ("we", "the company", "the corporation", "the registrant" or a name);
+/// a sentence about a subsidiary, a predecessor or a change of state
+/// ("originally", "reincorporated") is left alone, as is one naming two
+/// states.
+fn incorporated_in(text: &str, lower: &str) -> Option<(&'static str, usize)> {
+    const ELSEWHERE: [&str; 8] = [
+        "subsidiar",
+        "affiliate",
+        "predecessor",
+        "originally",
+        "reincorporat",
+        "formerly",
+        "merged",
+        "acquired",
+    ];
+    if ELSEWHERE.iter().any(|w| lower.contains(w)) {
+        return None;
+    }
+    let mut found: Vec<(&'static str, usize)> = Vec::new();
+    // "is an Oregon corporation" / "are a Delaware corporation".
+    for verb in [
+        " is a ", " is an ", " are a ", " are an ", " was a ", " was an ",
+    ] {
+        for (pos, _) in lower.match_indices(verb) {
+            let after = pos + verb.len();
+            let Some(corp) = lower[after..].find(" corporation") else {
+                continue;
+            };
+            if corp > 25 || !company_subject(text, lower, pos) {
+                continue;
+            }
+            let name = text.get(after..after + corp).unwrap_or("");
+            if let Some(code) = full_state_name(name) {
+                found.push((code, after));
+            }
+        }
+    }
+    // "incorporated under Oregon law", "incorporated under the laws of the
+    // State of Oregon", "organized under the laws of Delaware",
+    // "incorporated in (1967 under the laws of) the State of Delaware".
+    for verb in ["incorporated ", "organized "] {
+        for (pos, _) in lower.match_indices(verb) {
+            let before = lower[..pos].trim_end();
+            let verb_ok = ["is", "was", "are", "were", "been"]
+                .iter()
+                .any(|v| before.ends_with(&format!(" {v}")));
+            let subject_end = before.rfind(' ').unwrap_or(0);
+            if !verb_ok || !company_subject(text, lower, subject_end) {
+                continue;
+            }
+            let mut rest = &lower[pos + verb.len()..];
+            let year = rest
+                .strip_prefix("in ")
+                .filter(|r| r.len() > 4 && r[..4].chars().all(|c| c.is_ascii_digit()));
+            if let Some(r) = year {
+                rest = r[4..].trim_start_matches(',').trim_start();
+            }
+            let Some(r) = rest
+                .strip_prefix("under ")
+                .or_else(|| rest.strip_prefix("in "))
+            else {
+                continue;
+            };
+            let r = r.strip_prefix("the laws of ").unwrap_or(r);
+            let r = r.strip_prefix("the ").unwrap_or(r);
+            let r = r
+                .strip_prefix("state of ")
+                .or_else(|| r.strip_prefix("commonwealth of "))
+                .unwrap_or(r);
+            let at = lower.len() - r.len();
+            let words: Vec<&str> = r.split_whitespace().take(3).collect();
+            let code = (1..=words.len()).rev().find_map(|n| {
+                let name = words[..n].join(" ");
+                let name = name.trim_end_matches([',', '.', ';']);
+                let name = name.strip_suffix("'s").unwrap_or(name);
+                full_state_name(name)
+            });
+            if let Some(code) = code {
+                found.push((code, at));
+            }
+        }
+    }
+    found.dedup_by_key(|(c, _)| *c);
+    match found.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
+/// A state written out in full ("Oregon", "New York"): a two-letter word
+/// in running text is more often "in", "or" or "me" than a state's code.
+fn full_state_name(name: &str) -> Option<&'static str> {
+    if name.trim().len() <= 2 {
+        return None;
+    }
+    state_code(name)
+}
+
+/// Whether the words ending at byte `end` of the sentence are the company:
+/// "we", "the company", "the corporation", "the registrant" or a name
+/// ending in "Inc.", "Corporation" and the like.
+fn company_subject(text: &str, lower: &str, end: usize) -> bool {
+    let head = lower[..end].trim_end();
+    let head = head
+        .strip_suffix(" also")
+        .or_else(|| head.strip_suffix(" currently"))
+        .unwrap_or(head);
+    let word_end = |w: &str| head == w || head.ends_with(&format!(" {w}"));
+    ["we", "company", "corporation", "registrant"]
+        .iter()
+        .any(|w| word_end(w))
+        || name_ending_at(text, head.len()).is_some()
+}
+
+/// Words of a notice that end the search back for a name's start: in a
+/// sentence written in capitals every word looks like part of a name.
+const NOT_IN_NAME: [&str; 9] = [
+    "stockholders",
+    "shareholders",
+    "meeting",
+    "notice",
+    "hereby",
+    "given",
+    "that",
+    "members",
+    "holders",
+];
+
+/// A company's name read from a sentence written all in capitals ("THE XYZ
+/// COMPANY, INC."), in the case a reader expects ("The XYZ Company,
+/// Inc."). Capitals in a notice are typography, so each word is written
+/// with a capital and small letters, except: the legal endings in their
+/// usual form (Inc., Corp., Co., Ltd., L.P., N.V., LLC, PLC); words with a
+/// digit ("3M", "180") or an inner dot ("U.S."), and "&", as written; words
+/// or hyphened parts of at most four letters with no vowel ("XYZ", "CVS",
+/// "PNC"), which are initials, as written; "of", "and", "the", "for", "in" in small letters
+/// except first. An acronym with a vowel ("IBM") cannot be told from a
+/// word and becomes "Ibm"; a name the filing also writes in mixed case
+/// elsewhere is taken from there instead (see `display_name`).
+pub(super) fn title_case(name: &str) -> String {
+    const ENDINGS: [(&str, &str); 12] = [
+        ("inc.", "Inc."),
+        ("inc", "Inc."),
+        ("corp.", "Corp."),
+        ("corp", "Corp."),
+        ("co.", "Co."),
+        ("ltd.", "Ltd."),
+        ("l.p.", "L.P."),
+        ("n.v.", "N.V."),
+        ("llc", "LLC"),
+        ("l.l.c.", "L.L.C."),
+        ("plc", "PLC"),
+        ("s.a.", "S.A."),
+    ];
+    const SMALL: [&str; 5] = ["of", "and", "the", "for", "in"];
+    let mut out = Vec::new();
+    for (i, word) in name.split_whitespace().enumerate() {
+        let core = word.trim_end_matches([',', ';']);
+        let tail = &word[core.len()..];
+        let lower = core.to_lowercase();
+        let letters: Vec<char> = core.chars().filter(char::is_ascii_alphabetic).collect();
+        let written = if let Some((_, e)) = ENDINGS.iter().find(|(l, _)| *l == lower) {
+            (*e).to_owned()
+        } else if core.chars().any(|c| c.is_ascii_digit())
+            || core.trim_end_matches('.').contains('.')
+            || letters.is_empty()
+        {
+            core.to_owned()
+        } else if i > 0 && SMALL.contains(&lower.as_str()) {
+            lower
+        } else {
+            capitalise(core)
+        };
+        out.push(format!("{written}{tail}"));
+    }
+    out.join(" ")
+}
+
+/// Each part of a word (between hyphens) with a capital first letter and
+/// small letters after, except initials (at most four letters, no vowel).
+fn capitalise(word: &str) -> String {
+    word.split('-')
+        .map(|part| {
+            let letters = part.chars().filter(char::is_ascii_alphabetic).count();
+            let vowel = part
+                .chars()
+                .any(|c| matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u'));
+            if letters <= 4 && !vowel {
+                return part.to_owned();
+            }
+            let lower = part.to_lowercase();
+            let mut c = lower.chars();
+            c.next().map_or_else(String::new, |f| {
+                f.to_uppercase().collect::<String>() + c.as_str()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
 /// Words that end a company's name.
 const NAME_ENDINGS: [&str; 14] = [
     "inc.",
@@ -312,6 +524,12 @@ fn name_ending_at(text: &str, end: usize) -> Option<(String, usize)> {
             words.push((start, w));
             continue;
         }
+        // A notice in capitals: "MEETING OF STOCKHOLDERS OF THE XYZ
+        // COMPANY, INC." — the name starts after the meeting's words.
+        let bare = w.trim_end_matches([',', ':', ';']).to_lowercase();
+        if NOT_IN_NAME.contains(&bare.as_str()) {
+            break;
+        }
         let first = w.chars().next()?;
         let capital = first.is_uppercase() || first.is_ascii_digit() || w == "&";
         // A comma ends the name except before "Inc." ("Crafts, Inc.").
@@ -320,6 +538,14 @@ fn name_ending_at(text: &str, end: usize) -> Option<(String, usize)> {
             break;
         }
         words.push((start, w));
+    }
+    // "... SHAREHOLDERS OF ACME CORP.": the "OF" before the name is not in it.
+    if words.len() > 2
+        && words
+            .last()
+            .is_some_and(|(_, w)| w.eq_ignore_ascii_case("of"))
+    {
+        words.pop();
     }
     if words.len() < 2 {
         return None;
@@ -408,5 +634,105 @@ mod tests {
         assert_eq!(filled(&read("c.htm", html), "state").as_deref(), Some("OH"));
         let html = "<html><body><table><tr><td>Ohio</td></tr><tr><td>1-2345</td></tr><tr><td>(State of incorporation)</td></tr></table></body></html>";
         assert_eq!(filled(&read("c.htm", html), "state").as_deref(), Some("OH"));
+    }
+
+    #[test]
+    fn a_state_stated_in_a_sentence_about_the_company() {
+        let wordings = [
+            "The Company was incorporated under Oregon law.",
+            "We were incorporated under the laws of the State of Oregon.",
+            "NIKE, Inc. was incorporated in 1967 under the laws of the State of Oregon.",
+            "We are an Oregon corporation.",
+            "The Company is an Oregon corporation with offices in Beaverton.",
+            "Pinecrest Outfitters, Inc., an Oregon corporation, will hold its meeting.",
+            "The Corporation is incorporated in the State of Oregon.",
+            "The Registrant is organized under the laws of Oregon.",
+        ];
+        for w in wordings {
+            let found = read("o.txt", &format!("{w}\n"));
+            assert_eq!(filled(&found, "state").as_deref(), Some("OR"), "{w}");
+        }
+        assert_eq!(
+            filled(
+                &read("n.txt", "We are incorporated in the State of New York.\n"),
+                "state"
+            )
+            .as_deref(),
+            Some("NY")
+        );
+        // Someone else's state, a former state, a two-letter word, or
+        // "incorporated by reference" are no state of the company's.
+        let others = [
+            "Our subsidiary was incorporated under the laws of the State of Oregon.",
+            "The Company was originally incorporated in Oregon and reincorporated in Delaware.",
+            "Harrow Canada is an Oregon corporation that supplies us.",
+            "The Company was incorporated in or around 1990.",
+            "The exhibits are incorporated in this report by reference.",
+            "The documents were incorporated by reference in Oregon filings.",
+            "Our supplier, incorporated under Oregon law, ships widgets.",
+        ];
+        for w in others {
+            let found = read("x.txt", &format!("{w}\n"));
+            assert!(get(&found, "state").is_none(), "{w}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn a_name_in_a_notice_written_in_capitals() {
+        let cases = [
+            (
+                "NOTICE IS HEREBY GIVEN THAT THE ANNUAL MEETING OF STOCKHOLDERS OF THE XYZ COMPANY, INC. (THE \"COMPANY\") WILL BE HELD ON MAY 8, 2025.",
+                "The XYZ Company, Inc.",
+            ),
+            (
+                "NOTICE IS HEREBY GIVEN THAT A SPECIAL MEETING OF SHAREHOLDERS OF HARROW MILLS CORP., A DELAWARE CORPORATION, WILL BE HELD ON MAY 8, 2025.",
+                "Harrow Mills Corp.",
+            ),
+            (
+                "THE 2025 ANNUAL MEETING OF SHAREHOLDERS OF 3M BANK OF THE OZARKS & CO. (THE \"COMPANY\") WILL BE HELD ON MAY 8, 2025.",
+                "3M Bank of the Ozarks & Co.",
+            ),
+            (
+                "NOTICE IS HEREBY GIVEN THAT THE ANNUAL MEETING OF CVS-LINK L.P. (THE \"COMPANY\") WILL BE HELD ON MAY 8, 2025.",
+                "CVS-Link L.P.",
+            ),
+        ];
+        for (sentence, name) in cases {
+            let found = read("n.txt", &format!("{sentence}\n"));
+            assert_eq!(
+                filled(&found, "company").as_deref(),
+                Some(name),
+                "{sentence}"
+            );
+            assert_eq!(filled(&found, "meeting").as_deref(), Some("2025-05-08"));
+        }
+        // The same notice in mixed case keeps the name as written, acronym
+        // and all.
+        let mixed = read(
+            "m.txt",
+            "Notice is hereby given that the Annual Meeting of Stockholders of The IBM Holding Company, Inc. (the \"Company\") will be held on May 8, 2025.\n",
+        );
+        assert_eq!(
+            filled(&mixed, "company").as_deref(),
+            Some("The IBM Holding Company, Inc.")
+        );
+        // A notice in capitals whose name the filing also writes in mixed
+        // case takes that spelling.
+        let both = read(
+            "b.txt",
+            "NOTICE IS HEREBY GIVEN THAT THE ANNUAL MEETING OF STOCKHOLDERS OF HEMACARE CORPORATION (THE \"COMPANY\") WILL BE HELD ON MAY 8, 2025.\n\nHemaCare Corporation makes blood products.\n",
+        );
+        assert_eq!(
+            filled(&both, "company").as_deref(),
+            Some("HemaCare Corporation")
+        );
+        assert_eq!(
+            super::title_case("THE XYZ COMPANY, INC."),
+            "The XYZ Company, Inc."
+        );
+        assert_eq!(
+            super::title_case("COCA-COLA BOTTLING CO."),
+            "Coca-Cola Bottling Co."
+        );
     }
 }
