@@ -117,7 +117,17 @@ struct Parser<'a> {
     depth: usize,
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
+    /// A parser at the first of `toks`, the tokens of `text`.
+    fn new(toks: &'a [(Tok, Span)], text: &str) -> Self {
+        Parser {
+            toks,
+            pos: 0,
+            end: text.len(),
+            depth: 0,
+        }
+    }
+
     fn peek(&self) -> Option<&Tok> {
         self.toks.get(self.pos).map(|(t, _)| t)
     }
@@ -644,12 +654,7 @@ impl Parser<'_> {
 /// or of the one that nests deeper than [`MAX_DEPTH`].
 pub fn parse_expr(text: &str) -> Result<Expr, ExprError> {
     let toks = lex(text)?;
-    let mut p = Parser {
-        toks: &toks,
-        pos: 0,
-        end: text.len(),
-        depth: 0,
-    };
+    let mut p = Parser::new(&toks, text);
     let (e, _) = p.sum()?;
     p.finish()?;
     Ok(e)
@@ -663,12 +668,7 @@ pub fn parse_expr(text: &str) -> Result<Expr, ExprError> {
 /// or of the one that nests deeper than [`MAX_DEPTH`].
 pub fn parse_cond(text: &str) -> Result<Cond, ExprError> {
     let toks = lex(text)?;
-    let mut p = Parser {
-        toks: &toks,
-        pos: 0,
-        end: text.len(),
-        depth: 0,
-    };
+    let mut p = Parser::new(&toks, text);
     let (c, _) = p.cond()?;
     p.finish()?;
     Ok(c)
