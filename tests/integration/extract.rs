@@ -197,7 +197,7 @@ fn annual_and_quarterly_reports_give_their_facts_without_a_meeting() {
     let cli = Cli::new();
     let cases: [Report; 3] = [
         (
-            "tests/fixtures/filings-incoming/pg-10k-fy2024.htm",
+            "tests/fixtures/filings/pg-10k-fy2024.htm",
             &[
                 "\nstate = \"OH\"\n",
                 "# UNSURE, not filled in: fiscal_year_end = --06-30\n",
@@ -205,12 +205,12 @@ fn annual_and_quarterly_reports_give_their_facts_without_a_meeting() {
             &[("state", "OH"), ("fiscal_year_end", "--06-30")],
         ),
         (
-            "tests/fixtures/filings-incoming/medicis-10k-fy1999.htm",
+            "tests/fixtures/filings/medicis-10k-fy1999.htm",
             &["\nname = \"MEDICIS PHARMACEUTICAL CORPORATION\"\n"],
             &[("company", "MEDICIS PHARMACEUTICAL CORPORATION")],
         ),
         (
-            "tests/fixtures/filings-incoming/apple-10q-1999-02-08.txt",
+            "tests/fixtures/filings/apple-10q-1999-02-08.txt",
             &[
                 "\nname = \"APPLE COMPUTER, INC.\"\n",
                 "\nstate = \"CA\"\n",

@@ -48,6 +48,31 @@ const KNOWN_MISSED_FACTS: &[(&str, &str, &str)] = &[
         "company",
         "the kept passages never write the company's name (only the GPN in a web address)",
     ),
+    (
+        "180degree-def14a-2020",
+        "proxy_release",
+        "\"We are mailing this proxy statement ... on or about March 25, 2020\" is not read yet",
+    ),
+    (
+        "medicis-10k-fy1999",
+        "fiscal_year_end",
+        "\"fiscal year ended June 30, 1999\" is kept as month and day, and no date places it",
+    ),
+    (
+        "medicis-10k-fy1999",
+        "state",
+        "the cover's caption is misprinted \"(State of other jurisdiction\"",
+    ),
+    (
+        "pg-10k-fy2024",
+        "company",
+        "an inline XBRL tag splits the name inside a word (\"CO</ix:nonNumeric>MPANY\")",
+    ),
+    (
+        "pg-10k-fy2024",
+        "fiscal_year_end",
+        "month and day only, and no date places it",
+    ),
 ];
 
 /// What the facts file would hold for `fact`: only sure values of medium
@@ -172,6 +197,49 @@ fn compare(expected: &toml::Table, x: &Extraction) -> Tally {
     t
 }
 
+/// Found, missed and wrong per class: each fact, and the printed
+/// deadlines by purpose (the figures the closing notes report).
+#[derive(Default)]
+struct ClassTally(std::collections::BTreeMap<String, [usize; 3]>);
+
+impl ClassTally {
+    /// The class of a tally entry: the fact's name, or `printed:PURPOSE`.
+    fn class(entry: &str) -> String {
+        let head = entry.split([' ', '(']).next().unwrap_or(entry);
+        let head = head.trim_end_matches(':');
+        match head.strip_prefix("printed:") {
+            Some(rest) => format!("printed:{}", rest.split(':').next().unwrap_or(rest)),
+            None if head == "printed" => "printed:unexpected".to_owned(),
+            None => head.to_owned(),
+        }
+    }
+
+    fn add(&mut self, t: &Tally) {
+        for (i, list) in [&t.found, &t.missed, &t.wrong].into_iter().enumerate() {
+            for e in list {
+                self.0.entry(Self::class(e)).or_default()[i] += 1;
+            }
+        }
+    }
+
+    fn show(&self) -> String {
+        let mut out = String::from("class                    found missed wrong\n");
+        let mut total = [0; 3];
+        for (class, n) in &self.0 {
+            let _ = writeln!(out, "{class:<24} {:>5} {:>6} {:>5}", n[0], n[1], n[2]);
+            for i in 0..3 {
+                total[i] += n[i];
+            }
+        }
+        let _ = writeln!(
+            out,
+            "{:<24} {:>5} {:>6} {:>5}",
+            "all", total[0], total[1], total[2]
+        );
+        out
+    }
+}
+
 /// The hand-read `NAME.expected.toml` of fixture `name`.
 fn expectations(name: &str) -> toml::Table {
     let path = Path::new(DIR).join(format!("{name}.expected.toml"));
@@ -198,7 +266,11 @@ fn fixtures() -> Vec<(String, std::path::PathBuf)> {
 }
 
 /// Printed deadlines still missed: (fixture, `printed:PURPOSE:CLOSES`, why).
-const KNOWN_MISSED_PRINTED: &[(&str, &str, &str)] = &[];
+const KNOWN_MISSED_PRINTED: &[(&str, &str, &str)] = &[(
+    "180degree-def14a-2020",
+    "printed:advance_notice:2020-02-14",
+    "a window printed in the wrong year falls before the meeting and is passed over",
+)];
 
 /// Every fixture: no wrong value, and exactly the known misses.
 #[test]
@@ -208,12 +280,14 @@ fn every_fixture_gives_its_hand_read_facts_and_printed_deadlines() {
     let mut table = String::new();
     let mut wrong = Vec::new();
     let mut misses = BTreeSet::new();
+    let mut classes = ClassTally::default();
     for (name, path) in &all {
         let expected = expectations(name);
         let bytes = std::fs::read(path).unwrap();
         let x = extract::read_all(&path.to_string_lossy(), &bytes)
             .unwrap_or_else(|d| panic!("{name}: {d:?}"));
         let t = compare(&expected, &x);
+        classes.add(&t);
         let _ = writeln!(
             table,
             "{name}: found {} [{}]; missed {} [{}]; wrong {} [{}]",
@@ -232,7 +306,7 @@ fn every_fixture_gives_its_hand_read_facts_and_printed_deadlines() {
             misses.insert((name.clone(), key));
         }
     }
-    println!("{table}");
+    println!("{table}\n{}", classes.show());
     assert!(
         wrong.is_empty(),
         "wrong values:\n{}\n\n{table}",
