@@ -82,6 +82,123 @@ pub struct Doc {
     pub lines: Vec<Line>,
     /// Sentences of the reduced text, in order.
     pub sentences: Vec<Sentence>,
+    /// Where table cells begin and end, in file order (see [`CellMark`]).
+    pub cells: Vec<CellMark>,
+}
+
+/// A cell of a table: HTML `<td>`/`<th>`, or a column of a row of an EDGAR
+/// text `<TABLE>` (a line; its columns parted by two or more spaces).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Cell {
+    /// The table, numbered in the order tables open.
+    pub table: u32,
+    /// The row in its table, from 0.
+    pub row: u32,
+    /// The column, from 0 (an HTML `colspan` counts its columns).
+    pub col: u32,
+}
+
+/// From file offset `at` on, the text is in `cell` (`None`: in no cell),
+/// until the next mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CellMark {
+    /// Byte offset in the file's text.
+    pub at: usize,
+    /// The cell, if any.
+    pub cell: Option<Cell>,
+}
+
+impl Doc {
+    /// The cell the text at file offset `at` is in.
+    pub fn cell_at(&self, at: usize) -> Option<Cell> {
+        let k = self.cells.partition_point(|m| m.at <= at);
+        k.checked_sub(1).and_then(|k| self.cells[k].cell)
+    }
+}
+
+/// Open tables while [`reduce`] reads: each with its row and next column.
+#[derive(Default)]
+struct Tables {
+    /// (table, row, next column); `row` is `None` before the first row.
+    open: Vec<(u32, Option<u32>, u32)>,
+    count: u32,
+    marks: Vec<CellMark>,
+}
+
+impl Tables {
+    fn mark(&mut self, at: usize, cell: Option<Cell>) {
+        if self.marks.last().is_some_and(|m| m.cell == cell) {
+            return;
+        }
+        self.marks.push(CellMark { at, cell });
+    }
+
+    /// The cell now open, if any (in the innermost table).
+    fn current(&self) -> Option<Cell> {
+        let &(table, row, next) = self.open.last()?;
+        Some(Cell {
+            table,
+            row: row?,
+            col: next.checked_sub(1)?,
+        })
+    }
+
+    fn open_table(&mut self, at: usize) {
+        self.open.push((self.count, None, 0));
+        self.count += 1;
+        self.mark(at, None);
+    }
+
+    fn close_table(&mut self, at: usize) {
+        self.open.pop();
+        let cell = self.current();
+        self.mark(at, cell);
+    }
+
+    fn open_row(&mut self, at: usize) {
+        if let Some((_, row, next)) = self.open.last_mut() {
+            *row = Some(row.map_or(0, |r| r + 1));
+            *next = 0;
+        }
+        self.mark(at, None);
+    }
+
+    /// A cell of `span` columns starts at `at`.
+    fn open_cell(&mut self, at: usize, span: u32) {
+        let Some((_, row, next)) = self.open.last_mut() else {
+            return;
+        };
+        if row.is_none() {
+            *row = Some(0);
+        }
+        let col = *next;
+        *next = col + span.max(1);
+        let cell = self.open.last().map(|&(table, row, _)| Cell {
+            table,
+            row: row.unwrap_or(0),
+            col,
+        });
+        self.mark(at, cell);
+    }
+
+    fn close_cell(&mut self, at: usize) {
+        self.mark(at, None);
+    }
+}
+
+/// The `colspan` of a `<td ...>` tag's inside, 1 when not given.
+fn colspan(inner: &str) -> u32 {
+    let lower = inner.to_ascii_lowercase();
+    lower
+        .find("colspan")
+        .and_then(|i| {
+            let rest = lower[i + 7..].trim_start().strip_prefix('=')?;
+            let rest = rest.trim_start().trim_start_matches(['"', '\'']);
+            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            digits.parse::<u32>().ok()
+        })
+        .filter(|n| (1..=50).contains(n))
+        .unwrap_or(1)
 }
 
 /// Why a file cannot be read as a filing.
@@ -151,7 +268,8 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Doc, (Arc<SourceFile>, Unreadabl
         BTreeMap::new()
     };
     let mut lines = Lines::default();
-    let _scanned = reduce(text, format, &mut lines);
+    let mut tables = Tables::default();
+    let _scanned = reduce(text, format, &mut lines, &mut tables);
     let (lines, sentences) = lines.finish();
     Ok(Doc {
         source,
@@ -159,6 +277,7 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Doc, (Arc<SourceFile>, Unreadabl
         header,
         lines,
         sentences,
+        cells: tables.marks,
     })
 }
 
@@ -221,7 +340,11 @@ fn sgml_header(text: &str) -> BTreeMap<String, (String, usize)> {
 /// `<` share it, and a tag is at most [`MAX_TAG`] bytes long. Returns how
 /// many bytes the search for `>` looked at, which is never more than the
 /// text's length (the test of linearity counts it).
-fn reduce(text: &str, format: Format, out: &mut Lines) -> usize {
+///
+/// Table cells go to `tables`: HTML `<table>`, `<tr>`, `<td>` and `<th>`;
+/// in an EDGAR text `<TABLE>`, each line is a row and a run of two or
+/// more spaces (or a tab) parts its columns.
+fn reduce(text: &str, format: Format, out: &mut Lines, tables: &mut Tables) -> usize {
     let body_start = if format == Format::Submission {
         let lower = text.to_ascii_lowercase();
         ["</sec-header>", "</ims-header>"]
@@ -238,6 +361,9 @@ fn reduce(text: &str, format: Format, out: &mut Lines) -> usize {
     let bytes = text.as_bytes();
     let mut skip_until: Option<&'static str> = None;
     let mut next_gt = NextByte::new(bytes, b'>');
+    // Inside an EDGAR text `<TABLE>`: where the current run of spaces began.
+    let mut text_table = false;
+    let mut spaces: Option<(usize, usize)> = None;
     while i < text.len() {
         let c = text[i..].chars().next().unwrap_or(' ');
         if html && text[i..].starts_with("<!--") {
@@ -272,6 +398,30 @@ fn reduce(text: &str, format: Format, out: &mut Lines) -> usize {
                     } else if matches!(name.as_str(), "td" | "th") {
                         out.push(('\t', i));
                     }
+                    if skip_until.is_none() {
+                        let closing = inner.starts_with('/');
+                        match (name.as_str(), closing) {
+                            ("table", false) => {
+                                text_table = !html;
+                                tables.open_table(i);
+                                if text_table {
+                                    tables.open_row(end + 1);
+                                    tables.open_cell(end + 1, 1);
+                                }
+                            }
+                            ("table", true) => {
+                                text_table = false;
+                                tables.close_table(end + 1);
+                            }
+                            ("tr", false) if html => tables.open_row(i),
+                            ("tr", true) if html => tables.close_cell(i),
+                            ("td" | "th", false) if html => {
+                                tables.open_cell(end + 1, colspan(inner));
+                            }
+                            ("td" | "th", true) if html => tables.close_cell(i),
+                            _ => {}
+                        }
+                    }
                     // `<PAGE> 2`: drop the page number after the marker.
                     let mut next = end + 1;
                     if name == "page" {
@@ -301,6 +451,27 @@ fn reduce(text: &str, format: Format, out: &mut Lines) -> usize {
                 }
                 i += len;
                 continue;
+            }
+        }
+        if text_table {
+            match c {
+                '\n' => {
+                    spaces = None;
+                    tables.open_row(i + 1);
+                    tables.open_cell(i + 1, 1);
+                }
+                ' ' | '\t' => {
+                    let (from, n) = spaces.unwrap_or((i, 0));
+                    spaces = Some((from, n + if c == '\t' { 2 } else { 1 }));
+                }
+                _ => {
+                    // Two or more spaces after text part two columns.
+                    if let Some((_, n)) = spaces.take() {
+                        if n >= 2 && tables.current().is_some_and(|_| out.current_has_text()) {
+                            tables.open_cell(i, 1);
+                        }
+                    }
+                }
             }
         }
         let next = i + c.len_utf8();
@@ -396,6 +567,11 @@ struct Lines {
 }
 
 impl Lines {
+    /// Whether the line being read has text yet.
+    fn current_has_text(&self) -> bool {
+        !self.current.text.is_empty()
+    }
+
     fn push(&mut self, (c, at): (char, usize)) {
         if c == '\n' {
             self.end_line();
@@ -526,7 +702,10 @@ fn is_page_artifact(line: &str) -> bool {
 }
 
 /// Words that cannot end a sentence: text after a page break continues it.
-const CONNECTORS: [&str; 8] = [" on", " of", " the", " and", " to", " at", " by", " or"];
+const CONNECTORS: [&str; 14] = [
+    " on", " of", " the", " and", " to", " at", " by", " or", " than", " before", " after",
+    " between", " from", " until",
+];
 
 /// Abbreviations after which a period does not end a sentence.
 const ABBREVIATIONS: [&str; 32] = [
@@ -680,7 +859,7 @@ mod tests {
 
     fn reduced(text: &str, format: Format) -> (Vec<Line>, usize) {
         let mut lines = Lines::default();
-        let scanned = reduce(text, format, &mut lines);
+        let scanned = reduce(text, format, &mut lines, &mut Tables::default());
         (lines.finish().0, scanned)
     }
 

@@ -25,6 +25,9 @@
 //!   deadlines cancelled once) and one calendar for several facts files.
 //! - `extract`: `govcal extract` and `deadlines --from-filing` on the
 //!   HemaCare seed filings and HTML/full-submission text; bad input.
+//! - `extract_printed`: the deadlines `govcal extract` reads from proxy
+//!   statements laid out in tables, a cell to a line, bullets and
+//!   close-first windows, each with its purpose and printed once.
 //! - `facts_check`: impossible facts (a record date after the meeting, a
 //!   meeting on or before last year's, none at all) refused at both facts'
 //!   places in facts files, flags, filings, portfolio rows and worked
@@ -109,6 +112,7 @@ mod explain;
 mod export;
 mod extract;
 mod extract_fixtures;
+mod extract_printed;
 mod facts_check;
 mod fuzz_regressions;
 mod layers;
