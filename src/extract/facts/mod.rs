@@ -8,14 +8,16 @@
 //!
 //! Each reader is its own file: `header` (the SGML header), `names` (the
 //! company's name and state, from the cover page and its sentences),
-//! `cues` (dates made facts by the words around them) and `labels` (dates
-//! in a table of labels and values). This file gathers their candidates
-//! and chooses among them.
+//! `cues` (dates made facts by the words around them), `release` (the
+//! proxy statement's release in the wordings a plain cue misses) and
+//! `labels` (dates in a table of labels and values). This file gathers
+//! their candidates and chooses among them.
 
 mod cues;
 mod header;
 mod labels;
 mod names;
+mod release;
 
 use std::collections::BTreeMap;
 
@@ -78,6 +80,10 @@ struct Candidate {
     rank: u8,
 }
 
+/// The most days a proxy statement is taken to be sent before its
+/// meeting; an earlier release date in the filing is another year's.
+const MAX_RELEASE_LEAD: i64 = 180;
+
 /// Reads every fact from `doc`.
 pub fn find(doc: &Doc) -> Vec<Finding> {
     let mut found: BTreeMap<&'static str, Vec<Candidate>> = BTreeMap::new();
@@ -107,6 +113,16 @@ pub fn find(doc: &Doc) -> Vec<Finding> {
             if matches!(*fact, "record_date" | "proxy_release" | "announcement") {
                 candidates.retain(|c| {
                     NaiveDate::parse_from_str(&c.value, "%Y-%m-%d").map_or(true, |d| d < m)
+                });
+            }
+            // This year's proxy statement goes out after the record date,
+            // which state laws put at most 60 to 90 days before the
+            // meeting; a release half a year or more before it is an
+            // earlier year's, cited (the 14a-8 anniversary), not this one.
+            if *fact == "proxy_release" {
+                candidates.retain(|c| {
+                    NaiveDate::parse_from_str(&c.value, "%Y-%m-%d")
+                        .map_or(true, |d| (m - d).num_days() <= MAX_RELEASE_LEAD)
                 });
             }
         }
