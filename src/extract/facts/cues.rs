@@ -257,7 +257,7 @@ pub(super) fn sentence_facts(s: &Sentence, add: &mut impl FnMut(&'static str, Ca
 /// "Meeting") on May 8, 2025" reads as "held its Annual Meeting on May 8,
 /// 2025"). A parenthesis that holds a date is kept. The map gives, for
 /// each byte of the result, the byte of the sentence it came from.
-fn without_defined_terms(text: &str) -> (String, Vec<usize>) {
+pub(super) fn without_defined_terms(text: &str) -> (String, Vec<usize>) {
     const QUOTES: [char; 6] = ['"', '“', '”', '\'', '‘', '’'];
     let mut out = String::with_capacity(text.len());
     let mut map = Vec::with_capacity(text.len() + 1);

@@ -16,6 +16,7 @@
 mod cues;
 mod header;
 mod labels;
+mod moved;
 mod names;
 mod release;
 
@@ -28,6 +29,7 @@ use super::text::Doc;
 use cues::sentence_facts;
 use header::header_facts;
 use labels::label_facts;
+use moved::moved_facts;
 use names::{cover_facts, name_facts};
 
 pub use names::state_code;
@@ -67,6 +69,30 @@ pub struct Finding {
     pub note: Option<String>,
 }
 
+/// Something the filing says that is no fact's value: a meeting put off
+/// with no new date.
+#[derive(Debug, Clone, Serialize)]
+pub struct Note {
+    /// 1-based line of the evidence in the file.
+    pub line: usize,
+    /// Column (in characters).
+    pub column: usize,
+    /// What the filing says, in a sentence.
+    pub text: String,
+    /// The sentence it is read from.
+    pub evidence: String,
+}
+
+impl std::fmt::Display for Note {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} (line {}, column {})",
+            self.text, self.line, self.column
+        )
+    }
+}
+
 struct Candidate {
     value: String,
     confidence: Confidence,
@@ -86,18 +112,34 @@ const MAX_RELEASE_LEAD: i64 = 180;
 
 /// Reads every fact from `doc`.
 pub fn find(doc: &Doc) -> Vec<Finding> {
+    find_with_notes(doc).0
+}
+
+/// Reads every fact from `doc`, and the notes that belong to no fact (a
+/// meeting put off with no date).
+pub fn find_with_notes(doc: &Doc) -> (Vec<Finding>, Vec<Note>) {
     let mut found: BTreeMap<&'static str, Vec<Candidate>> = BTreeMap::new();
     let mut add = |fact: &'static str, c: Candidate| found.entry(fact).or_default().push(c);
     header_facts(doc, &mut add);
     cover_facts(doc, &mut add);
     for s in &doc.sentences {
         sentence_facts(s, &mut add);
+        moved_facts(s, &mut add);
         name_facts(s, &mut add);
     }
     label_facts(doc, &mut add);
+    let moved = moved::settle(doc, &mut found);
     settle_meeting(&mut found);
     let mut findings = Vec::new();
-    let meeting = found.get("meeting").and_then(|c| decide(doc, "meeting", c));
+    let mut meeting = found.get("meeting").and_then(|c| decide(doc, "meeting", c));
+    if let (Some(m), Some(doubt)) = (meeting.as_mut(), moved.doubt) {
+        m.sure = false;
+        m.note = Some(
+            m.note
+                .take()
+                .map_or(doubt.clone(), |o| format!("{o}; {doubt}")),
+        );
+    }
     let meeting_date = meeting
         .as_ref()
         .filter(|m| m.sure)
@@ -163,7 +205,7 @@ pub fn find(doc: &Doc) -> Vec<Finding> {
         "fiscal_year_end",
     ];
     findings.sort_by_key(|f| order.iter().position(|o| *o == f.fact));
-    findings
+    (findings, moved.off.into_iter().collect())
 }
 
 /// A meeting told in the past tense ("was held on") is the filing's meeting
