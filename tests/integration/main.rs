@@ -25,6 +25,10 @@
 //!   deadlines cancelled once) and one calendar for several facts files.
 //! - `extract`: `govcal extract` and `deadlines --from-filing` on the
 //!   HemaCare seed filings and HTML/full-submission text; bad input.
+//! - `extract_wordings`: `govcal extract` on short filings, text and HTML,
+//!   one class of wording at a time (#19): the proxy release however it is
+//!   worded, last year's release cited, meetings that moved (new date with
+//!   the old noted, new record date, put off with no date), look-alikes.
 //! - `facts_check`: impossible facts (a record date after the meeting, a
 //!   meeting on or before last year's, none at all) refused at both facts'
 //!   places in facts files, flags, filings, portfolio rows and worked
@@ -109,6 +113,7 @@ mod explain;
 mod export;
 mod extract;
 mod extract_fixtures;
+mod extract_wordings;
 mod facts_check;
 mod fuzz_regressions;
 mod layers;

@@ -320,7 +320,11 @@ pub(super) fn moved_facts(s: &Sentence, add: &mut impl FnMut(&'static str, Candi
     for (f, role) in found.iter().zip(&roles) {
         let role = match role {
             Some(Role::Plain) => {
-                let Some((verb_at, _)) = verb else { continue };
+                // "scheduled for May 14, 2020 has been cancelled": the
+                // words that put the meeting off divide as a verb does.
+                let Some((verb_at, _)) = verb.or_else(|| off_phrase(&lower)) else {
+                    continue;
+                };
                 // Beside an explicit old date a plain one is new, and
                 // the other way round; else the verb of moving divides.
                 let new = if has_old == has_new {
@@ -586,7 +590,7 @@ pub(super) fn settle(doc: &Doc, found: &mut BTreeMap<&'static str, Vec<Candidate
     let had = if olds.is_empty() {
         String::new()
     } else {
-        format!(" (it had been set for {})", olds.join(" and "))
+        format!(" set for {}", olds.join(" and "))
     };
     if let Some(o) = off.first() {
         let dropped: BTreeSet<String> = ["meeting", "held_meeting", "planned_meeting"]
@@ -596,14 +600,19 @@ pub(super) fn settle(doc: &Doc, found: &mut BTreeMap<&'static str, Vec<Candidate
             .map(|c| c.value)
             .collect();
         let mut text = format!(
-            "the filing puts the meeting off with no new date (\"{}\"){had}: no meeting date is given",
+            "the filing puts the meeting{had} off with no new date (\"{}\"), so no meeting date is given",
             o.value
         );
         if !dropped.is_empty() {
             let d: Vec<String> = dropped.into_iter().collect();
+            let (the, are) = if d.len() == 1 {
+                ("date", "is")
+            } else {
+                ("dates", "are")
+            };
             let _ = write!(
                 text,
-                "; the dates {} it also gives are not taken",
+                "; the {the} {} it also gives {are} not taken",
                 d.join(", ")
             );
         }
@@ -636,7 +645,7 @@ pub(super) fn settle(doc: &Doc, found: &mut BTreeMap<&'static str, Vec<Candidate
                 line,
                 column,
                 text: format!(
-                    "the filing says the meeting was {word}{had} and names no new date: no meeting date is given"
+                    "the filing says the meeting{had} was {word} and names no new date, so no meeting date is given"
                 ),
                 evidence: super::shorten(&c.evidence),
             }),
@@ -644,7 +653,7 @@ pub(super) fn settle(doc: &Doc, found: &mut BTreeMap<&'static str, Vec<Candidate
     }
     Moved {
         doubt: Some(format!(
-            "the filing says the meeting was {word}{had} and names no new date: this may be the old date"
+            "the filing says the meeting{had} was {word} and names no new date: this may be the old date"
         )),
         off: None,
     }
