@@ -21,7 +21,7 @@ use serde::Serialize;
 
 use crate::diag::{Diagnostic, SourceFile};
 
-pub use facts::{Confidence, Finding};
+pub use facts::{Confidence, Finding, Note};
 pub use text::Format;
 
 /// What a filing says about its meeting.
@@ -33,6 +33,10 @@ pub struct Extraction {
     pub format: Format,
     /// The facts found, in facts-file order.
     pub facts: Vec<Finding>,
+    /// What the filing says that is no fact's value (a meeting put off
+    /// with no new date); left out of JSON when there is none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
     /// Deadlines printed for next year's meeting (proxy statements).
     pub printed: Vec<printed::Printed>,
     /// Dates written that do not exist (`February 30, 2026`): passed over
@@ -96,7 +100,7 @@ pub fn read_all(name: &str, bytes: &[u8]) -> Result<Extraction, Vec<Diagnostic>>
             return Err(vec![d]);
         }
     };
-    let found = facts::find(&doc);
+    let (found, notes) = facts::find_with_notes(&doc);
     let date_of = |fact: &str| {
         found
             .iter()
@@ -128,6 +132,7 @@ pub fn read_all(name: &str, bytes: &[u8]) -> Result<Extraction, Vec<Diagnostic>>
         file: name.to_owned(),
         format: doc.format,
         facts: found,
+        notes,
         printed,
         skipped,
         source: Arc::clone(&doc.source),
@@ -151,6 +156,9 @@ pub fn extract(name: &str, bytes: &[u8]) -> Result<Extraction, Vec<Diagnostic>> 
                 found_list(&extraction)
             )
         };
+        for n in &extraction.notes {
+            let _ = write!(help, "; {n}");
+        }
         for k in &extraction.skipped {
             let _ = write!(help, "; {k}");
         }
@@ -187,6 +195,9 @@ pub fn no_meeting_warning(x: &Extraction) -> Option<Diagnostic> {
         format!("the facts file has what it states ({}); ", found_list(x))
     };
     help.push_str("write the meeting date in by hand under [facts] (`meeting = YYYY-MM-DD`) before `govcal deadlines` reads the file");
+    for n in &x.notes {
+        let _ = write!(help, "; {n}");
+    }
     for k in &x.skipped {
         let _ = write!(help, "; {k}");
     }
@@ -235,6 +246,17 @@ pub fn to_toml(x: &Extraction) -> String {
         out.push_str(
             "#\n# NO MEETING DATE was found in this filing: write it in by hand below\n\
              # (`meeting = YYYY-MM-DD`) before running `govcal deadlines` on this file.\n",
+        );
+    }
+    for n in &x.notes {
+        let _ = writeln!(
+            out,
+            "#\n# note: {}:{}:{}: {}\n#   {}",
+            comment_text(&x.file),
+            n.line,
+            n.column,
+            comment_text(&n.text),
+            comment_text(&n.evidence)
         );
     }
     let write = |out: &mut String, f: &Finding| {

@@ -28,6 +28,10 @@
 //! - `extract_printed`: the deadlines `govcal extract` reads from proxy
 //!   statements laid out in tables, a cell to a line, bullets and
 //!   close-first windows, each with its purpose and printed once.
+//! - `extract_wordings`: `govcal extract` on short filings, text and HTML,
+//!   one class of wording at a time (#19): the proxy release however it is
+//!   worded, last year's release cited, meetings that moved (new date with
+//!   the old noted, new record date, put off with no date), look-alikes.
 //! - `facts_check`: impossible facts (a record date after the meeting, a
 //!   meeting on or before last year's, none at all) refused at both facts'
 //!   places in facts files, flags, filings, portfolio rows and worked
@@ -113,6 +117,7 @@ mod export;
 mod extract;
 mod extract_fixtures;
 mod extract_printed;
+mod extract_wordings;
 mod facts_check;
 mod fuzz_regressions;
 mod layers;

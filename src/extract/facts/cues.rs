@@ -8,6 +8,7 @@
 
 use chrono::Datelike;
 
+use super::release::{clause, earlier_release, release_after, starts_release};
 use super::{Candidate, Confidence};
 use crate::extract::dates::{self, Found};
 use crate::extract::text::Sentence;
@@ -15,7 +16,7 @@ use crate::extract::text::Sentence;
 /// Cue phrases that make a date following them (within a clause) a fact.
 /// `held_meeting` and `planned_meeting` are a meeting told in the past
 /// tense or as a plan; [`super::find`] makes them the meeting or the prior meeting.
-const CUES: [(&str, &[&str]); 8] = [
+const CUES: [(&str, &[&str]); 9] = [
     (
         "record_date",
         &[
@@ -115,6 +116,49 @@ const CUES: [(&str, &[&str]); 8] = [
             "released to",
             "distributed",
             "proxy statement filed with",
+            "first furnished",
+            "being furnished",
+            "be furnished",
+            "were furnished",
+            "furnishing",
+            "making available",
+            "make available",
+            "first provided",
+            "being provided",
+            "be sent",
+            "being sent",
+            "were sent",
+            "was sent",
+            "are sending",
+            "is sending",
+            "will send",
+            "were mailed",
+            "was mailed",
+            "are mailing",
+            "is mailing",
+            "will mail",
+            "to mail",
+            "we mail",
+            "commenced mailing",
+            "start mailing",
+            "date of mailing",
+            "be released",
+        ],
+    ),
+    (
+        "release_start",
+        &[
+            "will begin",
+            "will commence",
+            "will start",
+            "to begin",
+            "to commence",
+            "to start",
+            "begins",
+            "commences",
+            "beginning",
+            "commencing",
+            "starting",
         ],
     ),
     (
@@ -187,7 +231,7 @@ const NEXT_YEAR: [&str; 6] = [
 
 /// Words that make a past meeting last year's ("the prior year's annual
 /// meeting was held on …").
-const PRIOR_WORDS: [&str; 7] = [
+pub(super) const PRIOR_WORDS: [&str; 7] = [
     "prior year",
     "last year",
     "preceding year",
@@ -213,7 +257,7 @@ pub(super) fn sentence_facts(s: &Sentence, add: &mut impl FnMut(&'static str, Ca
 /// "Meeting") on May 8, 2025" reads as "held its Annual Meeting on May 8,
 /// 2025"). A parenthesis that holds a date is kept. The map gives, for
 /// each byte of the result, the byte of the sentence it came from.
-fn without_defined_terms(text: &str) -> (String, Vec<usize>) {
+pub(super) fn without_defined_terms(text: &str) -> (String, Vec<usize>) {
     const QUOTES: [char; 6] = ['"', '“', '”', '\'', '‘', '’'];
     let mut out = String::with_capacity(text.len());
     let mut map = Vec::with_capacity(text.len() + 1);
@@ -277,17 +321,25 @@ fn sentence_facts_in(
     ]
     .iter()
     .any(|w| lower.contains(w));
-    let proxy_context =
-        lower.contains("proxy") || lower.contains("materials") || lower.contains("notice");
+    let proxy_context = ["proxy", "materials", "notice", "solicitation"]
+        .iter()
+        .any(|w| lower.contains(w));
     for (k, f) in found.iter().enumerate() {
         let previous_end = if k == 0 { 0 } else { found[k - 1].span.end };
         let next_start = found.get(k + 1).map_or(lower.len(), |n| n.span.start);
-        let Some(cue) =
-            cue_before(lower, previous_end, f).or_else(|| cue_after(lower, f.span.end, next_start))
+        let Some(cue) = cue_before(lower, previous_end, f)
+            .or_else(|| cue_after(lower, f.span.end, next_start))
+            .or_else(|| release_after(lower, previous_end, f, next_start))
         else {
             continue;
         };
         let mut fact = cue.fact;
+        if fact == "release_start" {
+            if !starts_release(lower, previous_end, &cue, f, next_start) {
+                continue;
+            }
+            fact = "proxy_release";
+        }
         match fact {
             "meeting" | "prior_meeting" | "held_meeting" | "planned_meeting"
                 if !mentions_meeting =>
@@ -306,7 +358,11 @@ fn sentence_facts_in(
                 fact = "planned_meeting";
             }
             "held_meeting" if prior_words => fact = "prior_meeting",
-            "proxy_release" if !proxy_context => continue,
+            "proxy_release"
+                if !proxy_context || earlier_release(clause(lower, previous_end, next_start)) =>
+            {
+                continue;
+            }
             "announcement" if !mentions_meeting => continue,
             "record_date" if !meeting_context => continue,
             "record_date" if cue.phrase == "close of business on" => {
@@ -360,10 +416,10 @@ fn sentence_facts_in(
 
 /// A cue found near a date: the fact it names, the cue, and where it
 /// starts in the lower-cased sentence.
-struct Cue {
-    fact: &'static str,
-    phrase: &'static str,
-    start: usize,
+pub(super) struct Cue {
+    pub(super) fact: &'static str,
+    pub(super) phrase: &'static str,
+    pub(super) start: usize,
 }
 
 /// The fact whose cue ends nearest before the date, within the same clause
@@ -380,6 +436,7 @@ fn cue_before(lower: &str, previous_end: usize, f: &Found) -> Option<Cue> {
     let window = lower.get(window_start..start)?;
     let mut best: Option<(usize, Cue)> = None;
     let mut strong: Option<(usize, Cue)> = None;
+    let mut release: Option<(usize, Cue)> = None;
     for (fact, cues) in CUES {
         for cue in cues {
             if let Some(pos) = window.rfind(cue) {
@@ -393,6 +450,9 @@ fn cue_before(lower: &str, previous_end: usize, f: &Found) -> Option<Cue> {
                 if best.as_ref().is_none_or(|(b, _)| end > *b) {
                     best = Some((end, c()));
                 }
+                if fact == "proxy_release" && release.as_ref().is_none_or(|(b, _)| end > *b) {
+                    release = Some((end, c()));
+                }
                 if !weak
                     && matches!(fact, "proxy_release" | "record_date" | "held_meeting")
                     && strong.as_ref().is_none_or(|(b, _)| end > *b)
@@ -403,6 +463,13 @@ fn cue_before(lower: &str, previous_end: usize, f: &Found) -> Option<Cue> {
         }
     }
     let (_, best) = best?;
+    // "first released to holders of record on or about March 9": the
+    // holders are who receive it, and a record date is never "about".
+    if f.approximate && matches!(best.phrase, "of record on" | "of record as of") {
+        if let Some((_, r)) = release {
+            return Some(r);
+        }
+    }
     if WEAK_CUES.contains(&best.phrase) {
         if let Some((_, s)) = strong {
             if s.fact != best.fact {

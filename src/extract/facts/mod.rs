@@ -8,14 +8,17 @@
 //!
 //! Each reader is its own file: `header` (the SGML header), `names` (the
 //! company's name and state, from the cover page and its sentences),
-//! `cues` (dates made facts by the words around them) and `labels` (dates
-//! in a table of labels and values). This file gathers their candidates
-//! and chooses among them.
+//! `cues` (dates made facts by the words around them), `release` (the
+//! proxy statement's release in the wordings a plain cue misses) and
+//! `labels` (dates in a table of labels and values). This file gathers
+//! their candidates and chooses among them.
 
 mod cues;
 mod header;
 mod labels;
+mod moved;
 mod names;
+mod release;
 
 use std::collections::BTreeMap;
 
@@ -26,6 +29,7 @@ use super::text::Doc;
 use cues::sentence_facts;
 use header::header_facts;
 use labels::label_facts;
+use moved::moved_facts;
 use names::{cover_facts, name_facts};
 
 pub use names::state_code;
@@ -65,6 +69,30 @@ pub struct Finding {
     pub note: Option<String>,
 }
 
+/// Something the filing says that is no fact's value: a meeting put off
+/// with no new date.
+#[derive(Debug, Clone, Serialize)]
+pub struct Note {
+    /// 1-based line of the evidence in the file.
+    pub line: usize,
+    /// Column (in characters).
+    pub column: usize,
+    /// What the filing says, in a sentence.
+    pub text: String,
+    /// The sentence it is read from.
+    pub evidence: String,
+}
+
+impl std::fmt::Display for Note {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} (line {}, column {})",
+            self.text, self.line, self.column
+        )
+    }
+}
+
 struct Candidate {
     value: String,
     confidence: Confidence,
@@ -78,20 +106,40 @@ struct Candidate {
     rank: u8,
 }
 
+/// The most days a proxy statement is taken to be sent before its
+/// meeting; an earlier release date in the filing is another year's.
+const MAX_RELEASE_LEAD: i64 = 180;
+
 /// Reads every fact from `doc`.
 pub fn find(doc: &Doc) -> Vec<Finding> {
+    find_with_notes(doc).0
+}
+
+/// Reads every fact from `doc`, and the notes that belong to no fact (a
+/// meeting put off with no date).
+pub fn find_with_notes(doc: &Doc) -> (Vec<Finding>, Vec<Note>) {
     let mut found: BTreeMap<&'static str, Vec<Candidate>> = BTreeMap::new();
     let mut add = |fact: &'static str, c: Candidate| found.entry(fact).or_default().push(c);
     header_facts(doc, &mut add);
     cover_facts(doc, &mut add);
     for s in &doc.sentences {
         sentence_facts(s, &mut add);
+        moved_facts(s, &mut add);
         name_facts(s, &mut add);
     }
     label_facts(doc, &mut add);
+    let moved = moved::settle(doc, &mut found);
     settle_meeting(&mut found);
     let mut findings = Vec::new();
-    let meeting = found.get("meeting").and_then(|c| decide(doc, "meeting", c));
+    let mut meeting = found.get("meeting").and_then(|c| decide(doc, "meeting", c));
+    if let (Some(m), Some(doubt)) = (meeting.as_mut(), moved.doubt) {
+        m.sure = false;
+        m.note = Some(
+            m.note
+                .take()
+                .map_or(doubt.clone(), |o| format!("{o}; {doubt}")),
+        );
+    }
     let meeting_date = meeting
         .as_ref()
         .filter(|m| m.sure)
@@ -107,6 +155,16 @@ pub fn find(doc: &Doc) -> Vec<Finding> {
             if matches!(*fact, "record_date" | "proxy_release" | "announcement") {
                 candidates.retain(|c| {
                     NaiveDate::parse_from_str(&c.value, "%Y-%m-%d").map_or(true, |d| d < m)
+                });
+            }
+            // This year's proxy statement goes out after the record date,
+            // which state laws put at most 60 to 90 days before the
+            // meeting; a release half a year or more before it is an
+            // earlier year's, cited (the 14a-8 anniversary), not this one.
+            if *fact == "proxy_release" {
+                candidates.retain(|c| {
+                    NaiveDate::parse_from_str(&c.value, "%Y-%m-%d")
+                        .map_or(true, |d| (m - d).num_days() <= MAX_RELEASE_LEAD)
                 });
             }
         }
@@ -147,7 +205,7 @@ pub fn find(doc: &Doc) -> Vec<Finding> {
         "fiscal_year_end",
     ];
     findings.sort_by_key(|f| order.iter().position(|o| *o == f.fact));
-    findings
+    (findings, moved.off.into_iter().collect())
 }
 
 /// A meeting told in the past tense ("was held on") is the filing's meeting
