@@ -47,9 +47,7 @@ pub(super) fn cover_facts(doc: &Doc, add: &mut impl FnMut(&'static str, Candidat
                 );
             }
         }
-        let caption = ["(state or other jurisdiction", "(state of incorporation"]
-            .iter()
-            .find_map(|c| lower.find(c));
+        let caption = state_caption(&lower);
         if let Some(col) = caption {
             let found = above(i)
                 .and_then(|k| {
@@ -79,6 +77,23 @@ pub(super) fn cover_facts(doc: &Doc, add: &mut impl FnMut(&'static str, Candidat
             }
         }
     }
+}
+
+/// Where a cover page's caption under the state of incorporation starts:
+/// "(State or other jurisdiction of incorporation)", "(State of
+/// incorporation)", and the misprints and variants filings carry ("(State
+/// of other jurisdiction", "(State or jurisdiction"): "(state" with
+/// "jurisdiction" or "incorporation" right after it.
+fn state_caption(lower: &str) -> Option<usize> {
+    lower.match_indices("(state ").map(|(p, _)| p).find(|&p| {
+        let rest = &lower[p..];
+        let near = &rest[..rest
+            .char_indices()
+            .map(|(i, _)| i)
+            .find(|&i| i >= 40)
+            .unwrap_or(rest.len())];
+        near.contains("jurisdiction") || near.contains("incorporat")
+    })
 }
 
 /// In an HTML cover table each cell is a line: the state's cell may be a
@@ -634,6 +649,23 @@ mod tests {
         assert_eq!(filled(&read("c.htm", html), "state").as_deref(), Some("OH"));
         let html = "<html><body><table><tr><td>Ohio</td></tr><tr><td>1-2345</td></tr><tr><td>(State of incorporation)</td></tr></table></body></html>";
         assert_eq!(filled(&read("c.htm", html), "state").as_deref(), Some("OH"));
+        // Captions as filings misprint or vary them.
+        for caption in [
+            "(State of other jurisdiction of incorporation)",
+            "(State or jurisdiction of incorporation or organization)",
+            "(State or other jurisdiction of\nincorporation or organization)",
+            "(State of Incorporation)",
+        ] {
+            let text = format!("DELAWARE                     1-1234\n{caption}\n");
+            assert_eq!(
+                filled(&read("c.txt", &text), "state").as_deref(),
+                Some("DE"),
+                "{caption}"
+            );
+        }
+        // A statement's caption is no state's.
+        let text = "DELAWARE\n(Statements of operations, incorporated by reference)\n";
+        assert!(get(&read("c.txt", text), "state").is_none());
     }
 
     #[test]
