@@ -237,7 +237,8 @@ A filing that states no meeting date (a 10-K or a 10-Q, say) still gives
 what it states (company, state, fiscal year end, ...). The facts file then
 says at its top, and a warning on stderr says, that no meeting date was
 found and that `meeting` must be written in by hand. (`deadlines
---from-filing` and `verify` need the date, and refuse such a filing.)
+--from-filing` and `verify` need the date, and refuse such a filing unless
+it is given with `--meeting`.)
 
 Exit code 0 when the filing was read, whether or not it gives a meeting
 date; 1 for an empty or binary file; 2 for bad flags or a file that cannot

@@ -203,6 +203,28 @@ fn names_next_meeting(text: &str, next_year: i32) -> bool {
             .any(|w| lower.contains(w))
 }
 
+/// Whether a sentence speaks of this year's meeting's own deadline ("for
+/// the 2020 annual meeting, notice must have been received …"): its dates
+/// are rightly this year's.
+fn speaks_of_this_meeting(text: &str, this_year: i32) -> bool {
+    let lower = text.to_lowercase();
+    let named = [
+        format!("{this_year} annual meeting"),
+        format!("{this_year} meeting"),
+    ];
+    named.iter().any(|w| lower.contains(w.as_str()))
+        || [
+            "this year's",
+            "this annual meeting",
+            "must have been",
+            "had to be",
+            "was due",
+            "were due",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
 impl Row<'_> {
     fn new(p: Printed) -> Self {
         Row {
@@ -589,9 +611,11 @@ fn wrong_year_windows<'a>(
     let Some(early) = days_before(seen.meeting, 366) else {
         return Vec::new();
     };
+    let this_year = chrono::Datelike::year(&seen.meeting);
     crate::extract::printed::find(&doc, early)
         .into_iter()
         .filter(|q| !extraction.printed.iter().any(|p| p.text == q.text))
+        .filter(|q| !speaks_of_this_meeting(&q.text, this_year))
         .map(|q| judge(q, computed, seen))
         .filter(|r| r.wrong_year)
         .collect()
