@@ -151,6 +151,10 @@ pub struct QueryArgs {
     /// Record date
     #[arg(long, value_name = "DATE")]
     pub record_date: Option<String>,
+    /// Date this year's proxy statement was first sent (`verify`'s
+    /// `--proxy-release`; `deadlines` takes it as `--fact proxy_release=DATE`)
+    #[arg(skip)]
+    pub proxy_release: Option<String>,
     /// Annual or special meeting
     #[arg(long, value_name = "KIND")]
     pub meeting_kind: Option<String>,
@@ -233,7 +237,8 @@ A filing that states no meeting date (a 10-K or a 10-Q, say) still gives
 what it states (company, state, fiscal year end, ...). The facts file then
 says at its top, and a warning on stderr says, that no meeting date was
 found and that `meeting` must be written in by hand. (`deadlines
---from-filing` and `verify` need the date, and refuse such a filing.)
+--from-filing` and `verify` need the date, and refuse such a filing unless
+it is given with `--meeting`.)
 
 Exit code 0 when the filing was read, whether or not it gives a meeting
 date; 1 for an empty or binary file; 2 for bad flags or a file that cannot
@@ -318,11 +323,38 @@ pub struct SynthArgs {
     pub output: Option<PathBuf>,
 }
 
-/// `verify`: a proxy statement's printed deadlines against the rules.
+/// `verify`: a proxy statement's printed deadlines against the rules, with
+/// the fact flags of `deadlines` for facts the filing leaves out or gets
+/// unsure (a flag wins over the filing).
 #[derive(Debug, ClapArgs)]
+#[command(long_about = VERIFY_HELP)]
 pub struct VerifyArgs {
     /// The proxy statement: plain text, EDGAR HTML, or an EDGAR full-submission `.txt`
     pub filing: PathBuf,
+    /// Meeting date (overrides the filing's)
+    #[arg(long, value_name = "DATE")]
+    pub meeting: Option<String>,
+    /// Date of last year's annual meeting
+    #[arg(long, value_name = "DATE")]
+    pub prior_meeting: Option<String>,
+    /// Date the meeting date was first publicly announced
+    #[arg(long, value_name = "DATE")]
+    pub announcement: Option<String>,
+    /// Date this proxy statement was first sent (overrides the filing's; Rule 14a-8(e)(2) counts from it)
+    #[arg(long, value_name = "DATE")]
+    pub proxy_release: Option<String>,
+    /// Date last year's proxy statement was first sent
+    #[arg(long, value_name = "DATE")]
+    pub prior_proxy_release: Option<String>,
+    /// Record date
+    #[arg(long, value_name = "DATE")]
+    pub record_date: Option<String>,
+    /// Annual or special meeting
+    #[arg(long, value_name = "KIND")]
+    pub meeting_kind: Option<String>,
+    /// Any other fact, as NAME=DATE; repeatable
+    #[arg(long = "fact", value_name = "NAME=DATE")]
+    pub fact: Vec<String>,
     /// Rule pack to add to the SEC, state and exchange packs (the company's bylaws, a `.toml` pack); repeatable
     #[arg(long = "rules", value_name = "PACK")]
     pub rules: Vec<String>,
@@ -339,6 +371,33 @@ pub struct VerifyArgs {
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
+
+const VERIFY_HELP: &str = "\
+Recompute the deadlines a proxy statement prints for next year's meeting.
+
+Each printed deadline is compared with the loaded rule printed under the
+same paragraph of Rule 14a-5(e) (Rule 14a-8, the bylaws' advance notice,
+proxy access, Rule 14a-19). Where no loaded rule gives it (a bylaw window,
+without the company's bylaws given with `--rules`), it is compared with the
+rule its own sentence states (\"not less than 90 nor more than 120 days
+before the anniversary of the preceding annual meeting\"), when that can be
+read; else it is unchecked, and the output says what is missing.
+
+The facts come from the filing; the fact flags (`--meeting`,
+`--proxy-release`, ...) supply the ones it leaves out or states unsurely,
+and win over the filing's. The output says which facts came from flags.
+
+A company's error is said plainly where it has a plain cause: a window
+printed in the wrong year (counted from this year's meeting), a date one
+day off because of a February 29, a date already past when printed.
+
+`--format json` gives each deadline's `verdict`, `printed`, `computed`,
+`checked_against` (`rule`, `stated_in_sentence` or null), `stated_rule`,
+`needs` (facts missing, with their flags) and `explanation`.
+
+Exit code 0 when every printed date agrees or is unchecked; 1 when one
+differs, or the filing states no sure meeting date and `--meeting` is not
+given; 2 for bad flags or an unreadable file.";
 
 /// Output formats for `verify`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -458,6 +458,14 @@ pub(crate) fn read_filing(path: &Path) -> Result<crate::extract::Extraction> {
         .map_err(|diagnostics| Error::Invalid { diagnostics })
 }
 
+/// Reads and extracts a filing, with or without a meeting date (for a
+/// run that is given the date by `--meeting`).
+pub(crate) fn read_any_filing(path: &Path) -> Result<crate::extract::Extraction> {
+    let bytes = read_bytes(path, FileKind::Filing)?;
+    crate::extract::read_all(&path.display().to_string(), &bytes)
+        .map_err(|diagnostics| Error::Invalid { diagnostics })
+}
+
 fn explain(e: &ExplainArgs) -> Result<Status> {
     if let Some(spec) = e.query.facts.as_deref().and_then(explain::pack_spec) {
         let text = explain::explain_pack(&spec, e)?;

@@ -226,7 +226,12 @@ impl Request {
                 Some(Profile::parse(&src).map_err(|diagnostics| Error::Invalid { diagnostics })?)
             }
             (None, Some(filing)) => {
-                let extraction = super::read_filing(filing)?;
+                // A meeting date given by flag stands in for the filing's.
+                let extraction = if args.meeting.is_some() {
+                    super::read_any_filing(filing)?
+                } else {
+                    super::read_filing(filing)?
+                };
                 let text = crate::extract::to_toml(&extraction);
                 let src = crate::diag::SourceFile::new(
                     format!("{} (facts read from it)", filing.display()),
@@ -285,6 +290,7 @@ impl Request {
                 "prior_proxy_release",
             ),
             ("record-date", &args.record_date, "record_date"),
+            ("proxy-release", &args.proxy_release, "proxy_release"),
         ] {
             if let Some(v) = value {
                 facts.set(name, flag_date(name_flag, v)?);

@@ -96,6 +96,11 @@
 //!   FIFOs written in place (write errors count), symbolic links followed;
 //!   no temporary file left by SIGINT or SIGTERM, and a killed run's
 //!   removed by the next; `synth-portfolio` streaming.
+//! - `verify`: `govcal verify` with facts given by flags (an unsure or
+//!   missing meeting date, a missing proxy release named with its flag)
+//!   and companies' errors said plainly: a bylaw window printed in the
+//!   wrong year, checked against the rule its sentence states; a date a
+//!   day off over a February 29; exit 1 exactly when one differs.
 
 #![allow(
     clippy::doc_markdown,
@@ -137,4 +142,5 @@ mod states;
 mod templates;
 mod times;
 mod util;
+mod verify;
 mod worked;
