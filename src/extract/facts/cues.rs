@@ -206,6 +206,21 @@ const RECORD_CONTEXT: [&str; 7] = [
     "may vote",
 ];
 
+/// Words that make a record date another event's: a dividend's, a
+/// distribution's, a split's, an offer's.
+const NOT_A_MEETINGS_RECORD: [&str; 10] = [
+    "dividend",
+    "distribution",
+    "split",
+    "payable",
+    "paid",
+    "rights offering",
+    "exchange offer",
+    "tender",
+    "redemption",
+    "interest",
+];
+
 /// Words just before "close of business on" that make it a deadline, not
 /// a record date ("no later than the close of business on").
 const DEADLINE_WORDS: [&str; 7] = [
@@ -328,6 +343,7 @@ fn sentence_facts_in(
         let previous_end = if k == 0 { 0 } else { found[k - 1].span.end };
         let next_start = found.get(k + 1).map_or(lower.len(), |n| n.span.start);
         let Some(cue) = cue_before(lower, previous_end, f)
+            .or_else(|| meeting_far_before(lower, previous_end, f))
             .or_else(|| cue_after(lower, f.span.end, next_start))
             .or_else(|| release_after(lower, previous_end, f, next_start))
         else {
@@ -358,13 +374,26 @@ fn sentence_facts_in(
                 fact = "planned_meeting";
             }
             "held_meeting" if prior_words => fact = "prior_meeting",
+            // "… before the anniversary of the preceding year's annual
+            // meeting (no later than February 8, 2026 …)": a deadline
+            // counted from last year's meeting, not its date.
+            "prior_meeting" if counted_from(lower, &cue, f) => continue,
             "proxy_release"
                 if !proxy_context || earlier_release(clause(lower, previous_end, next_start)) =>
             {
                 continue;
             }
             "announcement" if !mentions_meeting => continue,
-            "record_date" if !meeting_context => continue,
+            // "The Board has fixed the close of business on April 24, 1996
+            // as the record date." says what it is without naming the
+            // meeting; a dividend's or a distribution's says so.
+            "record_date"
+                if !meeting_context
+                    && !(lower.contains("as the record date")
+                        && !NOT_A_MEETINGS_RECORD.iter().any(|w| lower.contains(w))) =>
+            {
+                continue;
+            }
             "record_date" if cue.phrase == "close of business on" => {
                 let before = lower
                     .get(cue.start.saturating_sub(30)..cue.start)
@@ -396,6 +425,21 @@ fn sentence_facts_in(
             confidence = Confidence::Low;
         }
         let value = if fact == "fiscal_year_end" {
+            // "the fiscal year ended June 30, 1999" is also a whole date:
+            // the year end a filing with no meeting reports.
+            if cue.phrase.ends_with("ended") && !f.year_inferred {
+                add(
+                    "fiscal_year_ended",
+                    Candidate {
+                        value: f.date.to_string(),
+                        confidence,
+                        offset: s.offset(at(f.span.start)),
+                        evidence: s.text.clone(),
+                        note: None,
+                        rank: 1,
+                    },
+                );
+            }
             format!("--{:02}-{:02}", f.date.month(), f.date.day())
         } else {
             f.date.to_string()
@@ -412,6 +456,104 @@ fn sentence_facts_in(
             },
         );
     }
+}
+
+/// "We will hold the Annual Meeting of Stockholders of Union Electric
+/// Company at [a long address], on Thursday, April 22, 1999": the meeting
+/// named as the sentence's subject, its date after a place too long for
+/// [`cue_before`]'s window, introduced by "on" (and a weekday). At most 400
+/// bytes back, with no date between.
+fn meeting_far_before(lower: &str, previous_end: usize, f: &Found) -> Option<Cue> {
+    const HOLD: [&str; 6] = [
+        "will hold the annual meeting",
+        "will hold its annual meeting",
+        "will hold our annual meeting",
+        "will hold the special meeting",
+        "will hold its special meeting",
+        "will hold our special meeting",
+    ];
+    let start = f.span.start;
+    let head = lower.get(..start)?.trim_end();
+    let head = [
+        "monday,",
+        "tuesday,",
+        "wednesday,",
+        "thursday,",
+        "friday,",
+        "saturday,",
+        "sunday,",
+    ]
+    .iter()
+    .find_map(|d| head.strip_suffix(d))
+    .unwrap_or(head)
+    .trim_end();
+    if !head.ends_with(" on") {
+        return None;
+    }
+    let mut from = previous_end.max(start.saturating_sub(400));
+    while !lower.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = lower.get(from..start)?;
+    let (pos, phrase) = HOLD
+        .iter()
+        .filter_map(|h| window.rfind(h).map(|p| (p, *h)))
+        .max()?;
+    // The place between is one clause and only a place: no clause's end,
+    // no act or time of its own.
+    let between = &window[pos + phrase.len()..];
+    if between.contains([';', ':'])
+        || [
+            "which",
+            "that",
+            "after",
+            "before",
+            "following",
+            "approved",
+            "adopted",
+            "mail",
+            "announce",
+            "dated",
+            "record",
+        ]
+        .iter()
+        .any(|w| between.contains(w))
+    {
+        return None;
+    }
+    Some(Cue {
+        fact: "meeting",
+        phrase,
+        start: from + pos,
+    })
+}
+
+/// Whether the words between a cue naming last year's meeting and the date
+/// after it make the date a deadline counted from that meeting ("prior to
+/// the anniversary of the preceding year's annual meeting (i.e., no later
+/// than …)"), not the meeting's own date.
+fn counted_from(lower: &str, cue: &Cue, f: &Found) -> bool {
+    let between = lower.get(cue.start..f.span.start).unwrap_or("");
+    let before = lower.get(..cue.start).unwrap_or("");
+    let head = &before[before
+        .char_indices()
+        .rev()
+        .map(|(i, _)| i)
+        .find(|&i| before.len() - i >= 80)
+        .unwrap_or(0)..];
+    DEADLINE_WORDS
+        .iter()
+        .chain(&[
+            "between",
+            "i.e.",
+            "that is",
+            "no later",
+            "no earlier",
+            "not later",
+            "not earlier",
+        ])
+        .any(|w| between.contains(w))
+        || head.contains("anniversary")
 }
 
 /// A cue found near a date: the fact it names, the cue, and where it
@@ -687,6 +829,43 @@ mod tests {
     }
 
     #[test]
+    fn a_meeting_held_after_a_long_place() {
+        let text = "We will hold the Annual Meeting of Stockholders of Union Electric Company\nat the principal executive offices of Ameren Corporation, One Ameren Plaza, 1901\nChouteau Avenue, St. Louis, Missouri, on Thursday, April 22, 1999, at 9:00 A.M.,\nfor the purposes of electing directors.\n";
+        assert_eq!(
+            filled(&read("u.txt", text), "meeting").as_deref(),
+            Some("1999-04-22")
+        );
+        // Not when the date is not the meeting's ("on" some other act).
+        let text = "We will hold the annual meeting of stockholders at our offices at 12 Quay Street, Salem, after mailing the notice, which the Board approved on March 1, 1999 at its regular session held in the boardroom of the company.\n";
+        assert!(get(&read("u.txt", text), "meeting").is_none());
+    }
+
+    #[test]
+    fn a_record_date_stated_as_such_without_naming_the_meeting() {
+        let meeting = "The annual meeting of stockholders will be held on June 3, 1996.\n\n";
+        for sentence in [
+            "The Board of Directors has fixed the close of business on April 24, 1996 as the record date.",
+            "The Board of Directors has fixed the close of business on April\n24, 1996 as the record date.",
+            "The Directors have established April 24, 1996 as the record date.",
+        ] {
+            let found = read("r.txt", &format!("{meeting}{sentence}\n"));
+            assert_eq!(
+                filled(&found, "record_date").as_deref(),
+                Some("1996-04-24"),
+                "{sentence}"
+            );
+        }
+        for other in [
+            "The Board has fixed the close of business on April 24, 1996 as the record date for the dividend.",
+            "April 24, 1996 was set as the record date for the distribution of the spin-off shares.",
+            "The Board fixed April 24, 1996 as the record date for the redemption of the notes.",
+        ] {
+            let found = read("r.txt", &format!("{meeting}{other}\n"));
+            assert!(get(&found, "record_date").is_none(), "{other}");
+        }
+    }
+
+    #[test]
     fn record_dates_established_or_fixed_as_the_record_date() {
         let wordings = [
             "The Board of Directors has established the close of business on March 10, 2025 as the record date for determining the stockholders entitled to notice of, and to vote at, the Annual Meeting.",
@@ -716,5 +895,25 @@ mod tests {
             "The annual meeting will be held on May 8, 2025.\n\nThe Board fixed March 18, 2025 as the record date for the quarterly dividend.\n",
         );
         assert!(get(&dividend, "record_date").is_none(), "{dividend:?}");
+    }
+
+    #[test]
+    fn a_deadline_counted_from_last_years_meeting_is_not_its_date() {
+        for sentence in [
+            "The notice must be delivered not less than 90 days or more than 120 days prior to the first anniversary of the preceding year’s annual meeting (no later than February 8, 2026, and no earlier than January 9, 2026).",
+            "Notice must be received prior to the first anniversary of the preceding year's annual meeting, that is, no earlier than January 14, 2020.",
+            "Notice must arrive before the anniversary of last year's annual meeting, i.e. by March 1, 2026.",
+            "Nominations are due between the 120th and 90th day before the anniversary of the prior year's annual meeting: between January 9, 2026 and February 8, 2026.",
+        ] {
+            let text = format!("The annual meeting will be held on May 15, 2025.\n\n{sentence}\n");
+            let found = read("d.txt", &text);
+            assert!(get(&found, "prior_meeting").is_none(), "{sentence}");
+        }
+        // Last year's meeting with its own date is still read.
+        let text = "The annual meeting will be held on May 15, 2025.\n\nThe date of the prior year's annual meeting was May 16, 2024.\n";
+        assert_eq!(
+            filled(&read("p.txt", text), "prior_meeting").as_deref(),
+            Some("2024-05-16")
+        );
     }
 }

@@ -97,6 +97,48 @@ pub(super) fn label_facts(doc: &Doc, add: &mut impl FnMut(&'static str, Candidat
     }
 }
 
+/// Words by which a report announces something on the day it is dated.
+const TODAY: [&str; 5] = [
+    "announcing today",
+    "announced today",
+    "today announced",
+    "announces today",
+    "is today announcing",
+];
+
+/// "The Company is announcing today that the Board … has determined to
+/// postpone the Company's 2016 Annual Meeting": a report that tells of the
+/// meeting as announced "today" is dated on its cover ("Date of Report
+/// (Date of earliest event reported): August 19, 2016"), and that date is
+/// the announcement's.
+pub(super) fn announced_today(doc: &Doc, add: &mut impl FnMut(&'static str, Candidate)) {
+    let Some(s) = doc.sentences.iter().find(|s| {
+        let lower = s.text.to_lowercase();
+        lower.contains("meeting") && TODAY.iter().any(|w| lower.contains(w))
+    }) else {
+        return;
+    };
+    let Some((line, date)) = doc.lines.iter().find_map(|l| {
+        let lower = l.text.to_lowercase();
+        let at = lower.find("date of report")?;
+        let found = dates::find(&l.text[at..]);
+        found.first().map(|f| (l, f.date))
+    }) else {
+        return;
+    };
+    add(
+        "announcement",
+        Candidate {
+            value: date.to_string(),
+            confidence: Confidence::High,
+            offset: line.offset,
+            evidence: format!("{} / {}", line.text, s.text),
+            note: Some("\"today\" in a report dated on its cover".to_owned()),
+            rank: 0,
+        },
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use crate::extract::facts::tests::{filled, get, read};
@@ -110,5 +152,21 @@ mod tests {
         // Labels first, then values: the value after the last label is not its own.
         let html = "<html><body><p>Notice of Annual Meeting of Holders</p><div>WHEN</div><div>WHERE</div><div>RECORD DATE</div><div>Friday June 7, 2024</div></body></html>";
         assert!(get(&read("c.htm", html), "record_date").is_none());
+    }
+
+    #[test]
+    fn a_report_announcing_today_is_dated_on_its_cover() {
+        let cover = "FORM 8-K\nDate of Report (Date of earliest event reported): August 19, 2016\nAcme Widgets, Inc.\n(Exact name of registrant as specified in its charter)\n\n";
+        let text = format!(
+            "{cover}The Company is announcing today that the Board has determined to postpone the 2016 Annual Meeting of Stockholders, previously scheduled for September 15, 2016.\n"
+        );
+        assert_eq!(
+            filled(&read("r.txt", &text), "announcement").as_deref(),
+            Some("2016-08-19")
+        );
+        // "today" about something else is no announcement of the meeting.
+        let text =
+            format!("{cover}The Company announced today its results for the second quarter.\n");
+        assert!(filled(&read("r.txt", &text), "announcement").is_none());
     }
 }

@@ -20,7 +20,7 @@ mod moved;
 mod names;
 mod release;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -128,8 +128,29 @@ pub fn find_with_notes(doc: &Doc) -> (Vec<Finding>, Vec<Note>) {
         name_facts(s, &mut add);
     }
     label_facts(doc, &mut add);
+    labels::announced_today(doc, &mut add);
+    let ended: Vec<NaiveDate> = found
+        .remove("fiscal_year_ended")
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|c| NaiveDate::parse_from_str(&c.value, "%Y-%m-%d").ok())
+        .collect();
     let moved = moved::settle(doc, &mut found);
     settle_meeting(&mut found);
+    // A date a sentence gives as the record date is not the meeting's,
+    // which the record date always precedes ("established December 15 as
+    // the new date for the meeting, and September 30 as the record date
+    // for stockholders entitled to vote at the meeting").
+    let record_dates: BTreeSet<String> = found
+        .get("record_date")
+        .into_iter()
+        .flatten()
+        .filter(|c| c.confidence > Confidence::Low)
+        .map(|c| c.value.clone())
+        .collect();
+    if let Some(meeting) = found.get_mut("meeting") {
+        meeting.retain(|c| !record_dates.contains(&c.value));
+    }
     let mut findings = Vec::new();
     let mut meeting = found.get("meeting").and_then(|c| decide(doc, "meeting", c));
     if let (Some(m), Some(doubt)) = (meeting.as_mut(), moved.doubt) {
@@ -192,7 +213,7 @@ pub fn find_with_notes(doc: &Doc) -> (Vec<Finding>, Vec<Note>) {
         .header
         .get("FILED AS OF DATE")
         .and_then(|(v, _)| NaiveDate::parse_from_str(v, "%Y%m%d").ok());
-    fiscal_year_before_meeting(&mut findings, filed);
+    fiscal_year_before_meeting(&mut findings, filed, &ended);
     let order = [
         "company",
         "state",
@@ -386,8 +407,14 @@ fn meeting_kind(doc: &Doc, meeting: &Finding) -> Finding {
 
 /// A fiscal year end read as month and day (`--12-31`) becomes the last such
 /// day before the meeting or, when the filing names no meeting, before the
-/// date it was filed (a facts file holds full dates).
-fn fiscal_year_before_meeting(findings: &mut Vec<Finding>, filed: Option<NaiveDate>) {
+/// date it was filed; failing both, the latest year end the filing reports
+/// as ended on that day ("for the fiscal year ended June 30, 1999"). A
+/// facts file holds full dates.
+fn fiscal_year_before_meeting(
+    findings: &mut Vec<Finding>,
+    filed: Option<NaiveDate>,
+    ended: &[NaiveDate],
+) {
     let meeting = findings
         .iter()
         .find(|f| f.fact == "meeting")
@@ -408,6 +435,16 @@ fn fiscal_year_before_meeting(findings: &mut Vec<Finding>, filed: Option<NaiveDa
         (Some(meeting), _) => (meeting, "the meeting"),
         (None, Some(filed)) => (filed, "the filing date"),
         (None, None) => {
+            let reported = ended
+                .iter()
+                .filter(|e| e.month() == m && e.day() == d)
+                .max();
+            if let Some(r) = reported {
+                fye.value = r.to_string();
+                let n = "the fiscal year end the filing reports".to_owned();
+                fye.note = Some(fye.note.take().map_or(n.clone(), |o| format!("{o}; {n}")));
+                return;
+            }
             fye.sure = false;
             fye.note = Some("month and day only, and no meeting date to place it".to_owned());
             return;
@@ -558,5 +595,47 @@ mod tests {
         assert_eq!(f.value, "1998-03-31");
         assert!(f.sure);
         assert!(f.note.as_deref().unwrap().contains("filing date"), "{f:?}");
+    }
+
+    #[test]
+    fn a_date_given_as_the_record_date_is_not_the_meetings() {
+        for text in [
+            "The Board has established December 15, 2016 as the new date for the Annual Meeting, and established September 30, 2016 as the record date for stockholders entitled to notice of and to vote at the meeting.\n",
+            "The annual meeting will be held on June 3, 2026. Stockholders of record on April 24, 2026 may vote at the meeting; April 24, 2026 is the record date for the meeting.\n",
+        ] {
+            let found = read("r.txt", text);
+            let meeting = get(&found, "meeting").unwrap();
+            assert!(meeting.sure, "{text}: {meeting:?}");
+            assert!(
+                !meeting.note.as_deref().unwrap_or("").contains("also gives"),
+                "{text}: {meeting:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_fiscal_year_reported_as_ended_places_itself_when_nothing_else_does() {
+        for (text, want) in [
+            (
+                "ANNUAL REPORT For the fiscal year ended June 30, 1999.\n",
+                "1999-06-30",
+            ),
+            (
+                "For the Fiscal Year Ended June 30, 2024\n\nResults for the fiscal year ended June 30, 2023 were restated.\n",
+                "2024-06-30",
+            ),
+        ] {
+            assert_eq!(
+                filled(&read("k.txt", text), "fiscal_year_end").as_deref(),
+                Some(want),
+                "{text}"
+            );
+        }
+        // A year "ending" is the one under way: month and day only, unsure.
+        let found = read(
+            "k.txt",
+            "Our auditors for the fiscal year ending June 30, 2025 are named below.\n",
+        );
+        assert!(filled(&found, "fiscal_year_end").is_none());
     }
 }

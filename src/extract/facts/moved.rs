@@ -28,7 +28,11 @@ use crate::extract::dates::{self, Found};
 use crate::extract::text::{Doc, Sentence};
 
 /// Words just before a date that make it the date the meeting moved from.
-const OLD: [&str; 34] = [
+const OLD: [&str; 38] = [
+    "previously proposed to be held on",
+    "previously proposed for",
+    "originally proposed to be held on",
+    "originally proposed for",
     "previously scheduled for",
     "previously scheduled to be held on",
     "previously scheduled to be held",
@@ -396,6 +400,9 @@ fn role_of(before: &str, after: &str, moved: bool, verb_near: bool) -> Option<Ro
     {
         return Some(Role::New);
     }
+    if moved && ends_with_word(trimmed, "for") && moved_for(trimmed) {
+        return Some(Role::New);
+    }
     let mut best: Option<(usize, Role, usize)> = None;
     for (cues, role) in [
         (&OLD[..], Role::Old),
@@ -431,6 +438,34 @@ fn role_of(before: &str, after: &str, moved: bool, verb_near: bool) -> Option<Ro
         }
     }
     Some(role)
+}
+
+/// "has rescheduled its annual meeting of stockholders for": a verb of
+/// moving the meeting, then only the meeting's name before "for" (no
+/// "previously scheduled for", which names the old date).
+fn moved_for(before: &str) -> bool {
+    let near = tail(before, 100);
+    let Some(pos) = ["reschedul", "postpone", "moved", "changed the date"]
+        .iter()
+        .filter_map(|v| near.rfind(v))
+        .max()
+    else {
+        return false;
+    };
+    let rest = &near[pos..];
+    rest.contains("meeting")
+        && ![
+            "scheduled for",
+            "previously",
+            "originally",
+            "initially",
+            " was ",
+            " had ",
+            "held",
+            "set for",
+        ]
+        .iter()
+        .any(|w| rest[rest.find(' ').unwrap_or(0)..].contains(w))
 }
 
 /// The last `n` bytes of `s` or a little fewer, at a character boundary.
@@ -762,6 +797,18 @@ mod tests {
         );
         assert_moved(
             "The annual meeting, originally scheduled for May 14, 2020, has been postponed.\n\nThe new date of the Annual Meeting is June 25, 2020.\n",
+            "2020-06-25",
+            "2020-05-14",
+        );
+        // "rescheduled its meeting for" the new date; the old one
+        // "previously proposed to be held on".
+        assert_moved(
+            "The Company has rescheduled its annual meeting of stockholders for June 14, 2012.\n\nThis is a rescheduling of the annual meeting previously proposed to be held on March 8, 2012.\n",
+            "2012-06-14",
+            "2012-03-08",
+        );
+        assert_moved(
+            "The Board postponed the 2020 annual meeting of shareholders for June 25, 2020; the meeting had been set for May 14, 2020.\n",
             "2020-06-25",
             "2020-05-14",
         );

@@ -206,6 +206,15 @@ pub(super) fn name_facts(s: &Sentence, add: &mut impl FnMut(&'static str, Candid
             );
         }
     }
+    // The annual meeting of stockholders of Name will be held / at ….
+    if let Some((name, at)) = meeting_of(text, &lower) {
+        company(
+            name,
+            at,
+            Confidence::High,
+            "the company whose meeting the notice calls",
+        );
+    }
     // Name, a Delaware corporation / Name, an Oregon corporation.
     let articles = lower
         .match_indices(", a ")
@@ -502,6 +511,50 @@ fn capitalise(word: &str) -> String {
         .join("-")
 }
 
+/// The company named after a meeting's holders: "The Annual Meeting of
+/// shareholders of Reynolds, Smith and Hills, Inc. will be held", "We will
+/// hold the Annual Meeting of Stockholders of Union Electric Company at",
+/// "ANNUAL MEETING OF SHAREHOLDERS OF THE DRESS BARN, INC. WILL BE HELD".
+/// The name runs to the verb, place or parenthesis after it; it must end
+/// in a company's word ([`NAME_ENDINGS`]) and be capitalised words (with
+/// "and", "of", "&", "the" between) of at most eight words.
+fn meeting_of(text: &str, lower: &str) -> Option<(String, usize)> {
+    const HOLDERS: [&str; 4] = [
+        "meeting of stockholders of ",
+        "meeting of shareholders of ",
+        "meeting of the stockholders of ",
+        "meeting of the shareholders of ",
+    ];
+    const STOPS: [&str; 11] = [
+        " will ", " to be ", " at ", " is ", " on ", " (", " for ", ":", ";", ", a ", ", an ",
+    ];
+    let (pos, holders) = HOLDERS
+        .iter()
+        .filter_map(|h| lower.find(h).map(|p| (p, *h)))
+        .min()?;
+    let start = pos + holders.len();
+    let rest = &lower[start..];
+    let end = start + STOPS.iter().filter_map(|s| rest.find(s)).min()?;
+    let name = text.get(start..end)?.trim_end_matches([',', ' ']);
+    let words: Vec<&str> = name.split(' ').collect();
+    let last = words.last()?.to_lowercase();
+    if words.len() < 2 || words.len() > 8 || !NAME_ENDINGS.contains(&last.as_str()) {
+        return None;
+    }
+    let small = ["and", "of", "&", "the", "The", "THE"];
+    let named = words.iter().all(|w| {
+        small.contains(w)
+            || w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    });
+    // "the Company" is no name.
+    let plain = words[..words.len() - 1]
+        .iter()
+        .all(|w| ["the", "The", "THE", "our", "Our"].contains(w));
+    (named && !plain).then(|| (name.to_owned(), start))
+}
+
 /// Words that end a company's name.
 const NAME_ENDINGS: [&str; 14] = [
     "inc.",
@@ -706,6 +759,37 @@ mod tests {
         for w in others {
             let found = read("x.txt", &format!("{w}\n"));
             assert!(get(&found, "state").is_none(), "{w}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn the_company_whose_meeting_a_notice_calls() {
+        for (text, name) in [
+            (
+                "The Annual Meeting of shareholders of Reynolds,  Smith and Hills,  Inc.\nwill be held at the offices of the Company on Tuesday, July 30, 1996.\n",
+                "Reynolds, Smith and Hills, Inc.",
+            ),
+            (
+                "We will hold the Annual Meeting of Stockholders  of Union Electric  Company\nat the principal executive offices on Thursday, April 22, 1999.\n",
+                "Union Electric Company",
+            ),
+            (
+                "The annual meeting of the shareholders of Harrow Mills Corporation is to be held on May 1, 2025.\n",
+                "Harrow Mills Corporation",
+            ),
+        ] {
+            assert_eq!(
+                filled(&read("n.txt", text), "company").as_deref(),
+                Some(name),
+                "{text}"
+            );
+        }
+        for text in [
+            "The annual meeting of stockholders of the Company will be held on May 1, 2025.\n",
+            "The annual meeting of stockholders of record will be held on May 1, 2025.\n",
+            "The annual meeting of shareholders of each fund in the complex will be held on May 1, 2025.\n",
+        ] {
+            assert!(get(&read("n.txt", text), "company").is_none(), "{text}");
         }
     }
 
