@@ -200,14 +200,22 @@ fn annual_and_quarterly_reports_give_their_facts_without_a_meeting() {
             "tests/fixtures/filings/pg-10k-fy2024.htm",
             &[
                 "\nstate = \"OH\"\n",
-                "# UNSURE, not filled in: fiscal_year_end = --06-30\n",
+                "# note: the fiscal year end the filing reports\nfiscal_year_end = 2024-06-30\n",
             ],
-            &[("state", "OH"), ("fiscal_year_end", "--06-30")],
+            &[("state", "OH"), ("fiscal_year_end", "2024-06-30")],
         ),
         (
             "tests/fixtures/filings/medicis-10k-fy1999.htm",
-            &["\nname = \"MEDICIS PHARMACEUTICAL CORPORATION\"\n"],
-            &[("company", "MEDICIS PHARMACEUTICAL CORPORATION")],
+            &[
+                "\nname = \"MEDICIS PHARMACEUTICAL CORPORATION\"\n",
+                "\nstate = \"DE\"\n",
+                "\nfiscal_year_end = 1999-06-30\n",
+            ],
+            &[
+                ("company", "MEDICIS PHARMACEUTICAL CORPORATION"),
+                ("state", "DE"),
+                ("fiscal_year_end", "1999-06-30"),
+            ],
         ),
         (
             "tests/fixtures/filings/apple-10q-1999-02-08.txt",
