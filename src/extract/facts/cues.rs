@@ -389,8 +389,8 @@ fn sentence_facts_in(
             // meeting; a dividend's or a distribution's says so.
             "record_date"
                 if !meeting_context
-                    && !(lower.contains("as the record date")
-                        && !NOT_A_MEETINGS_RECORD.iter().any(|w| lower.contains(w))) =>
+                    && (!lower.contains("as the record date")
+                        || NOT_A_MEETINGS_RECORD.iter().any(|w| lower.contains(w))) =>
             {
                 continue;
             }
