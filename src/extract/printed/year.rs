@@ -25,7 +25,12 @@ const PLANNED: [&str; 9] = [
 ];
 
 /// Words that say a deadline is past: a date cited from last year.
-const PAST: [&str; 11] = [
+const PAST: [&str; 16] = [
+    "was received",
+    "no such notice",
+    "did not receive",
+    "received no ",
+    "has not received",
     "was due",
     "were due",
     "had to be",
@@ -125,6 +130,23 @@ pub(super) fn is_next_years(lower: &str, meeting: Option<NaiveDate>, after: Naiv
     if PAST.iter().any(|w| lower.contains(w)) {
         return false;
     }
+    let this_year = meeting.map_or(after.year(), |m| m.year());
+    let named = named_meeting_years(lower);
+    let later_named = named.iter().any(|y| *y > this_year);
+    // A deadline for this year's meeting ("for this year's meeting", "for
+    // the 2020 annual meeting"), unless next year's is named too.
+    let for_this_year = ["for this year", "for the current year", "at this year"]
+        .iter()
+        .any(|w| lower.contains(w))
+        || [
+            format!("for the {this_year} "),
+            format!("for our {this_year} "),
+        ]
+        .iter()
+        .any(|w| lower.contains(w.as_str()));
+    if for_this_year && !later_named {
+        return false;
+    }
     if lower.contains("anniversary")
         || lower.contains("next year's")
         || lower.contains("next year’s")
@@ -132,8 +154,7 @@ pub(super) fn is_next_years(lower: &str, meeting: Option<NaiveDate>, after: Naiv
     {
         return true;
     }
-    let this_year = meeting.map_or(after.year(), |m| m.year());
-    named_meeting_years(lower).iter().any(|y| *y > this_year)
+    later_named
 }
 
 /// How far before the anchor a next year's deadline printed in the wrong
@@ -251,6 +272,9 @@ mod tests {
             "for the 2021 annual meeting, notice must be received between january 15, 2020 and february 14, 2020",
             "notice for next year's annual meeting must be received between january 15, 2020 and february 14, 2020",
             "to be timely for our next annual meeting, notice must arrive between january 15, 2020 and february 14, 2020",
+            // Counting from this year's meeting, named, for next year's.
+            "notice for the 2021 annual meeting must arrive 90 to 120 days before the anniversary of the 2020 annual meeting (between january 15, 2020 and february 14, 2020)",
+            "notice must arrive by the 90th day before the first anniversary of this year's annual meeting, february 14, 2020",
         ] {
             assert!(is_next_years(s, meeting, after), "{s}");
         }
@@ -261,6 +285,11 @@ mod tests {
             "last year, notices under the anniversary rule had to be received by february 14, 2019",
             "proposals for this year's meeting were due by november 25, 2019",
             "notice must be received between january 15, 2020 and february 14, 2020",
+            // This year's deadline by the anniversary rule, in the present.
+            "under our bylaws, notice for this year's meeting must be received 90 to 120 days before the anniversary of last year's meeting, i.e., between january 15, 2020 and february 14, 2020",
+            "notice for the 2020 annual meeting must be received before the anniversary, i.e., between january 15, 2020 and february 14, 2020",
+            "notice under the anniversary rule, between january 15, 2020 and february 14, 2020, was received from one holder",
+            "the company did not receive notice under the anniversary rule between january 15, 2020 and february 14, 2020",
         ] {
             assert!(!is_next_years(s, meeting, after), "{s}");
         }
