@@ -108,13 +108,14 @@ pub fn read_all(name: &str, bytes: &[u8]) -> Result<Extraction, Vec<Diagnostic>>
             .and_then(|f| chrono::NaiveDate::parse_from_str(&f.value, "%Y-%m-%d").ok())
     };
     // Next year's dates come after this year's proxy statement is sent;
-    // failing both, after the first date a proxy statement prints.
+    // failing both, after the first date a proxy statement prints. Next
+    // year's meeting, as the filing expects it, is never this year's.
+    let next = printed::next_meeting(&doc, None);
+    let meeting = date_of("meeting").filter(|m| Some(*m) != next);
     let after = date_of("proxy_release")
-        .or_else(|| {
-            date_of("meeting").and_then(|m| m.checked_sub_signed(chrono::TimeDelta::days(60)))
-        })
+        .or_else(|| meeting.and_then(|m| m.checked_sub_signed(chrono::TimeDelta::days(60))))
         .or_else(|| printed::fallback_anchor(&doc));
-    let printed = after.map_or_else(Vec::new, |a| printed::find(&doc, a));
+    let printed = after.map_or_else(Vec::new, |a| printed::find_around(&doc, a, meeting));
     let mut skipped = Vec::new();
     for s in &doc.sentences {
         for bad in dates::scan(&s.text).1 {

@@ -163,3 +163,58 @@ fn each_printed_window_once_with_its_purpose() {
         ]
     );
 }
+
+/// Issue 19 through the process: a deadline section alone (no meeting or
+/// release read) whose first sentence expects next year's meeting, with
+/// clock times and zones inside its window; next year's meeting is no
+/// anchor and no deadline, and a date on or after it is no deadline for it.
+#[test]
+fn a_deadline_section_alone_with_next_years_meeting_first() {
+    for expected in [
+        "We expect that our 2026 annual meeting of shareholders will be held on Thursday, May 14, 2026.",
+        "Our next annual meeting is expected to be held on May 14, 2026.",
+        "The Company currently plans to hold its 2026 annual meeting of stockholders on May 14, 2026.",
+    ] {
+        next_years_meeting_first(expected);
+    }
+}
+
+fn next_years_meeting_first(expected: &str) {
+    let text = format!(
+        "Shareholder proposals for next year\n{expected}\n\
+        Proposals under Rule 14a-8 for inclusion in our proxy materials for the 2026 annual meeting must be received no later than November 24, 2025.\n\
+        Notice of nominations or other business under our bylaws must be received no later than 5:00 p.m., Eastern Time, on February 13, 2026 and no earlier than 8:00 a.m. Eastern Time on January 14, 2026.\n\
+        The Rule 14a-19 notice for the 2027 annual meeting must be received no later than March 15, 2027.\n"
+    );
+    assert_eq!(
+        extract("section.txt", &text),
+        vec![
+            row("rule_14a8", None, "2025-11-24"),
+            row("advance_notice", Some("2026-01-14"), "2026-02-13"),
+        ],
+        "{expected}"
+    );
+}
+
+/// Issue 19 §9 through the process: a by-law window printed a year early
+/// (this year's meeting minus 120 and 90 days) in a sentence that counts
+/// from the anniversary is reported as printed, for `verify` to call it
+/// wrong; last year's window cited in the same statement is not.
+#[test]
+fn a_window_printed_in_the_wrong_year_is_reported() {
+    let text = "<html><body>\
+        <p>NOTICE IS HEREBY GIVEN that the 2020 Annual Meeting of Shareholders of Example Holdings Corp. will be held on Thursday, May 14, 2020, at 10:00 a.m.</p>\
+        <p>Holders of record at the close of business on March 16, 2020 are entitled to vote.</p>\
+        <p>We are mailing this proxy statement to shareholders on or about March 25, 2020.</p>\
+        <p>Proposals for inclusion in our proxy statement for the 2021 Annual Meeting must be received no later than November 25, 2020.</p>\
+        <p>Under our Bylaws, notice of a nomination must be delivered not less than 90 days or more than 120 days prior to the anniversary of the immediately preceding Annual Meeting (i.e., between January 15, 2020, and February 14, 2020).</p>\
+        <p>For this year's meeting, notice of nominations under our Bylaws was due no later than February 14, 2020, the anniversary rule applied to last year's meeting.</p>\
+        </body></html>";
+    assert_eq!(
+        extract("proxy.htm", text),
+        vec![
+            row("rule_14a8", None, "2020-11-25"),
+            row("advance_notice", Some("2020-01-15"), "2020-02-14"),
+        ]
+    );
+}

@@ -12,10 +12,12 @@ use super::text::Doc;
 mod layout;
 mod purpose;
 mod window;
+mod year;
 
 use layout::Kind;
 use purpose::{Strength, purpose_of};
 use window::{ends_a_sentence, time_of, window_of, zone_of};
+pub use year::{fallback_anchor, next_meeting};
 
 /// What a printed deadline is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -109,6 +111,17 @@ const SUCH: [&str; 5] = [
     "such advance notice",
 ];
 
+/// Words that begin a sentence going on about the previous sentence's
+/// notice or proposal ("The notice must be delivered …").
+const THE: [&str; 6] = [
+    "the notice ",
+    "this notice ",
+    "that notice ",
+    "the nomination ",
+    "the proposal ",
+    "any such ",
+];
+
 /// Every deadline printed in `doc` after `after` (the proxy statement's
 /// release or meeting: next year's dates come later), each window once.
 ///
@@ -119,7 +132,18 @@ const SUCH: [&str; 5] = [
 /// support best; the same window for the same purpose printed again
 /// (a summary table, say) is kept once, where it is first printed.
 pub fn find(doc: &Doc, after: NaiveDate) -> Vec<Printed> {
+    find_around(doc, after, None)
+}
+
+/// Every deadline printed in `doc` for next year's meeting, `meeting`
+/// being this year's when known: those after `after` and before next
+/// year's meeting when the filing says when it expects to hold it; and a
+/// window printed in the wrong year (before `after`, up to a year) when
+/// its sentence says plainly that it is for next year's meeting.
+pub fn find_around(doc: &Doc, after: NaiveDate, meeting: Option<NaiveDate>) -> Vec<Printed> {
     let units = layout::units(doc);
+    let before = next_meeting(doc, meeting).filter(|n| *n > after);
+    let reach = after - chrono::TimeDelta::days(year::WRONG_YEAR_REACH);
     let mut found: Vec<Candidate> = Vec::new();
     let mut carry = Carry::default();
     for (k, u) in units.iter().enumerate() {
@@ -129,7 +153,12 @@ pub fn find(doc: &Doc, after: NaiveDate) -> Vec<Printed> {
         let lower = u.text.to_lowercase();
         let trimmed = lower.trim();
         let row = u.kind != Kind::Prose || !ends_a_sentence(&u.text);
-        let half = window_of(&u.text, after, row);
+        let floor = if year::is_next_years(&lower, meeting, after) {
+            reach
+        } else {
+            after
+        };
+        let half = window_of(&u.text, floor, before, row);
         // A Rule 14a-19 notice has no first day: a window naming the
         // rule is the bylaws' notice, which must also meet it.
         let allow_14a19 = half
@@ -141,7 +170,8 @@ pub fn find(doc: &Doc, after: NaiveDate) -> Vec<Printed> {
         // words that go on with the lead-in ("no later than …").
         let continues = u.text.trim_start().starts_with(char::is_lowercase);
         let listed = bullet || (carry.in_list && (u.kind != Kind::Prose || continues));
-        let such = SUCH.iter().any(|w| lower.contains(w));
+        let such =
+            SUCH.iter().any(|w| lower.contains(w)) || THE.iter().any(|w| trimmed.starts_with(w));
         // A label line ("Nominations under our bylaws") gives its purpose
         // to the line right after it, and to later lines that give their
         // dates' roles in words ("No later than …").
@@ -307,24 +337,6 @@ fn join_halves(found: &mut Vec<Candidate>) {
         }
         i += 1;
     }
-}
-
-/// Where to look for next year's deadlines in a proxy statement whose
-/// meeting and release dates were not read: after the first date it
-/// prints (its notice of meeting comes first, and next year's deadlines
-/// fall months later). None for a filing whose SGML header names another
-/// form, such as a 10-Q.
-pub fn fallback_anchor(doc: &Doc) -> Option<NaiveDate> {
-    let form = doc
-        .header
-        .get("CONFORMED SUBMISSION TYPE")
-        .or_else(|| doc.header.get("FORM TYPE"));
-    if form.is_some_and(|(f, _)| !f.to_ascii_uppercase().contains("14A")) {
-        return None;
-    }
-    doc.sentences
-        .iter()
-        .find_map(|s| dates::find(&s.text).first().map(|f| f.date))
 }
 
 /// The zone of a printed deadline as a chrono-tz zone.

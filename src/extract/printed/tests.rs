@@ -483,3 +483,95 @@ fn edgar_text_table_rows() {
         ]
     );
 }
+
+/// A clock time, a zone or "the close of business on" between the
+/// deadline words and either date of a window, in either order: the
+/// window keeps both days.
+#[test]
+fn a_time_and_zone_inside_a_window() {
+    for s in [
+        "Notice of nominations under our bylaws must be received no earlier than February 5, 2025 and no later than 5:00 p.m. Eastern Time on March 7, 2025.",
+        "Notice of nominations under our bylaws must be received no earlier than 8:00 a.m. Central Standard Time on February 5, 2025 and no later than 5:00 p.m., local time, on March 7, 2025.",
+        "Notice of nominations under our bylaws must be received not earlier than the close of business on February 5, 2025 nor later than 11:59 p.m., New York City time, on March 7, 2025.",
+        "Notice of nominations under our bylaws must be received no later than 6:00 p.m. (ET) on Friday, March 7, 2025 and no earlier than the close of business on Wednesday, February 5, 2025.",
+        "NOTICE OF NOMINATIONS UNDER OUR BYLAWS MUST BE RECEIVED NO EARLIER THAN 9:00 A.M. PACIFIC TIME ON FEBRUARY 5, 2025 AND NO LATER THAN 12:00 NOON PACIFIC TIME ON MARCH 7, 2025.",
+        "Notice of nominations under our bylaws must be received no earlier than\n8:00 a.m. Eastern Time on February 5, 2025 and no later than the close of\nbusiness (5:00 p.m. Eastern Time) on March 7, 2025.",
+    ] {
+        assert_eq!(
+            read_as("p.txt", s, d(2024, 8, 1)),
+            vec![(NOTICE, Some(d(2025, 2, 5)), d(2025, 3, 7))],
+            "{s}"
+        );
+    }
+    // An excerpt with no meeting or release: read from its first date,
+    // which is the window's first day.
+    let s = "To be timely for the next annual meeting, advance notice of a nomination must be received no earlier than February 5, 2025 and no later than 5:00 p.m. Eastern Time on March 7, 2025.";
+    let doc = text::read("p.txt", s.as_bytes()).unwrap();
+    let after = fallback_anchor(&doc).unwrap();
+    assert_eq!(
+        summary(&find(&doc, after)),
+        vec![(NOTICE, Some(d(2025, 2, 5)), d(2025, 3, 7))]
+    );
+}
+
+/// Next year's meeting as the filing expects it is no anchor: the
+/// deadlines after it are read, those on or after it are not deadlines
+/// for it; "The notice must …" goes on with the previous sentence.
+#[test]
+fn next_years_meeting_bounds_its_deadlines() {
+    let text = "Future Shareholder Proposals\n\
+        We anticipate that our 2026 Annual Meeting of Shareholders will be held on May 15, 2026.\n\
+        Proposals under SEC Rule 14a-8 for our 2026 annual meeting must be received no later than November 26, 2025.\n\
+        If a shareholder wishes to bring business under the bylaws rather than under Rule 14a-8, the shareholder must give written notice. \
+        The notice must be delivered not less than 90 days or more than 120 days prior to the first anniversary of the preceding year's annual meeting (no later than February 8, 2026, and no earlier than January 9, 2026).\n\
+        Notice under Rule 14a-19 for the 2027 annual meeting must be received no later than March 16, 2027.\n";
+    let doc = text::read("p.txt", text.as_bytes()).unwrap();
+    let after = fallback_anchor(&doc).unwrap();
+    assert_eq!(after, d(2025, 11, 25));
+    assert_eq!(
+        summary(&find(&doc, after)),
+        vec![
+            (RULE_14A8, None, d(2025, 11, 26)),
+            (NOTICE, Some(d(2026, 1, 9)), d(2026, 2, 8)),
+        ]
+    );
+}
+
+/// A window the company printed a year early (counted back from this
+/// year's meeting) is still reported when its sentence is plainly about
+/// next year's meeting; look-alikes before the anchor are not.
+#[test]
+fn a_window_printed_in_the_wrong_year() {
+    let meeting = Some(d(2020, 5, 14));
+    let after = d(2020, 3, 25);
+    for s in [
+        "Under our Bylaws, a shareholder must deliver written notice of a nomination not less than 90 days or more than 120 days prior to the anniversary of the date of the immediately preceding Annual Meeting of Shareholders (i.e., between January 15, 2020, and February 14, 2020).",
+        "For the 2021 annual meeting, notice of nominations under our bylaws must be received between January 15, 2020 and February 14, 2020.",
+        "To be timely for next year's annual meeting, notice of other business under our by-laws must arrive no earlier than January 15, 2020 and no later than February 14, 2020.",
+    ] {
+        let doc = text::read("p.txt", s.as_bytes()).unwrap();
+        assert_eq!(
+            summary(&find_around(&doc, after, meeting)),
+            vec![(NOTICE, Some(d(2020, 1, 15)), d(2020, 2, 14))],
+            "{s}"
+        );
+    }
+    for s in [
+        // Last year's deadlines, cited.
+        "Notice of nominations under our bylaws for this year's meeting was due between January 15, 2020 and February 14, 2020.",
+        "For the 2020 annual meeting, notice of nominations under our bylaws had to be received between January 15, 2020 and February 14, 2020.",
+        // This year's meeting named, not next year's.
+        "For the 2020 annual meeting, notice of nominations under our bylaws must be received between January 15, 2020 and February 14, 2020.",
+        // No word of next year.
+        "Notice of nominations under our bylaws must be received between January 15, 2020 and February 14, 2020.",
+        // A condition date and this year's meeting in an anniversary sentence.
+        "Under our bylaws, notice of a nomination is due 90 days before the anniversary of this year's annual meeting, which was held on May 14, 2020, unless the meeting is more than 30 days before or after April 1, 2020.",
+        // A record date in an anniversary sentence.
+        "Holders of record at the close of business on March 16, 2020 may nominate directors under our bylaws before the anniversary of the meeting.",
+        // More than a year before.
+        "Under our bylaws, notice of nominations for the 2021 annual meeting must be received between January 15, 2019 and February 14, 2019.",
+    ] {
+        let doc = text::read("p.txt", s.as_bytes()).unwrap();
+        assert_eq!(summary(&find_around(&doc, after, meeting)), vec![], "{s}");
+    }
+}

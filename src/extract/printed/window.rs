@@ -100,6 +100,12 @@ fn is_filler(word: &str) -> bool {
             | "pst"
             | "pdt"
             | "is"
+            | "noon"
+            | "midnight"
+            | "new"
+            | "york"
+            | "city"
+            | "u.s."
     ) || word.chars().all(|c| c.is_ascii_digit() || c == ':')
 }
 
@@ -195,28 +201,33 @@ pub(super) fn ends_a_sentence(text: &str) -> bool {
 }
 
 /// The window a deadline sentence prints: its first closing date after
-/// `after`, and the opening date that goes with it, if any (printed before
+/// `after` (and before `before`, when given), and the opening date that goes with it, if any (printed before
 /// or after the closing date: each date's role is read from the words
 /// before it, never from the order). A sentence with only an opening day
 /// gives that day alone, for the next line to close.
 ///
 /// A row of a summary table (`row`) gives its dates bare after a label:
 /// one date is the deadline, two are a window.
-pub(super) fn window_of(sentence: &str, after: NaiveDate, row: bool) -> Option<Half> {
+pub(super) fn window_of(
+    sentence: &str,
+    after: NaiveDate,
+    before: Option<NaiveDate>,
+    row: bool,
+) -> Option<Half> {
     let mut from = 0;
     let mut opens: Vec<dates::Found> = Vec::new();
     let mut closes: Vec<dates::Found> = Vec::new();
     let mut bare: Vec<dates::Found> = Vec::new();
     for f in dates::find(sentence) {
-        let before = sentence
+        let words = sentence
             .get(from..f.span.start)
             .unwrap_or_default()
             .to_lowercase();
         from = f.span.end;
-        if f.date <= after {
+        if f.date <= after || before.is_some_and(|b| f.date >= b) {
             continue;
         }
-        match role_of(&before) {
+        match role_of(&words) {
             Some(Role::Opens) => opens.push(f),
             Some(Role::Closes) => closes.push(f),
             Some(Role::Other) => {}
