@@ -100,7 +100,7 @@ pub fn read_all(name: &str, bytes: &[u8]) -> Result<Extraction, Vec<Diagnostic>>
             return Err(vec![d]);
         }
     };
-    let (found, notes) = facts::find_with_notes(&doc);
+    let (mut found, notes) = facts::find_with_notes(&doc);
     let date_of = |fact: &str| {
         found
             .iter()
@@ -116,6 +116,24 @@ pub fn read_all(name: &str, bytes: &[u8]) -> Result<Extraction, Vec<Diagnostic>>
         .or_else(|| meeting.and_then(|m| m.checked_sub_signed(chrono::TimeDelta::days(60))))
         .or_else(|| printed::fallback_anchor(&doc));
     let printed = after.map_or_else(Vec::new, |a| printed::find_around(&doc, a, meeting));
+    // A filing that prints the deadlines for the meeting it expects next
+    // ("our next annual meeting is expected to be held on May 15, 2026")
+    // is a proxy statement for an earlier one: that date is next year's
+    // meeting, not the meeting this filing is for.
+    if let Some(n) = next.filter(|n| meeting.is_none() && printed.iter().any(|p| p.closes < *n)) {
+        if let Some(m) = found
+            .iter_mut()
+            .find(|f| f.fact == "meeting" && f.value == n.to_string())
+        {
+            m.sure = false;
+            let why = "the filing prints the deadlines for this date's meeting: it is next year's meeting, not the one the filing is for";
+            m.note = Some(
+                m.note
+                    .take()
+                    .map_or_else(|| why.to_owned(), |o| format!("{o}; {why}")),
+            );
+        }
+    }
     let mut skipped = Vec::new();
     for s in &doc.sentences {
         for bad in dates::scan(&s.text).1 {
@@ -358,6 +376,26 @@ mod tests {
             "{toml}"
         );
         assert!(!toml.contains("\nmeeting = "), "{toml}");
+    }
+
+    #[test]
+    fn an_expected_meeting_whose_deadlines_are_printed_is_next_years() {
+        let deadline = "\n\nShareholders who wish to present proposals in accordance with SEC Rule 14a-8 for inclusion in our proxy materials for our 2026 annual meeting must submit them no later than November 26, 2025.\n";
+        for expected in [
+            "Our next annual meeting is expected to be held on May 15, 2026.",
+            "We anticipate that our 2026 Annual Meeting of Shareholders will be held on May 15, 2026.",
+        ] {
+            let x = read_all("p.txt", format!("{expected}{deadline}").as_bytes()).unwrap();
+            assert!(x.get("meeting").is_none_or(|m| !m.sure), "{expected}");
+            assert_eq!(x.printed.len(), 1, "{expected}");
+        }
+        // A report that only names the coming meeting gives it.
+        let x = read_all(
+            "k.txt",
+            b"Our next annual meeting is expected to be held on May 15, 2026.\n",
+        )
+        .unwrap();
+        assert!(x.get("meeting").is_some_and(|m| m.sure));
     }
 
     #[test]
