@@ -316,6 +316,16 @@ pub struct Yield {
     pub when: Option<Cond>,
 }
 
+/// The provision a rule restates, in the words of a source: the clause
+/// itself, or a filing's summary of it, and where those words were read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    /// The words, as the source prints them.
+    pub text: String,
+    /// Where they were read: the document and the part of it.
+    pub source: String,
+}
+
 /// One obligation.
 #[derive(Debug, Clone)]
 pub struct Rule {
@@ -335,6 +345,8 @@ pub struct Rule {
     pub certainty: Option<Certainty>,
     /// Interpretation, in words.
     pub notes: Option<String>,
+    /// The provision's own words, when the pack carries them.
+    pub quote: Option<Quote>,
     /// Old ids of this rule.
     pub aliases: Vec<String>,
     /// If present and false, the rule is not applicable.

@@ -212,6 +212,18 @@ pub(crate) struct RawYield {
     pub(crate) when: Option<Spanned<String>>,
 }
 
+/// `quote`: the words of the provision a rule restates, with their source.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields, rename = "Quote")]
+pub(crate) struct RawQuote {
+    /// The words, exactly as the source prints them (the clause itself, or a
+    /// filing's summary of it).
+    pub(crate) text: String,
+    /// Where the words were read: the document and the part of it.
+    pub(crate) source: String,
+}
+
 /// A `[[fact]]` the pack declares beyond the standard ones.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -252,6 +264,10 @@ pub(crate) struct RawRule {
     pub(crate) certainty: Option<Certainty>,
     /// The interpretation, in words: what was assumed and why.
     pub(crate) notes: Option<String>,
+    /// The provision's own words and where they were read:
+    /// `{ text = "...", source = "Bylaws § 2.14, as quoted in Form 8-K of 27 February 2004" }`.
+    /// Only words a source actually prints; `explain PACK` shows them.
+    pub(crate) quote: Option<RawQuote>,
     /// Former ids of this rule; references and lookups by id accept them.
     #[serde(default)]
     pub(crate) aliases: Vec<String>,

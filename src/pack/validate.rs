@@ -16,7 +16,7 @@ use crate::model::expr::{Cond, Expr, ExprKind};
 use crate::model::facts::{Facts, STANDARD_FACTS};
 use crate::model::rule::Status;
 use crate::model::rule::{
-    AppliesTo, Branch, Case, FactDecl, Outcome, Rule, RulePack, TimeSpec, Yield,
+    AppliesTo, Branch, Case, FactDecl, Outcome, Quote, Rule, RulePack, TimeSpec, Yield,
 };
 use crate::pack::consistency::{Given, Input, Origins, check_facts};
 use crate::pack::expr;
@@ -796,6 +796,10 @@ fn rule(
         test: r.test,
         certainty: r.certainty,
         notes: r.notes.clone(),
+        quote: r.quote.as_ref().map(|q| Quote {
+            text: q.text.clone(),
+            source: q.source.clone(),
+        }),
         aliases: r.aliases.clone(),
         applies_when,
         not_applicable: r.not_applicable.clone(),
