@@ -17,6 +17,10 @@
 //! - `rulebook`: `govcal explain PACK`, a pack as a rulebook (plain text,
 //!   Markdown and HTML goldens for HemaCare, JSON): English generated from
 //!   the expressions beside the summary, branches, rolls, times, `--rule`.
+//! - `rulebook_counsel`: `explain PACK --format html|markdown` for counsel:
+//!   every shipped pack renders, contents links resolve, references list
+//!   each link once, certainty badges, the quoted provision, provenance and
+//!   byte-identical output for one `--today`, escaping.
 //! - `export`: CSV and iCalendar output (golden file, RFC 5545 framing,
 //!   parse-back with the `ical` crate, determinism, `--output`, timed
 //!   deadlines with a VTIMEZONE).
@@ -135,6 +139,7 @@ mod output;
 mod portfolios;
 mod recursion;
 mod rulebook;
+mod rulebook_counsel;
 mod rules;
 mod schema;
 mod sec_season;

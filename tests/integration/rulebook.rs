@@ -59,13 +59,28 @@ fn rule<'a>(doc: &'a Value, pack: &str, id: &str) -> &'a Value {
 
 #[test]
 fn hemacare_rulebook_in_markdown_matches_its_golden() {
-    let md = Cli::new().ok(&["explain", "bylaws/hemacare", "--format", "markdown"]);
+    // The date is the provenance line's; `--today` pins it.
+    let md = Cli::new().ok(&[
+        "explain",
+        "bylaws/hemacare",
+        "--format",
+        "markdown",
+        "--today",
+        "2025-01-15",
+    ]);
     matches_golden("hemacare.rulebook.md", &md);
 }
 
 #[test]
 fn hemacare_rulebook_in_html_matches_its_golden_and_stands_alone() {
-    let html = Cli::new().ok(&["explain", "hemacare_bylaws", "--format", "html"]);
+    let html = Cli::new().ok(&[
+        "explain",
+        "hemacare_bylaws",
+        "--format",
+        "html",
+        "--today",
+        "2025-01-15",
+    ]);
     matches_golden("hemacare.rulebook.html", &html);
     assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
     assert!(html.ends_with("</body>\n</html>\n"));
@@ -280,12 +295,21 @@ fn html_escapes_the_pack_text() {
 #[test]
 fn output_file_holds_the_same_bytes_as_stdout() {
     let cli = Cli::new();
-    let stdout = cli.ok(&["explain", "bylaws/hemacare", "--format", "html"]);
+    let stdout = cli.ok(&[
+        "explain",
+        "bylaws/hemacare",
+        "--format",
+        "html",
+        "--today",
+        "2025-01-15",
+    ]);
     let quiet = cli.ok(&[
         "explain",
         "bylaws/hemacare",
         "--format",
         "html",
+        "--today",
+        "2025-01-15",
         "-o",
         "rulebook.html",
     ]);

@@ -1,6 +1,12 @@
 //! `govcal explain PACK`: which packs an argument names, the flags that
-//! make no sense without a meeting, and loading them; the rulebook itself
-//! is laid out by `render::rulebook`.
+//! make no sense without a meeting, and loading them. The plain-text and
+//! JSON rulebook is laid out by `render::rulebook`; the rulebook for counsel
+//! (`--format html|markdown`: contents, the provision's text, certainty,
+//! provenance and references) by [`counsel`].
+
+pub mod counsel;
+mod html;
+mod markdown;
 
 use std::path::Path;
 
@@ -10,6 +16,7 @@ use crate::model::rule::RulePack;
 use crate::pack::input::{FileKind, read_text};
 use crate::pack::load::{Library, builtin_matches, is_path};
 use crate::render::rulebook::Book;
+use counsel::{Counsel, Provenance};
 
 /// Returns the pack spec that `explain`'s positional argument names, or
 /// `None` when it is a facts file: a `.toml` file whose top level has a
@@ -78,11 +85,23 @@ pub fn explain_pack(spec: &str, args: &ExplainArgs) -> Result<String> {
         .iter()
         .filter(|p| wanted.iter().any(|w| w == p.source.name()))
         .collect();
+    // `Book::new` also says which rules a `--rule` that matches nothing
+    // could have meant.
     let book = Book::new(&packs, args.rule.as_deref())?;
+    let provenance = || -> Result<Provenance> {
+        Ok(Provenance {
+            version: env!("CARGO_PKG_VERSION"),
+            generated: crate::cli::request::today(q.today.as_deref())?,
+        })
+    };
     Ok(match args.format {
         ExplainFormat::Table => book.text(),
         ExplainFormat::Json => book.json(),
-        ExplainFormat::Markdown => book.markdown(),
-        ExplainFormat::Html => book.html(),
+        ExplainFormat::Markdown => {
+            markdown::write(&Counsel::new(&packs, args.rule.as_deref(), provenance()?))
+        }
+        ExplainFormat::Html => {
+            html::write(&Counsel::new(&packs, args.rule.as_deref(), provenance()?))
+        }
     })
 }

@@ -1,0 +1,233 @@
+//! `govcal explain PACK --format html|markdown`, the rulebook for counsel:
+//! every shipped pack renders; the contents' links land on anchors of the
+//! page; the references list each link once; certainty is a visible badge;
+//! the provenance line names govcal, the pack and the date, and the same
+//! `--today` gives the same bytes; the provision's text is shown with its
+//! source; the packs' text is escaped.
+
+use std::collections::BTreeSet;
+
+use crate::util::Cli;
+
+/// Every `href="#x"` (HTML) or `](#x)` (Markdown) target and every
+/// `id="x"` of a page.
+fn links_and_anchors(page: &str) -> (Vec<String>, BTreeSet<String>) {
+    let grab = |open: &str, close: char| -> Vec<String> {
+        page.match_indices(open)
+            .map(|(at, _)| {
+                page[at + open.len()..]
+                    .chars()
+                    .take_while(|c| *c != close)
+                    .collect()
+            })
+            .collect()
+    };
+    let mut links = grab("href=\"#", '"');
+    links.extend(grab("](#", ')'));
+    (links, grab(" id=\"", '"').into_iter().collect())
+}
+
+/// The part of a page from its references heading to the end.
+fn references(page: &str) -> &str {
+    let at = page
+        .find("<h2>References</h2>")
+        .or_else(|| page.find("## References"))
+        .unwrap_or_else(|| panic!("no references in\n{page}"));
+    &page[at..]
+}
+
+/// Every link destination in `text`: `href="…"` and `](<…>)`.
+fn destinations(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = text
+        .match_indices("href=\"")
+        .map(|(at, _)| text[at + 6..].chars().take_while(|c| *c != '"').collect())
+        .collect();
+    out.extend(
+        text.match_indices("](<")
+            .map(|(at, _)| text[at + 3..].chars().take_while(|c| *c != '>').collect()),
+    );
+    out
+}
+
+const FAMILIES: [&str; 5] = ["sec", "states", "countries", "exchanges", "bylaws"];
+
+#[test]
+fn every_shipped_pack_renders_in_both_formats_with_links_that_resolve() {
+    let cli = Cli::new();
+    // Every built-in pack id, from `rules list` (name, then id).
+    let listed = cli.ok(&["rules", "list"]);
+    let ids: Vec<&str> = listed
+        .lines()
+        .filter_map(|l| l.split_whitespace().nth(1))
+        .collect();
+    assert!(ids.len() > 50, "{listed}");
+    for format in ["html", "markdown"] {
+        let mut seen = BTreeSet::new();
+        for family in FAMILIES {
+            let page = cli.ok(&["explain", family, "--format", format]);
+            let (links, anchors) = links_and_anchors(&page);
+            assert!(!links.is_empty(), "{family} {format}: no contents");
+            for link in &links {
+                assert!(
+                    anchors.contains(link),
+                    "{family} {format}: `#{link}` has no anchor"
+                );
+            }
+            let refs = destinations(references(&page));
+            let unique: BTreeSet<&String> = refs.iter().collect();
+            assert_eq!(
+                unique.len(),
+                refs.len(),
+                "{family} {format}: a link listed twice in {refs:?}"
+            );
+            seen.extend(
+                anchors
+                    .iter()
+                    .filter_map(|a| a.strip_prefix("pack-"))
+                    .map(str::to_owned),
+            );
+        }
+        for id in &ids {
+            assert!(seen.contains(*id), "{format}: pack `{id}` not rendered");
+        }
+    }
+}
+
+#[test]
+fn a_secondary_source_rule_carries_a_marked_badge_and_its_quoted_text() {
+    let cli = Cli::new();
+    let html = cli.ok(&["explain", "bylaws/hemacare", "--format", "html"]);
+    assert!(
+        html.contains("<span class=\"badge uncertain\">\u{26a0} secondary source</span>"),
+        "{html}"
+    );
+    // The clause as the Form 8-K of 27 Feb 2004 restates it, with its source.
+    assert!(html.contains(
+        "<blockquote>The Company&#39;s Bylaws provide that a shareholder may nominate a person"
+    ));
+    assert!(html.contains(
+        "<figcaption>\u{2014} HemaCare Corporation, Form 8-K filed 27 February 2004, Item 9"
+    ));
+    let md = cli.ok(&["explain", "bylaws/hemacare", "--format", "markdown"]);
+    assert!(
+        md.contains("**Certainty: \u{26a0} secondary source**"),
+        "{md}"
+    );
+    assert!(md.contains(
+        "> The Company's Bylaws provide that a shareholder who wishes to present a proposal"
+    ));
+    // A rule read from the statute's text is not marked.
+    let sec = cli.ok(&["explain", "sec/regulation_14a", "--format", "html"]);
+    assert!(sec.contains("<span class=\"badge certain\">rule text</span>"));
+}
+
+#[test]
+fn provenance_names_govcal_the_pack_and_the_date_and_is_deterministic() {
+    let run = |today: &str, format: &str| {
+        Cli::new().ok(&[
+            "explain",
+            "bylaws/hemacare",
+            "--format",
+            format,
+            "--today",
+            today,
+        ])
+    };
+    let line = format!(
+        "Generated by govcal {} on 2024-03-01 from rule pack",
+        env!("CARGO_PKG_VERSION")
+    );
+    for format in ["html", "markdown"] {
+        let first = run("2024-03-01", format);
+        assert!(first.contains(&line), "{first}");
+        assert!(first.contains("hemacare_bylaws") && first.contains("version 2002-11-23"));
+        assert_eq!(
+            first,
+            run("2024-03-01", format),
+            "{format}: not byte-identical"
+        );
+        assert!(run("2024-03-02", format).contains("on 2024-03-02 from"));
+    }
+}
+
+#[test]
+fn the_packs_text_is_escaped_and_a_missing_quote_is_said() {
+    let cli = Cli::new();
+    cli.file(
+        "pack.toml",
+        r#"
+        [pack]
+        id = "demo"
+        title = "Demo <bylaws> & \"co\""
+        version = "1"
+        citation = "Demo Bylaws"
+        url = "https://example.test/bylaws?a=1&b=2"
+
+        [[rule]]
+        id = "notice"
+        summary = "Notice <b>at least</b> 10 days & \"more\" *before* [the] meeting."
+        citation = "Demo Bylaws § 1"
+        url = "https://example.test/bylaws?a=1&b=2"
+        certainty = "practice"
+        closes = "meeting - 10 days"
+        quote = { text = "1. Notice shall be <given> & \"sent\".", source = "Bylaws § 1 <art. I>" }
+
+        [[rule]]
+        id = "other"
+        summary = "No quote here."
+        citation = "Demo Bylaws § 2"
+        url = "javascript:alert(1)"
+        closes = "meeting - 20 days"
+        "#,
+    );
+    let html = cli.ok(&["explain", "pack.toml", "--format", "html"]);
+    assert!(html.contains("Notice &lt;b&gt;at least&lt;/b&gt; 10 days &amp; &quot;more&quot;"));
+    assert!(html.contains("<title>Rulebook: Demo &lt;bylaws&gt; &amp; &quot;co&quot;</title>"));
+    assert!(html.contains(
+        "<blockquote>1. Notice shall be &lt;given&gt; &amp; &quot;sent&quot;.</blockquote>"
+    ));
+    assert!(html.contains("Bylaws § 1 &lt;art. I&gt;"));
+    assert!(html.contains("\u{26a0} practice</span>"));
+    assert!(html.contains("certainty not stated"));
+    assert!(html.contains("The pack carries no text of the provision"));
+    for bad in [
+        "<b>",
+        "<given>",
+        "javascript:alert(1)\"",
+        "<script",
+        "<link",
+        "<img",
+        "src=",
+        "@import",
+    ] {
+        assert!(!html.contains(bad), "`{bad}` in\n{html}");
+    }
+    // The pack and its rule share one address: listed once.
+    assert_eq!(destinations(references(&html)).len(), 1, "{html}");
+    let md = cli.ok(&["explain", "pack.toml", "--format", "markdown"]);
+    assert!(
+        md.contains(r#"Notice \<b\>at least\</b\> 10 days \& "more" \*before\* \[the\] meeting."#),
+        "{md}"
+    );
+    assert!(
+        md.contains(r#"> 1\. Notice shall be \<given\> \& "sent"."#),
+        "{md}"
+    );
+    assert!(!md.contains("](<javascript:"), "{md}");
+    assert_eq!(destinations(references(&md)).len(), 1, "{md}");
+}
+
+#[test]
+fn one_rule_keeps_the_badge_and_the_provenance() {
+    let md = Cli::new().ok(&[
+        "explain",
+        "bylaws/hemacare",
+        "--rule",
+        "business_notice",
+        "--format",
+        "markdown",
+    ]);
+    assert!(md.contains("### business\\_notice"));
+    assert!(!md.contains("### nomination\\_notice"));
+    assert!(md.contains("Generated by govcal"));
+}
