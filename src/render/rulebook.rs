@@ -117,7 +117,7 @@ impl<'a> Book<'a> {
             );
             text_fields(&mut out, fields, "");
             for p in pages {
-                let _ = writeln!(out, "\n{}/{}", p.pack.id, p.rule.id);
+                let _ = writeln!(out, "\n{}", p.rule.name());
                 text_fields(&mut out, &p.fields, "  ");
                 if !p.branches.is_empty() {
                     let _ = writeln!(out, "  Branches, tried in order:");
@@ -148,7 +148,7 @@ impl<'a> Book<'a> {
             let _ = writeln!(out, "\n## {}\n", md(&pack.title));
             md_fields(&mut out, fields);
             for p in pages {
-                let _ = writeln!(out, "\n### `{}/{}`\n", p.pack.id, p.rule.id);
+                let _ = writeln!(out, "\n### {}\n", md(p.rule.name()));
                 md_fields(&mut out, &p.fields);
                 if !p.branches.is_empty() {
                     let _ = writeln!(out, "\n**Branches, tried in order**\n");
@@ -198,9 +198,9 @@ impl<'a> Book<'a> {
                 let id = format!("{}/{}", p.pack.id, p.rule.id);
                 let _ = writeln!(
                     out,
-                    "<section class=\"rule\" id=\"{}\">\n<h3><code>{}</code></h3>",
+                    "<section class=\"rule\" id=\"{}\">\n<h3>{}</h3>",
                     html(&id),
-                    html(&id)
+                    html(p.rule.name())
                 );
                 html_fields(&mut out, &p.fields);
                 if !p.branches.is_empty() {
@@ -269,6 +269,7 @@ impl Page<'_> {
         let w = &self.words;
         json!({
             "id": r.id,
+            "title": r.title,
             "summary": r.summary,
             "citation": r.citation,
             "url": r.url,
@@ -362,6 +363,7 @@ fn pack_fields(pack: &RulePack) -> Vec<Field> {
 fn page<'a>(pack: &'a RulePack, rule: &'a Rule) -> Page<'a> {
     let words = describe_rule(rule);
     let mut f = vec![
+        field("Rule id", format!("`{}/{}`", pack.id, rule.id)),
         Field {
             label: "Citation",
             value: rule.citation.clone(),

@@ -193,3 +193,107 @@ fn a_missing_title_is_a_warning_at_the_id_and_the_id_stands_in() {
         "{stderr}"
     );
 }
+
+/// `deadlines` for the shipped Northwind example in `format`.
+fn northwind(format: &str) -> String {
+    let cli = Cli::with_examples();
+    cli.ok(&[
+        "deadlines",
+        "northwind-2026.toml",
+        "--today",
+        "2026-01-05",
+        "--format",
+        format,
+    ])
+}
+
+/// The VEVENT of a calendar whose UID starts with `uid`, unfolded
+/// (RFC 5545: a CRLF followed by a space continues the line).
+fn event(ics: &str, uid: &str) -> String {
+    let text = ics.replace("\r\n ", "");
+    text.split("BEGIN:VEVENT")
+        .find(|e| e.contains(&format!("UID:{uid}")))
+        .unwrap_or_else(|| panic!("no event {uid}:\n{text}"))
+        .to_owned()
+}
+
+#[test]
+fn the_table_names_each_deadline_by_its_title_and_the_reasoning_gives_the_id() {
+    let table = northwind("table");
+    let row = table
+        .lines()
+        .find(|l| l.starts_with("Thu 4 Dec 2025"))
+        .unwrap();
+    assert!(
+        row.contains("closes  holder     Shareholder proposal deadline (Rule 14a-8)"),
+        "{row}"
+    );
+    assert!(!row.contains("shareholder_proposal_deadline"), "{row}");
+    assert!(
+        table.contains(
+            "  Shareholder proposal deadline (Rule 14a-8)\n    sec_regulation_14a/shareholder_proposal_deadline: 17 CFR 240.14a-8(e)(2)\n"
+        ),
+        "{table}"
+    );
+}
+
+#[test]
+fn an_event_is_titled_by_who_acts_and_the_rule_and_its_description_json_and_csv_keep_the_id() {
+    let ics = northwind("ics");
+    let e = event(
+        &ics,
+        "sec_regulation_14a.shareholder_proposal_deadline.closes.",
+    );
+    assert!(
+        e.contains("\r\nSUMMARY:Northwind Industrial Corp. \u{2014} Shareholder: Shareholder proposal deadline (Rule 14a-8) closes\r\n"),
+        "{e}"
+    );
+    assert!(
+        e.contains("Rule: sec_regulation_14a/shareholder_proposal_deadline (pack version"),
+        "{e}"
+    );
+    let e = event(&ics, "us_de_dgcl.record_date.opens.");
+    assert!(
+        e.contains("\r\nSUMMARY:Northwind Industrial Corp. \u{2014} Board: Record date window (DGCL § 213(a)) opens\r\n"),
+        "{e}"
+    );
+
+    let doc: serde_json::Value = serde_json::from_str(&northwind("json")).unwrap();
+    let d = crate::util::deadline(&doc, "sec_regulation_14a", "shareholder_proposal_deadline");
+    assert_eq!(d["rule"], "shareholder_proposal_deadline");
+    assert_eq!(d["title"], "Shareholder proposal deadline (Rule 14a-8)");
+
+    let csv = northwind("csv");
+    assert!(
+        csv.lines()
+            .any(|l| l
+                .contains(",sec_regulation_14a,shareholder_proposal_deadline,closes,2025-12-04,")),
+        "{csv}"
+    );
+    assert!(
+        !csv.contains("Shareholder proposal deadline (Rule 14a-8)"),
+        "{csv}"
+    );
+}
+
+#[test]
+fn the_rulebook_is_headed_by_titles_and_gives_each_rule_id() {
+    let out = Cli::new().ok(&["explain", "bylaws/hemacare"]);
+    assert!(
+        out.contains(
+            "\nAdvance notice of nominations (Bylaws § 2.14)\n  Rule id:          `hemacare_bylaws/nomination_notice`\n"
+        ),
+        "{out}"
+    );
+    let md = Cli::new().ok(&["explain", "bylaws/hemacare", "--format", "markdown"]);
+    assert!(
+        md.contains("\n### Advance notice of other business (Bylaws § 2.14)\n"),
+        "{md}"
+    );
+    let doc = Cli::new().json(&["explain", "bylaws/hemacare", "--format", "json"]);
+    assert!(
+        doc.to_string()
+            .contains(r#""title":"Advance notice of nominations (Bylaws § 2.14)""#),
+        "{doc}"
+    );
+}
