@@ -509,7 +509,9 @@ fn title_problems(
                     "the title of rule `{id}` is {chars} characters long; the most is {TITLE_MAX}"
                 ),
             )
-            .with_help("keep the name short; the summary says the rest"),
+            .with_help(
+                "keep the name short, the summary says the rest; for a template's rule, give a shorter `title` (or `subject`) in the `[[use]]`'s `params`",
+            ),
         );
     } else if let Some(first) = titles.get(&text.to_lowercase()) {
         let (line, _) = src.line_col(first.start);

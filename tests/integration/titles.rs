@@ -147,7 +147,7 @@ fn a_title_over_80_characters_is_an_error_at_the_title() {
         "pack.toml:9:9",
         &[
             "the title of rule `nomination_notice` is 81 characters long; the most is 80",
-            "help: keep the name short; the summary says the rest",
+            "help: keep the name short, the summary says the rest",
         ],
     );
     // 80 characters are accepted.
@@ -296,4 +296,62 @@ fn the_rulebook_is_headed_by_titles_and_gives_each_rule_id() {
             .contains(r#""title":"Advance notice of nominations (Bylaws § 2.14)""#),
         "{doc}"
     );
+}
+
+#[test]
+fn a_template_title_made_too_long_by_its_parameters_is_an_error_with_the_fix() {
+    let cli = Cli::new();
+    let pack = |subject: &str, title: &str| {
+        dedent(&format!(
+            r#"
+            [pack]
+            id = "acme_bylaws"
+            title = "Acme bylaws"
+            version = "1"
+            citation = "Acme Bylaws"
+
+            [[use]]
+            template = "bylaws/templates/anniversary_window"
+            id = "advance_notice"
+            params = {{ citation = "Acme Bylaws § 1", subject = "{subject}"{title} }}
+            "#
+        ))
+    };
+    let long = "a nomination of a director or a proposal of other business for the meeting";
+    cli.file("acme.toml", &pack(long, ""));
+    let (code, _, stderr) = cli.run(&["check", "acme.toml"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert_diagnostic(
+        &stderr,
+        "rules/bylaws/templates/anniversary_window.toml (as used at acme.toml:7):83:9",
+        &[
+            "the title of rule `shareholder_notice` is 106 characters long; the most is 80",
+            "`title` (or `subject`) in the `[[use]]`'s `params`",
+        ],
+    );
+    // The fix the help gives.
+    cli.file(
+        "acme.toml",
+        &pack(
+            long,
+            r#", title = "Advance notice of nominations and business""#,
+        ),
+    );
+    let (code, _, stderr) = cli.run(&["check", "acme.toml"]);
+    assert_eq!(code, 0, "{stderr}");
+    let doc = cli.json(&[
+        "deadlines",
+        "--only",
+        "acme.toml",
+        "--meeting",
+        "2026-05-14",
+        "--prior-meeting",
+        "2025-05-15",
+        "--today",
+        "2026-01-05",
+        "--format",
+        "json",
+    ]);
+    let d = crate::util::deadline(&doc, "acme_bylaws", "advance_notice");
+    assert_eq!(d["title"], "Advance notice of nominations and business");
 }
