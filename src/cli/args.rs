@@ -34,6 +34,9 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Recompute the deadlines a proxy statement prints for next year's meeting
     Verify(VerifyArgs),
+    /// Draft the proxy statement's section on proposals and nominations for next year's meeting
+    #[command(long_about = DISCLOSE_HELP)]
+    Disclose(DiscloseArgs),
     /// Deadlines for a whole portfolio: a CSV with one row per company, or a folder of facts files
     #[command(long_about = BATCH_HELP)]
     Batch(BatchArgs),
@@ -406,6 +409,51 @@ pub enum VerifyFormat {
     Table,
     /// One JSON document
     Json,
+}
+
+/// `disclose`: a facts file in, the proxy statement's paragraph on next
+/// year's deadlines out.
+#[derive(Debug, ClapArgs)]
+pub struct DiscloseArgs {
+    /// The meeting and the rules (this year's meeting, as for `deadlines`)
+    #[command(flatten)]
+    pub query: QueryArgs,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = DiscloseFormat::Text)]
+    pub format: DiscloseFormat,
+}
+
+const DISCLOSE_HELP: &str = "\
+Draft the section of this year's proxy statement on shareholder proposals
+and nominations for next year's annual meeting (Rule 14a-5(e)): the Rule
+14a-8 deadline, the bylaws' advance-notice window and proxy access (when a
+bylaw pack is loaded), and the Rule 14a-19 date, with the time of day and
+zone where the rule has one, and what applies if next year's meeting moves
+by more than the rule allows.
+
+The dates are those `govcal verify` checks: each rule computed for next
+year's meeting on the anniversary of this one, this meeting and this proxy
+statement's release being next year's prior facts. Where to send notices is
+left as a bracketed placeholder to fill in. The draft is a starting point
+for counsel, not advice.
+
+  govcal disclose examples/northwind-2026.toml
+  govcal disclose examples/northwind-2026.toml --format html -o section.html
+
+Exit code 0 when the draft was written; 1 for problems in the facts or
+packs, or a meeting that is not an annual one; 2 for bad flags or
+unreadable files.";
+
+/// Output formats for `disclose`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiscloseFormat {
+    /// Plain text
+    Text,
+    /// Markdown
+    #[value(alias = "md")]
+    Markdown,
+    /// A small HTML fragment to paste into a document
+    Html,
 }
 
 /// Output formats for `extract`.

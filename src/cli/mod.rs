@@ -5,6 +5,7 @@
 pub mod args;
 pub mod batch;
 pub mod diff;
+pub mod disclose;
 pub mod explain;
 pub mod output;
 pub mod request;
@@ -158,6 +159,7 @@ fn execute(args: Args) -> Result<Status> {
         Some(Command::Check(c)) => check(&c),
         Some(Command::Extract(x)) => extract(&x),
         Some(Command::Verify(v)) => verify::verify(&v),
+        Some(Command::Disclose(d)) => disclose::disclose(&d),
         Some(Command::Batch(b)) => batch::batch(&b),
         Some(Command::SynthPortfolio(s)) => batch::synth(&s),
         Some(Command::Diff(d)) => diff::diff(&d),

@@ -118,6 +118,7 @@ mod check;
 mod coverage;
 mod deadlines;
 mod diff;
+mod disclose;
 mod errors;
 mod examples;
 mod explain;
