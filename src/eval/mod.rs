@@ -198,6 +198,8 @@ pub struct Deadline<'p> {
     pub pack: String,
     /// The rule's id.
     pub rule: String,
+    /// The rule's title, the name a person reads (the id if it has none).
+    pub title: String,
     /// The pack's version.
     pub pack_version: String,
     /// The rule's summary.

@@ -331,6 +331,9 @@ pub struct Quote {
 pub struct Rule {
     /// Snake-case id, unique in its pack.
     pub id: String,
+    /// The short name a person reads ("Shareholder proposal deadline (Rule
+    /// 14a-8)"), if the pack gives one; [`Rule::name`] falls back to the id.
+    pub title: Option<String>,
     /// A plain-English sentence a non-programmer can check.
     pub summary: String,
     /// Citation to the subsection.
@@ -387,6 +390,11 @@ pub struct Rule {
 }
 
 impl Rule {
+    /// The name a person reads: the pack's `title`, or else the id.
+    pub fn name(&self) -> &str {
+        self.title.as_deref().unwrap_or(&self.id)
+    }
+
     /// Returns the roll policy of `bound`.
     pub fn roll_of(&self, bound: BoundName) -> Roll {
         self.roll[bound as usize]

@@ -248,6 +248,12 @@ pub(crate) struct RawRule {
     /// then lowercase letters, digits and `_`; unique in the pack.
     #[schemars(with = "String")]
     pub(crate) id: Spanned<String>,
+    /// The short name a person reads in a table, a calendar and a rulebook
+    /// ("Shareholder proposal deadline (Rule 14a-8)"): what a corporate
+    /// secretary calls the deadline, 1 to 80 characters, unique in the pack.
+    /// Without it the id stands in, with a warning.
+    #[schemars(with = "Option<String>", length(min = 1, max = 80))]
+    pub(crate) title: Option<Spanned<String>>,
     /// One plain-English statement of the obligation that a non-programmer
     /// can check against the source.
     pub(crate) summary: String,

@@ -352,6 +352,7 @@ pub(crate) fn validate(
     }
     cx.facts = facts;
     let mut seen: BTreeMap<String, Range<usize>> = BTreeMap::new();
+    let mut titles: BTreeMap<String, Range<usize>> = BTreeMap::new();
     let mut warnings = Vec::new();
     let mut rules: Vec<Rule> = imported.to_vec();
     decls.extend(imported_facts.iter().cloned());
@@ -400,6 +401,7 @@ pub(crate) fn validate(
             ),
             Some(_) => {}
         }
+        title_problems(src, r, &mut titles, &mut cx.problems, &mut warnings);
         if r.case.is_empty() {
             warnings.push(Diagnostic::warning(
                 src,
@@ -464,6 +466,65 @@ pub(crate) fn validate(
         all.extend(warnings);
         all.sort_by_key(|d| d.span.start);
         Err(all)
+    }
+}
+
+/// The longest `title` a rule may have, in characters: a calendar's event
+/// title adds the actor to it and should stay near one 75-octet line.
+pub(crate) const TITLE_MAX: usize = 80;
+
+/// Checks a rule's `title`: an error for one that is empty, longer than
+/// [`TITLE_MAX`] characters or used by another rule of the pack (`titles`:
+/// those seen so far); a warning when it is missing (the id stands in).
+fn title_problems(
+    src: &Arc<SourceFile>,
+    r: &RawRule,
+    titles: &mut BTreeMap<String, Range<usize>>,
+    problems: &mut Vec<Diagnostic>,
+    warnings: &mut Vec<Diagnostic>,
+) {
+    let id = r.id.get_ref();
+    let Some(t) = &r.title else {
+        warnings.push(
+            Diagnostic::warning(src, r.id.span(), format!("rule `{id}` has no title"))
+                .with_help(
+                    "add `title = \"...\"`: the deadline's name as a person says it; the id stands in until then",
+                ),
+        );
+        return;
+    };
+    let text = t.get_ref().trim();
+    let chars = text.chars().count();
+    if text.is_empty() {
+        problems.push(
+            Diagnostic::error(src, t.span(), format!("rule `{id}` has an empty title"))
+                .with_help("name the deadline as a person says it, or leave `title` out"),
+        );
+    } else if chars > TITLE_MAX {
+        problems.push(
+            Diagnostic::error(
+                src,
+                t.span(),
+                format!(
+                    "the title of rule `{id}` is {chars} characters long; the most is {TITLE_MAX}"
+                ),
+            )
+            .with_help(
+                "keep the name short, the summary says the rest; for a template's rule, give a shorter `title` (or `subject`) in the `[[use]]`'s `params`",
+            ),
+        );
+    } else if let Some(first) = titles.get(&text.to_lowercase()) {
+        let (line, _) = src.line_col(first.start);
+        problems.push(
+            Diagnostic::error(
+                src,
+                t.span(),
+                format!("the title \"{text}\" is already used on line {line}"),
+            )
+            .with_help("give each rule of a pack its own title"),
+        );
+    } else {
+        titles.insert(text.to_lowercase(), t.span());
     }
 }
 
@@ -785,6 +846,7 @@ fn rule(
     }
     Some(Rule {
         id,
+        title: r.title.as_ref().map(|t| t.get_ref().trim().to_owned()),
         summary: r.summary.clone(),
         citation: r
             .citation

@@ -15,6 +15,7 @@ use crate::ics::previous::UID_DOMAIN;
 use crate::ics::{Alarm, IcsCalendar, IcsEvent, When};
 use crate::model::expr::{BoundName, MeetingKind};
 use crate::model::facts::{Company, Facts};
+use crate::model::rule::Actor;
 use crate::model::zone::Zone;
 
 /// The company part of its calendar events' ids.
@@ -34,8 +35,30 @@ fn slug(s: &str) -> String {
     out.trim_matches('-').to_owned()
 }
 
-fn rule_title(rule: &str) -> String {
-    rule.replace('_', " ")
+/// An event's `SUMMARY`: the company, who must act, the rule's title and
+/// the bound ("Acme Corp. — Shareholder: Shareholder proposal deadline (Rule
+/// 14a-8) closes"). A rule without a title shows its id in words. The
+/// company is always named, so that an event reads the same in a calendar
+/// of one company and of several (and `--previous` sees no rewording); the
+/// titles, at most 80 characters, keep the rest near one 75-octet line.
+fn event_summary(company: &str, d: &Deadline<'_>, verb: &str) -> String {
+    let mut s = format!("{company} \u{2014} ");
+    if let Some(a) = d.actor {
+        let who = match a {
+            Actor::Shareholder => "Shareholder",
+            Actor::Company => "Company",
+            Actor::Dissident => "Dissident",
+            Actor::Board => "Board",
+        };
+        let _ = write!(s, "{who}: ");
+    }
+    if d.title == d.rule {
+        s.push_str(&d.rule.replace('_', " "));
+    } else {
+        s.push_str(&d.title);
+    }
+    let _ = write!(s, " {verb}");
+    s
 }
 
 /// One company's meeting and its deadlines, for a calendar.
@@ -146,7 +169,7 @@ pub fn ics_calendar(
         }
         owners.insert(key.clone(), i);
         for r in rows(run.deadlines) {
-            let event = ics_event(company, &key, &r, run.not_covered, alarms);
+            let event = ics_event(&company.name, &key, &r, run.not_covered, alarms);
             events.push((r.date, company.name.clone(), event));
         }
     }
@@ -167,7 +190,7 @@ pub fn ics_calendar(
 /// One event: what is due, the trace and the citation, and what the
 /// calendar does not cover.
 fn ics_event(
-    company: &Company,
+    company: &str,
     meeting: &str,
     r: &Row<'_>,
     not_covered: &[NotCovered],
@@ -184,7 +207,7 @@ fn ics_event(
         BoundName::Opens => "opens",
         BoundName::Closes => "closes",
     };
-    let summary = format!("{}: {} {verb}", company.name, rule_title(&d.rule));
+    let summary = event_summary(company, d, verb);
     let mut description = format!("{}\n\n", d.summary);
     for s in &d.trace {
         let _ = writeln!(description, "- {s}");

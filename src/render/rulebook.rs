@@ -2,8 +2,9 @@
 //! who checks it against the bylaw or rule it restates. Each rule shows the
 //! pack's own words (summary, citation, notes) beside English that
 //! [`crate::analyse::describe`] generates from the rule's parsed expressions,
-//! then its branches, timing and worked cases. Plain text, Markdown, a
-//! standalone HTML page or JSON; the same input gives the same bytes.
+//! then its branches, timing and worked cases, as plain text or JSON (the
+//! Markdown and HTML rulebook is `cli::explain::counsel`); the same input
+//! gives the same bytes.
 //!
 //! This module lays the words out; it does not choose them (that is
 //! `describe`'s job) and computes no dates.
@@ -45,7 +46,6 @@ struct CaseRow {
 
 /// One rule, with its generated English and what a reader needs beside it.
 struct Page<'a> {
-    pack: &'a RulePack,
     rule: &'a Rule,
     words: RuleWords,
     fields: Vec<Field>,
@@ -117,7 +117,7 @@ impl<'a> Book<'a> {
             );
             text_fields(&mut out, fields, "");
             for p in pages {
-                let _ = writeln!(out, "\n{}/{}", p.pack.id, p.rule.id);
+                let _ = writeln!(out, "\n{}", p.rule.name());
                 text_fields(&mut out, &p.fields, "  ");
                 if !p.branches.is_empty() {
                     let _ = writeln!(out, "  Branches, tried in order:");
@@ -137,98 +137,6 @@ impl<'a> Book<'a> {
                 }
             }
         }
-        out
-    }
-
-    /// Markdown.
-    pub fn markdown(&self) -> String {
-        let mut out = String::new();
-        let _ = writeln!(out, "# {}\n\n{}", md(&self.title()), md(INTRO));
-        for (pack, fields, pages) in &self.packs {
-            let _ = writeln!(out, "\n## {}\n", md(&pack.title));
-            md_fields(&mut out, fields);
-            for p in pages {
-                let _ = writeln!(out, "\n### `{}/{}`\n", p.pack.id, p.rule.id);
-                md_fields(&mut out, &p.fields);
-                if !p.branches.is_empty() {
-                    let _ = writeln!(out, "\n**Branches, tried in order**\n");
-                    for (i, b) in p.branches.iter().enumerate() {
-                        let _ = writeln!(out, "{}. {}", i + 1, md(b));
-                    }
-                }
-                if !p.cases.is_empty() {
-                    let _ = writeln!(
-                        out,
-                        "\n**Worked cases**\n\n| # | Facts | Expected | Why |\n| --- | --- | --- | --- |"
-                    );
-                    for (i, c) in p.cases.iter().enumerate() {
-                        let _ = writeln!(
-                            out,
-                            "| {} | {} | {} | {} |",
-                            i + 1,
-                            md(&c.facts),
-                            md(&c.expected),
-                            md(&c.why)
-                        );
-                    }
-                }
-            }
-        }
-        out
-    }
-
-    /// A standalone HTML page.
-    pub fn html(&self) -> String {
-        let mut out = String::new();
-        let title = html(&self.title());
-        let _ = write!(
-            out,
-            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n<h1>{title}</h1>\n<p class=\"intro\">{}</p>\n",
-            html(INTRO)
-        );
-        for (pack, fields, pages) in &self.packs {
-            let _ = writeln!(
-                out,
-                "<section class=\"pack\" id=\"{}\">\n<h2>{}</h2>",
-                html(&pack.id),
-                html(&pack.title)
-            );
-            html_fields(&mut out, fields);
-            for p in pages {
-                let id = format!("{}/{}", p.pack.id, p.rule.id);
-                let _ = writeln!(
-                    out,
-                    "<section class=\"rule\" id=\"{}\">\n<h3><code>{}</code></h3>",
-                    html(&id),
-                    html(&id)
-                );
-                html_fields(&mut out, &p.fields);
-                if !p.branches.is_empty() {
-                    out.push_str("<h4>Branches, tried in order</h4>\n<ol>\n");
-                    for b in &p.branches {
-                        let _ = writeln!(out, "<li>{}</li>", html_prose(b));
-                    }
-                    out.push_str("</ol>\n");
-                }
-                if !p.cases.is_empty() {
-                    out.push_str("<h4>Worked cases</h4>\n<table>\n<thead><tr><th>#</th><th>Facts</th><th>Expected</th><th>Why</th></tr></thead>\n<tbody>\n");
-                    for (i, c) in p.cases.iter().enumerate() {
-                        let _ = writeln!(
-                            out,
-                            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                            i + 1,
-                            html_prose(&c.facts),
-                            html_prose(&c.expected),
-                            html_prose(&c.why)
-                        );
-                    }
-                    out.push_str("</tbody>\n</table>\n");
-                }
-                out.push_str("</section>\n");
-            }
-            out.push_str("</section>\n");
-        }
-        out.push_str("</body>\n</html>\n");
         out
     }
 
@@ -269,6 +177,7 @@ impl Page<'_> {
         let w = &self.words;
         json!({
             "id": r.id,
+            "title": r.title,
             "summary": r.summary,
             "citation": r.citation,
             "url": r.url,
@@ -362,6 +271,7 @@ fn pack_fields(pack: &RulePack) -> Vec<Field> {
 fn page<'a>(pack: &'a RulePack, rule: &'a Rule) -> Page<'a> {
     let words = describe_rule(rule);
     let mut f = vec![
+        field("Rule id", format!("`{}/{}`", pack.id, rule.id)),
         Field {
             label: "Citation",
             value: rule.citation.clone(),
@@ -379,13 +289,8 @@ fn page<'a>(pack: &'a RulePack, rule: &'a Rule) -> Page<'a> {
     if let Some(b) = &words.business_days {
         f.push(field("Business days", b.clone()));
     }
-    let who = rule.actor.map(actor_words);
-    let test = rule.test.map(|t| test_words(t, rule.actor));
-    match (who, test) {
-        (Some(a), Some(t)) => f.push(field("Who", format!("{a}; timely when {t}"))),
-        (Some(a), None) => f.push(field("Who", a)),
-        (None, Some(t)) => f.push(field("Who", format!("timely when {t}"))),
-        (None, None) => {}
+    if let Some(w) = who_line(rule) {
+        f.push(field("Who", w));
     }
     if let Some(c) = rule.certainty {
         f.push(field("Certainty", certainty_words(c)));
@@ -434,7 +339,6 @@ fn page<'a>(pack: &'a RulePack, rule: &'a Rule) -> Page<'a> {
         Vec::new()
     };
     Page {
-        pack,
         rule,
         fields: f,
         branches,
@@ -517,6 +421,20 @@ fn case_row(c: &Case) -> CaseRow {
         },
         expected: expected.join(", "),
         why: c.why.as_deref().map(prose).unwrap_or_default(),
+    }
+}
+
+/// Who must act and when the act counts as timely ("the shareholder;
+/// timely when received at the principal executive offices"), if the rule
+/// says either.
+pub fn who_line(rule: &Rule) -> Option<String> {
+    let who = rule.actor.map(actor_words);
+    let test = rule.test.map(|t| test_words(t, rule.actor));
+    match (who, test) {
+        (Some(a), Some(t)) => Some(format!("{a}; timely when {t}")),
+        (Some(a), None) => Some(a),
+        (None, Some(t)) => Some(format!("timely when {t}")),
+        (None, None) => None,
     }
 }
 
@@ -622,117 +540,9 @@ fn as_width(n: usize) -> f64 {
     f64::from(u32::try_from(n).unwrap_or(u32::MAX))
 }
 
-// Markdown
-
-/// Escapes the characters Markdown would read as markup (and `|`, which
-/// ends a table cell), leaving `` `ids` `` as code.
-fn md(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for (i, part) in s.split('`').enumerate() {
-        if i % 2 == 1 {
-            let _ = write!(out, "`{part}`");
-            continue;
-        }
-        for c in part.chars() {
-            if matches!(c, '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#') {
-                out.push('\\');
-            }
-            out.push(c);
-        }
-    }
-    out
-}
-
-fn md_fields(out: &mut String, fields: &[Field]) {
-    for f in fields {
-        let value = match &f.url {
-            Some(u) if *u == f.value => format!("<{}>", u.replace('>', "%3E")),
-            Some(u) => format!("[{}](<{}>)", md(&f.value), u.replace('>', "%3E")),
-            None => md(&f.value),
-        };
-        let _ = writeln!(out, "- **{}:** {value}", f.label);
-    }
-}
-
-// HTML
-
-const CSS: &str = "body { font-family: Georgia, 'Times New Roman', serif; max-width: 50em; margin: 2em auto; padding: 0 1em; line-height: 1.45; color: #111; }
-h1, h2, h3, h4 { font-family: Helvetica, Arial, sans-serif; }
-h2 { border-bottom: 2px solid #333; margin-top: 2.5em; }
-h3 { border-bottom: 1px solid #999; margin-top: 2em; }
-.intro { font-style: italic; }
-dl { display: grid; grid-template-columns: 11em 1fr; gap: 0.3em 1em; }
-dt { font-weight: bold; }
-dd { margin: 0; }
-table { border-collapse: collapse; width: 100%; }
-th, td { border: 1px solid #999; padding: 0.3em 0.5em; vertical-align: top; text-align: left; }
-code { font-size: 0.95em; }
-@media print { body { margin: 0; max-width: none; } section.rule { break-inside: avoid-page; } a { color: inherit; } }
-";
-
-/// Escapes text for HTML content and attribute values.
-fn html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Escapes prose for HTML, setting `` `ids` `` in `<code>` as Markdown does.
-fn html_prose(s: &str) -> String {
-    s.split('`')
-        .enumerate()
-        .map(|(i, part)| {
-            if i % 2 == 1 {
-                format!("<code>{}</code>", html(part))
-            } else {
-                html(part)
-            }
-        })
-        .collect()
-}
-
-fn html_fields(out: &mut String, fields: &[Field]) {
-    out.push_str("<dl>\n");
-    for f in fields {
-        let value = match &f.url {
-            Some(u) => format!("<a href=\"{}\">{}</a>", html(u), html_prose(&f.value)),
-            None => html_prose(&f.value),
-        };
-        let _ = writeln!(out, "<dt>{}</dt><dd>{value}</dd>", html(f.label));
-    }
-    out.push_str("</dl>\n");
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn html_escapes_markup_and_quotes() {
-        assert_eq!(
-            html(r#"<script>alert("x & 'y'")</script>"#),
-            "&lt;script&gt;alert(&quot;x &amp; &#39;y&#39;&quot;)&lt;/script&gt;"
-        );
-    }
-
-    #[test]
-    fn html_prose_sets_ids_as_code() {
-        assert_eq!(html_prose("`a<b` & c"), "<code>a&lt;b</code> &amp; c");
-    }
-
-    #[test]
-    fn markdown_escapes_markup_but_keeps_code() {
-        assert_eq!(md("a_b | *c* `x_y`"), r"a\_b \| \*c\* `x_y`");
-    }
 
     #[test]
     fn wrap_keeps_words_whole_and_indents_the_rest() {

@@ -24,6 +24,27 @@ fn days_from(today: NaiveDate, d: NaiveDate) -> String {
     }
 }
 
+/// The two lines that head a deadline below the table: its title, then
+/// its id and citation (`extra` after them); a rule without a title is
+/// headed by its id.
+fn deadline_heading(d: &Deadline<'_>, extra: Option<&str>) -> String {
+    let extra = extra.map(|e| format!("; {e}")).unwrap_or_default();
+    if d.title == d.rule {
+        format!("  {} ({}{extra})\n", d.id(), d.citation)
+    } else {
+        format!("  {}\n    {}: {}{extra}\n", d.title, d.id(), d.citation)
+    }
+}
+
+/// The name of a deadline in the table: its title, or its id if it has none.
+fn deadline_name(d: &Deadline<'_>) -> String {
+    if d.title == d.rule {
+        d.id()
+    } else {
+        d.title.clone()
+    }
+}
+
 /// One table row: a computed bound.
 pub(crate) struct Row<'a> {
     pub(crate) date: NaiveDate,
@@ -105,12 +126,12 @@ pub fn table(
                     time_text(r.b),
                     r.bound.as_str().to_owned(),
                     who(r.d).to_owned(),
-                    r.d.id(),
+                    deadline_name(r.d),
                     days_from(today, r.date),
                 ]
             })
             .collect();
-        let head = ["DATE", "TIME", "BOUND", "WHO", "RULE", "DAYS"];
+        let head = ["DATE", "TIME", "BOUND", "WHO", "DEADLINE", "DAYS"];
         let mut widths = head.map(str::len);
         for c in &cells {
             for (w, s) in widths.iter_mut().zip(c) {
@@ -141,7 +162,7 @@ pub fn table(
     if !computed.is_empty() {
         let _ = writeln!(out, "\nWhy:");
         for d in computed {
-            let _ = writeln!(out, "  {} ({})", d.id(), d.citation);
+            out.push_str(&deadline_heading(d, None));
             for s in &d.trace {
                 let _ = writeln!(out, "    {s}");
             }
@@ -154,7 +175,7 @@ pub fn table(
     if !unspecified.is_empty() {
         let _ = writeln!(out, "\nNo fixed date:");
         for d in unspecified {
-            let _ = writeln!(out, "  {} ({})", d.id(), d.citation);
+            out.push_str(&deadline_heading(d, None));
             // The steps that chose the branch, e.g. "the meeting is 80 days
             // before the anniversary"; the last step repeats the words.
             for s in d
@@ -174,7 +195,7 @@ pub fn table(
     if !conditional.is_empty() {
         let _ = writeln!(out, "\nDepends on facts not given:");
         for d in conditional {
-            let _ = writeln!(out, "  {} ({})", d.id(), d.citation);
+            out.push_str(&deadline_heading(d, None));
             for c in &d.cases {
                 let _ = writeln!(out, "    {}", case_text(c));
             }
@@ -191,13 +212,7 @@ pub fn table(
                 .unwrap_or_default()
         );
         for d in next_year {
-            let _ = writeln!(
-                out,
-                "  {} ({}; {})",
-                d.id(),
-                d.citation,
-                d.disclose_in_proxy.as_deref().unwrap_or_default()
-            );
+            out.push_str(&deadline_heading(d, d.disclose_in_proxy.as_deref()));
             match d.status {
                 Status::Computed => {
                     for (bound, b) in d.bounds() {
@@ -302,7 +317,12 @@ pub fn explain(
     }
     let _ = write!(out, "{}", coverage_lines(coverage));
     for d in deadlines {
-        let _ = writeln!(out, "\n{} [{}]", d.id(), d.status.as_str());
+        if d.title == d.rule {
+            let _ = writeln!(out, "\n{} [{}]", d.id(), d.status.as_str());
+        } else {
+            let _ = writeln!(out, "\n{} [{}]", d.title, d.status.as_str());
+            let _ = writeln!(out, "  Rule: {}", d.id());
+        }
         let _ = writeln!(out, "  {}", d.summary);
         let _ = writeln!(out, "  Citation: {}", d.citation);
         for (i, s) in d.trace.iter().enumerate() {

@@ -245,7 +245,7 @@ fn removed_deadlines_are_cancelled_once() {
         assert!(
             unfolded(now, "SUMMARY")
                 .unwrap()
-                .starts_with("Cancelled: Northwind Industrial Corp.: ")
+                .starts_with("Cancelled: Northwind Industrial Corp. \u{2014} ")
         );
         assert!(!now.contains("BEGIN:VALARM"), "{now}");
         assert!(was.contains("BEGIN:VALARM"));

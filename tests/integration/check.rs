@@ -53,13 +53,13 @@ const SHIPPED_FINDINGS: [(&str, u64, u64, &str); 3] = [
     ),
     (
         "rules/bylaws/templates/meeting_anchored.toml",
-        43,
+        46,
         6,
         "`shareholder_notice` closes after 17 CFR 240.14a-19(b)(1) allows",
     ),
     (
         "rules/bylaws/templates/notice_based_window.toml",
-        50,
+        53,
         6,
         "`shareholder_notice` closes after 17 CFR 240.14a-19(b)(1) allows",
     ),
@@ -136,6 +136,7 @@ const WRONG_CASE: &str = r#"
 
     [[rule]]
     id = "a"
+    title = "Test deadline"
     summary = "A."
     citation = "Test"
     closes = "meeting - 10 days"
@@ -153,10 +154,10 @@ fn check_fails_a_worked_case_off_by_one_and_points_at_the_case() {
     let (code, stdout, stderr) = cli.run(&["check", "pack.toml"]);
     assert_eq!(code, 1, "{stderr}");
     assert!(stdout.is_empty());
-    // `[[rule.case]]` is on line 13, column 1.
+    // `[[rule.case]]` is on line 14, column 1.
     assert_diagnostic(
         &stderr,
-        "pack.toml:13:1",
+        "pack.toml:14:1",
         &[
             "rule `a`: worked case failed: closes: expected Fri 2 May 2025, computed Thu 1 May 2025",
             "10 days before the meeting (Sun 11 May 2025) = Thu 1 May 2025",
@@ -178,7 +179,7 @@ fn check_json_gives_line_column_and_message_of_a_failing_case() {
     assert_eq!(diags.len(), 1, "{doc:#}");
     let d = &diags[0];
     assert_eq!(d["file"], "pack.toml");
-    assert_eq!(d["line"], 13);
+    assert_eq!(d["line"], 14);
     assert_eq!(d["column"], 1);
     assert_eq!(d["severity"], "error");
     let message = d["message"].as_str().unwrap();

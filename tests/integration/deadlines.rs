@@ -27,10 +27,13 @@ fn hemacare() -> Cli {
 fn hemacare_nomination_and_business_notices_close_friday_5_march_2004_in_table() {
     let out = hemacare().ok(&["deadlines", "hemacare-2004.toml", "--today", "2004-02-27"]);
     assert!(out.contains("HemaCare Corporation: annual meeting Tue 25 May 2004"));
-    for rule in ["nomination_notice", "business_notice"] {
+    for rule in ["nominations", "other business"] {
         let row = out
             .lines()
-            .find(|l| l.contains(&format!("hemacare_bylaws/{rule}")) && l.contains("closes"))
+            .find(|l| {
+                l.contains(&format!("Advance notice of {rule} (Bylaws § 2.14)"))
+                    && l.contains("closes")
+            })
             .unwrap_or_else(|| panic!("no table row for {rule}:\n{out}"));
         assert!(row.starts_with("Fri 5 Mar 2004"), "{row}");
         assert!(row.trim_end().ends_with("+7"), "7 days left: {row}");

@@ -17,7 +17,9 @@ fn explain_hemacare_nomination_notice_numbers_the_steps_and_cites_section_2_14()
         "2004-02-27",
     ]);
     assert!(
-        out.contains("hemacare_bylaws/nomination_notice [computed]"),
+        out.contains(
+            "Advance notice of nominations (Bylaws § 2.14) [computed]\n  Rule: hemacare_bylaws/nomination_notice\n"
+        ),
         "{out}"
     );
     assert!(
@@ -58,7 +60,9 @@ fn explain_accepts_a_qualified_rule_id() {
         "--today",
         "2004-02-27",
     ]);
-    assert!(out.contains("hemacare_bylaws/business_notice [computed]"));
+    assert!(out.contains(
+        "Advance notice of other business (Bylaws § 2.14) [computed]\n  Rule: hemacare_bylaws/business_notice\n"
+    ));
     assert!(out.contains("HemaCare Bylaws § 2.14 (business at meetings)"));
     assert!(!out.contains("nomination_notice"));
 }

@@ -146,7 +146,13 @@ fn hemacare_ics_parses_back_with_two_all_day_events_on_5_march_2004() {
         assert_eq!(prop(event, "DTSTAMP"), Some("20040227T000000Z"));
         assert_eq!(
             prop(event, "SUMMARY"),
-            Some(format!("HemaCare Corporation: {rule} notice closes").as_str())
+            Some(
+                format!(
+                    "HemaCare Corporation \u{2014} Shareholder: Advance notice of {} (Bylaws § 2.14) closes",
+                    if rule == "nomination" { "nominations" } else { "other business" }
+                )
+                .as_str()
+            )
         );
         let dtstart = event
             .properties

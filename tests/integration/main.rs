@@ -100,6 +100,9 @@
 //!   FIFOs written in place (write errors count), symbolic links followed;
 //!   no temporary file left by SIGINT or SIGTERM, and a killed run's
 //!   removed by the next; `synth-portfolio` streaming.
+//! - `titles`: rule titles (#20): every shipped rule has a short title of
+//!   its own in its pack; an empty, long or repeated title is an error at
+//!   the title, a missing one a warning at the id.
 //! - `verify`: `govcal verify` with facts given by flags (an unsure or
 //!   missing meeting date, a missing proxy release named with its flag)
 //!   and companies' errors said plainly: a bylaw window printed in the
@@ -147,6 +150,7 @@ mod small_faults;
 mod states;
 mod templates;
 mod times;
+mod titles;
 mod util;
 mod verify;
 mod worked;

@@ -159,6 +159,7 @@ fn issue_18_problems_are_reported_in_file_order() {
 
         [[rule]]
         id = "late_window"
+        title = "Notice window"
         summary = "Notice from 30 days before the meeting until 10 days after the announcement."
         citation = "Acme Bylaws § 1"
         opens = "meeting - 30 days"
@@ -172,6 +173,7 @@ fn issue_18_problems_are_reported_in_file_order() {
 
         [[rule]]
         id = "record_date_window"
+        title = "Record date window"
         summary = "A record date not more than 70 nor less than 10 days before the meeting."
         citation = "Acme Bylaws § 5"
         opens = "meeting - 70 days"
@@ -189,7 +191,7 @@ fn issue_18_problems_are_reported_in_file_order() {
     assert_eq!(code, 1, "{err}");
     assert_eq!(
         locations(&err, "pack.toml"),
-        ["pack.toml:2:6", "pack.toml:2:6", "pack.toml:11:10"],
+        ["pack.toml:2:6", "pack.toml:2:6", "pack.toml:12:10"],
         "{err}"
     );
     let (code, out, err) = cli.run(&["check", "pack.toml", "--format", "json"]);
@@ -201,7 +203,7 @@ fn issue_18_problems_are_reported_in_file_order() {
         .iter()
         .map(|d| d["line"].as_u64().unwrap())
         .collect();
-    assert_eq!(lines, [2, 2, 11], "{doc}");
+    assert_eq!(lines, [2, 2, 12], "{doc}");
 }
 
 #[test]

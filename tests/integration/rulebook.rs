@@ -255,7 +255,7 @@ fn rule_flag_keeps_one_rule_and_takes_a_qualified_id() {
     let cli = Cli::new();
     for id in ["business_notice", "hemacare_bylaws/business_notice"] {
         let out = cli.ok(&["explain", "bylaws/hemacare", "--rule", id]);
-        assert!(out.contains("hemacare_bylaws/business_notice\n"), "{out}");
+        assert!(out.contains("`hemacare_bylaws/business_notice`\n"), "{out}");
         assert!(!out.contains("nomination_notice"), "{out}");
     }
 }

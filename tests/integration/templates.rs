@@ -53,7 +53,7 @@ fn a_company_states_only_its_numbers_and_each_use_is_checked_against_its_own_cas
         "2 cases of ours + 5 of the template's defaults kept for business_notice: {stderr}"
     );
     assert!(
-        stderr.contains("(as used at acme_bylaws.toml:7):79:6"),
+        stderr.contains("(as used at acme_bylaws.toml:7):82:6"),
         "{stderr}"
     );
 }

@@ -380,6 +380,7 @@ fn an_etc_gmt_zone_is_accepted_with_a_warning_that_its_sign_is_reversed() {
         citation = "Demo Bylaws § 2"
         closes = "meeting - 90 days"
         closes_at = "17:00 Etc/GMT+5"
+        title = "Notice deadline"
 
         [[rule.case]]
         facts = { meeting = 2026-04-15 }

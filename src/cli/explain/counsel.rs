@@ -109,7 +109,7 @@ pub struct Reference {
 /// Returns the heading of a rule's section. One function, so that the
 /// headings can switch from the id to the rule's title in one place.
 pub fn rule_heading(rule: &Rule) -> String {
-    rule.id.clone()
+    rule.name().to_owned()
 }
 
 /// Returns the badge for a rule's `certainty`; a rule that does not say is

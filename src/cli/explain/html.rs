@@ -123,6 +123,9 @@ fn rule(out: &mut String, r: &RulePart<'_>) {
     );
     out.push_str("<dl>\n");
     row(out, "Rule id", &format!("<code>{}</code>", esc(&r.full_id)));
+    if let Some(w) = crate::render::rulebook::who_line(r.rule) {
+        row(out, "Who", &esc(&w));
+    }
     let citation = match &rule.url {
         Some(u) => link(&rule.citation, u),
         None => esc(&prose(&rule.citation)),

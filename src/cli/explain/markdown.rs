@@ -77,6 +77,9 @@ fn rule(out: &mut String, r: &RulePart<'_>) {
         md(r.badge.meaning)
     );
     let _ = writeln!(out, "- **Rule id:** `{}`", r.full_id);
+    if let Some(w) = crate::render::rulebook::who_line(r.rule) {
+        let _ = writeln!(out, "- **Who:** {}", md(&w));
+    }
     let citation = match &rule.url {
         Some(u) => link(&rule.citation, u),
         None => md(&prose(&rule.citation)),

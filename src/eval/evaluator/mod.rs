@@ -216,6 +216,7 @@ impl<'p, 'a> Evaluator<'p, 'a> {
         let mut d = Deadline {
             pack: pack.id.clone(),
             rule: rule.id.clone(),
+            title: rule.name().to_owned(),
             pack_version: pack.version.clone(),
             summary: rule.summary.clone(),
             citation: rule.citation.clone(),
