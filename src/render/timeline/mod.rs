@@ -64,7 +64,7 @@ figcaption{font-size:.85rem;color:#555}
 .lane-bg{fill:#fff;stroke:#d6d9de}.lane-name{font-size:12px;font-weight:600;fill:#333}
 .weekend{fill:#eef0f3}.holiday{fill:#f6d9b8}
 .tick{stroke:#b9bec7;stroke-width:.6}.month{font-size:11px;fill:#444}
-.fact line{stroke-width:1.4;stroke-dasharray:4 3}.fact text{font-size:11px;font-weight:600}
+.fact line{stroke-width:1.4;stroke-dasharray:4 3}.fact text{font-size:11px;font-weight:600;paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}
 .fact-meeting line{stroke:#b3261e}.fact-meeting text{fill:#b3261e}
 .fact-record_date line{stroke:#6a3fb5}.fact-record_date text{fill:#6a3fb5}
 .fact-announcement line{stroke:#0b6b5c}.fact-announcement text{fill:#0b6b5c}
@@ -207,6 +207,8 @@ fn fact_lines(
     bottom: f64,
 ) -> Vec<String> {
     let mut off = Vec::new();
+    // The labels go after every line, so that no line crosses a label.
+    let mut labels = String::new();
     for (i, (class, label, date)) in lines.iter().enumerate() {
         if !axis.contains(*date) {
             off.push(format!(
@@ -224,12 +226,17 @@ fn fact_lines(
         let tx = if anchor == "end" { x - 3.0 } else { x + 3.0 };
         let _ = write!(
             out,
-            "<g class=\"fact fact-{class}\" data-date=\"{date}\" data-x=\"{x:.1}\"><title>{}</title><line x1=\"{x:.1}\" y1=\"{:.1}\" x2=\"{x:.1}\" y2=\"{bottom:.1}\"/><text x=\"{tx:.1}\" y=\"{y:.1}\" text-anchor=\"{anchor}\">{}</text></g>",
+            "<g class=\"fact fact-{class}\" data-date=\"{date}\" data-x=\"{x:.1}\"><title>{}</title><line x1=\"{x:.1}\" y1=\"{:.1}\" x2=\"{x:.1}\" y2=\"{bottom:.1}\"/></g>",
             esc(&text),
             y - 9.0,
+        );
+        let _ = write!(
+            labels,
+            "<g class=\"fact fact-{class}\"><text x=\"{tx:.1}\" y=\"{y:.1}\" text-anchor=\"{anchor}\">{}</text></g>",
             esc(&text)
         );
     }
+    out.push_str(&labels);
     off
 }
 
@@ -310,8 +317,9 @@ fn season_svg(p: &Page<'_, '_>, marks: &[Mark<'_, '_>], axis: Axis) -> (String, 
         if *empty {
             let _ = write!(
                 svg,
-                "<text class=\"small\" x=\"6\" y=\"{:.1}\" font-size=\"10\" fill=\"#777\">none</text>",
-                y + 27.0
+                "<text class=\"small\" x=\"{:.1}\" y=\"{:.1}\" font-size=\"10\" fill=\"#777\">none</text>",
+                GUTTER + 6.0,
+                y + 15.0
             );
         }
     }
