@@ -191,6 +191,16 @@ fn the_season_page_marks_every_deadline_at_its_date() {
         html.contains("<g class=\"case\" data-fact=\"meeting\" data-date=\"2027-04-14\" data-end=\"2027-06-13\""),
         "no band for next year's meeting between 14 April and 13 June 2027"
     );
+    // An open end is said, not drawn as a date; a case in words is apart.
+    assert!(html.contains(
+        "<g class=\"case\" data-fact=\"meeting\" data-date=\"2027-06-14\" data-open=\"end\""
+    ));
+    assert!(html.contains("<rect class=\"band words\""));
+    // A lane per answer with something to draw: next year's three, not
+    // this year's answers in words (14 days after a proposal arrives).
+    let bands = &html[html.find("<svg class=\"bands\"").unwrap()..];
+    let bands = &bands[..bands.find("</svg>").unwrap()];
+    assert_eq!(bands.matches("class=\"lane-bg\"").count(), 3);
     assert!(html.contains("if next year&#39;s meeting is between Wed 14 Apr 2027 and Sun 13 Jun 2027: closes Thu 3 Dec 2026"));
     assert!(html.contains("<h2>Not covered</h2>"));
 }

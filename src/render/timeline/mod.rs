@@ -72,8 +72,8 @@ figcaption{font-size:.85rem;color:#555}
 .fact-window line{stroke:#555;stroke-dasharray:2 2}.fact-window text{fill:#555}
 .bar{fill:#5b8def;fill-opacity:.75;stroke:#2f5fbf}.dot{fill:#2f5fbf;stroke:#fff;stroke-width:.8}
 .past .bar{fill:#aab;stroke:#889}.past .dot{fill:#889}
-.num{font-size:10px;fill:#222}
-.band{fill:#f2b705;fill-opacity:.28;stroke:#b88a00;stroke-width:.6}
+.num{font-size:10px;fill:#222}.none{font-size:10px;fill:#777}
+.band{fill:#f2b705;fill-opacity:.28;stroke:#b88a00;stroke-width:.6}.band.words{fill:#9aa3ad;fill-opacity:.18;stroke:#8a939c;stroke-dasharray:3 2}
 table{border-collapse:collapse;width:100%;font-size:.85rem}
 th,td{text-align:left;vertical-align:top;padding:.2rem .4rem;border-bottom:1px solid #e3e5e8}
 th{background:#f4f5f7}td.n{white-space:nowrap}
@@ -317,7 +317,7 @@ fn season_svg(p: &Page<'_, '_>, marks: &[Mark<'_, '_>], axis: Axis) -> (String, 
         if *empty {
             let _ = write!(
                 svg,
-                "<text class=\"small\" x=\"{:.1}\" y=\"{:.1}\" font-size=\"10\" fill=\"#777\">none</text>",
+                "<text class=\"none\" x=\"{:.1}\" y=\"{:.1}\">none</text>",
                 GUTTER + 6.0,
                 y + 15.0
             );
@@ -429,7 +429,23 @@ fn case_ranges(c: &Condition<'_>) -> Option<(String, Intervals)> {
 /// a band or a date to draw.
 fn bands_svg(conditional: &[&Deadline<'_>], focus: NaiveDate) -> Option<String> {
     let mut dates = Vec::new();
-    for d in conditional {
+    // A lane only for the answers with a band or a date to draw; those
+    // on a fact's words alone ("14 days after the proposal arrives") are
+    // listed below the drawing.
+    let conditional: Vec<&Deadline<'_>> = conditional
+        .iter()
+        .copied()
+        .filter(|d| {
+            d.cases.iter().any(|c| {
+                c.when.as_ref().and_then(case_ranges).is_some()
+                    || [&c.opens, &c.closes]
+                        .into_iter()
+                        .flatten()
+                        .any(|a| matches!(a, Answer::Date(_)))
+            })
+        })
+        .collect();
+    for d in &conditional {
         for c in &d.cases {
             if let Some((_, ranges)) = c.when.as_ref().and_then(case_ranges) {
                 for (a, b) in ranges {
@@ -452,10 +468,10 @@ fn bands_svg(conditional: &[&Deadline<'_>], focus: NaiveDate) -> Option<String> 
     let mut body = String::new();
     let mut y = top;
     let lane = 30.0;
-    for d in conditional {
+    for d in &conditional {
         let _ = write!(
             body,
-            "<rect class=\"lane-bg\" x=\"{GUTTER:.1}\" y=\"{y:.1}\" width=\"{:.1}\" height=\"{lane:.1}\"/><text class=\"lane-name\" x=\"6\" y=\"{:.1}\" font-size=\"9\">{}</text>",
+            "<rect class=\"lane-bg\" x=\"{GUTTER:.1}\" y=\"{y:.1}\" width=\"{:.1}\" height=\"{lane:.1}\"/><text class=\"lane-name\" x=\"6\" y=\"{:.1}\" style=\"font-size:10px\">{}</text>",
             WIDTH - GUTTER - 40.0,
             y + 18.0,
             esc(&short(&rule_title(d), 22))
@@ -463,17 +479,32 @@ fn bands_svg(conditional: &[&Deadline<'_>], focus: NaiveDate) -> Option<String> 
         for (i, c) in d.cases.iter().enumerate() {
             let text = format!("{}: {}", rule_title(d), case_text(c));
             if let Some((fact, ranges)) = c.when.as_ref().and_then(case_ranges) {
-                for (a, b) in ranges {
-                    let a = a.unwrap_or(axis.start).max(axis.start);
-                    let b = b.unwrap_or(axis.end).min(axis.end);
-                    if a >= axis.end || b < axis.start || b < a {
+                // A case that gives a date is drawn apart from one that
+                // gives only words.
+                let gives_date = [&c.opens, &c.closes]
+                    .into_iter()
+                    .flatten()
+                    .any(|a| matches!(a, Answer::Date(_)));
+                let kind = if gives_date { "band" } else { "band words" };
+                let last_day = axis.end.pred_opt().unwrap_or(axis.end);
+                for (from, to) in ranges {
+                    let a = from.unwrap_or(axis.start).max(axis.start);
+                    let b = to.unwrap_or(last_day).min(last_day);
+                    if a > last_day || b < axis.start || b < a {
                         continue;
                     }
                     let x0 = axis.x(a);
                     let x1 = axis.x(b) + axis.day_width();
+                    // The range's own ends, an open end said as such.
+                    let ends = match (from, to) {
+                        (Some(f), Some(t)) => format!("data-date=\"{f}\" data-end=\"{t}\""),
+                        (Some(f), None) => format!("data-date=\"{f}\" data-open=\"end\""),
+                        (None, Some(t)) => format!("data-end=\"{t}\" data-open=\"start\""),
+                        (None, None) => "data-open=\"both\"".to_owned(),
+                    };
                     let _ = write!(
                         body,
-                        "<g class=\"case\" data-fact=\"{}\" data-date=\"{a}\" data-end=\"{b}\" data-case=\"{i}\"><title>{}</title><rect class=\"band\" x=\"{x0:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\"/></g>",
+                        "<g class=\"case\" data-fact=\"{}\" {ends} data-case=\"{i}\"><title>{}</title><rect class=\"{kind}\" x=\"{x0:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\"/></g>",
                         esc(&fact),
                         esc(&text),
                         y + 2.0,
@@ -670,11 +701,11 @@ fn conditional_section(out: &mut String, p: &Page<'_, '_>, focus: NaiveDate) {
     if all.is_empty() {
         return;
     }
-    out.push_str("<h2>Answers that depend on dates not yet known</h2>\n");
+    out.push_str("<h2 id=\"conditional\">Answers that depend on dates not yet known</h2>\n");
     if let Some(svg) = bands_svg(&all, focus) {
         let _ = write!(
             out,
-            "<figure>\n{svg}\n<figcaption>Each yellow band is the range of the unknown date (for next year's rules, next year's meeting) in which the answer holds; a diamond is the date that answer gives.</figcaption>\n</figure>\n"
+            "<figure>\n{svg}\n<figcaption>Each band is the range of the unknown date (for next year's rules, next year's meeting) in which an answer holds: yellow where it gives a date, marked by a diamond; grey and dashed where it gives a rule in words (hover or see the list).</figcaption>\n</figure>\n"
         );
     }
     let list = |out: &mut String, ds: &[&Deadline<'_>]| {

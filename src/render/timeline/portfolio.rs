@@ -126,7 +126,7 @@ pub fn portfolio_page(rows: &[PortfolioRow], failed: &[String], today: NaiveDate
     for (i, row) in rows.iter().enumerate() {
         let _ = write!(
             svg,
-            "<g class=\"company\" data-row=\"{i}\"><rect class=\"lane-bg\" x=\"{GUTTER:.1}\" y=\"{y:.1}\" width=\"{:.1}\" height=\"{LANE:.1}\" fill-opacity=\"0\"/><text class=\"lane-name\" x=\"6\" y=\"{:.1}\" font-size=\"10\"><title>{}</title>{}</text>",
+            "<g class=\"company\" data-row=\"{i}\"><rect class=\"lane-bg\" x=\"{GUTTER:.1}\" y=\"{y:.1}\" width=\"{:.1}\" height=\"{LANE:.1}\" fill-opacity=\"0\"/><text class=\"lane-name\" x=\"6\" y=\"{:.1}\" style=\"font-size:11px\"><title>{}</title>{}</text>",
             WIDTH - GUTTER - 40.0,
             y + 16.0,
             esc(&row.company),
