@@ -461,8 +461,8 @@ fn headless(chromium: &Path, dir: &Path, extra: &[String], page: &Path) -> std::
         .expect("run chromium")
 }
 
-/// Renders both pages in headless Chromium: the DOM it builds holds the
-/// timeline's SVG and marks, a screenshot and a PDF (the print layout) are
+/// Renders both pages in headless Chromium: no console message, the DOM
+/// it builds holds the timeline's SVG and marks, a screenshot and a PDF (the print layout) are
 /// written and not empty. Skipped, saying so, without Chromium, unless
 /// `GOVCAL_REQUIRE_CHROMIUM` is set.
 #[test]
@@ -502,7 +502,23 @@ fn chromium_draws_the_timeline_pages() {
         ("portfolio.html", "timeline portfolio"),
     ] {
         let file = dir.join(page);
-        let out = headless(&browser, dir, &["--dump-dom".to_owned()], &file);
+        let out = headless(
+            &browser,
+            dir,
+            &[
+                "--dump-dom".to_owned(),
+                "--enable-logging=stderr".to_owned(),
+                "--v=0".to_owned(),
+            ],
+            &file,
+        );
+        // With logging on, Chromium writes each console message (a
+        // script error included) to stderr as `CONSOLE`.
+        let log = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            !log.contains(":CONSOLE"),
+            "{page}: console messages:\n{log}"
+        );
         let dom = String::from_utf8_lossy(&out.stdout);
         assert!(
             out.status.success(),
