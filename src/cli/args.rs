@@ -99,6 +99,8 @@ pub enum Format {
     Csv,
     /// iCalendar (RFC 5545), for calendar programs
     Ics,
+    /// A self-contained HTML page with a timeline (SVG), for people and print
+    Html,
 }
 
 /// Output formats for `explain`.
@@ -263,6 +265,7 @@ Output keeps the portfolio's order whatever the number of threads. A row that ca
   govcal batch portfolio.csv --today 2026-01-05 -o deadlines.csv
   govcal batch portfolio.csv --format jsonl -o deadlines.jsonl
   govcal batch portfolio.csv --format ics -o portfolio.ics
+  govcal batch portfolio.csv --format html -o portfolio.html
   govcal batch facts/ --format ics --output-dir calendars/";
 
 /// `batch`: a portfolio in, one output for all of it.
@@ -311,6 +314,8 @@ pub enum BatchFormat {
     Jsonl,
     /// iCalendar: one calendar for all (`--output`) or one per company (`--output-dir`)
     Ics,
+    /// One HTML page: what closes in the next 30/60/90 days, a row per company
+    Html,
 }
 
 /// `synth-portfolio`: made-up companies, for trying `batch` at scale.

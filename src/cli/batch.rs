@@ -29,6 +29,7 @@ use super::output::{OutFile, Output, scratch_file, sweep_stale};
 use super::request::{load_library, parse_alarms, today};
 use super::{Status, with_causes, write_to};
 use crate::render::calendar::{self, IcsRun};
+use crate::render::timeline::portfolio::{PortfolioRow, portfolio_page, portfolio_row};
 use crate::render::{csv, json};
 
 /// Rows evaluated together before their output is written.
@@ -41,6 +42,8 @@ type LibraryKey = (Vec<String>, Option<PathBuf>);
 enum Rendered {
     /// CSV rows or a JSON line.
     Text(String),
+    /// A company's row of the HTML page, which is written at the end.
+    Row(PortfolioRow),
     /// A calendar: its file name, the whole file (per-company output),
     /// or its event blocks and zones (merged output).
     Ics {
@@ -237,6 +240,8 @@ struct Emit<'a> {
     tally: &'a mut Tally,
     seen: &'a mut HashMap<String, usize>,
     names: &'a mut Vec<String>,
+    /// `--format html`: the companies' rows and the rows that failed.
+    page: Option<&'a mut (Vec<PortfolioRow>, Vec<String>)>,
     bar: Option<&'a indicatif::ProgressBar>,
 }
 
@@ -278,6 +283,7 @@ impl Run<'_> {
         let mut seen: HashMap<String, usize> = HashMap::new();
         let mut tally = Tally::default();
         let mut names: Vec<String> = Vec::new();
+        let mut page = (self.args.format == BatchFormat::Html).then(|| (Vec::new(), Vec::new()));
         let outcome = (|| -> Result<()> {
             let mut out = Emit {
                 sink: sink.as_mut(),
@@ -286,6 +292,7 @@ impl Run<'_> {
                 tally: &mut tally,
                 seen: &mut seen,
                 names: &mut names,
+                page: page.as_mut(),
                 bar: bar.as_ref(),
             };
             // A pipeline of two stages: while the pool renders one chunk,
@@ -333,6 +340,9 @@ impl Run<'_> {
                 s.write(&ics::calendar_head(&name, &spans))?;
                 s.copy_from(std::io::BufReader::new(f))?;
                 s.write(ics::CALENDAR_END)?;
+            }
+            if let (Some((rows, failed)), Some(s)) = (page.take(), sink.as_mut()) {
+                s.write(&portfolio_page(&rows, &failed, self.today))?;
             }
             Ok(())
         })();
@@ -429,12 +439,21 @@ impl Run<'_> {
             match out {
                 Err(bad) => {
                     em.tally.failed += 1;
+                    if let Some((_, failed)) = em.page.as_mut() {
+                        failed.push(bad.to_string());
+                    }
                     if let Some(b) = &em.bar {
                         b.suspend(|| {
                             let _ = writeln!(stderr, "error: {bad}");
                         });
                     } else {
                         let _ = writeln!(stderr, "error: {bad}");
+                    }
+                }
+                Ok(Rendered::Row(row)) => {
+                    em.tally.companies += 1;
+                    if let Some((rows, _)) = em.page.as_mut() {
+                        rows.push(row);
                     }
                 }
                 Ok(Rendered::Text(text)) => {
@@ -576,6 +595,12 @@ impl Run<'_> {
                 csv::csv_rows(&entry.company, &shown, &mut text);
                 Ok(Rendered::Text(text))
             }
+            BatchFormat::Html => Ok(Rendered::Row(portfolio_row(
+                &entry.company,
+                &entry.facts,
+                &all,
+                self.today,
+            ))),
             BatchFormat::Jsonl => {
                 let shown: Vec<_> = all
                     .into_iter()

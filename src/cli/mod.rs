@@ -284,7 +284,7 @@ fn deadlines(d: &DeadlinesArgs) -> Result<Status> {
         .filter(|d| {
             req.all
                 || d.status != crate::model::rule::Status::NotApplicable
-                || req.format == Format::Table
+                || matches!(req.format, Format::Table | Format::Html)
         })
         .cloned()
         .collect();
@@ -322,6 +322,28 @@ fn deadlines(d: &DeadlinesArgs) -> Result<Status> {
         Format::Csv => {
             warn_facts(&req);
             csv::csv(&req.company, &shown)
+        }
+        Format::Html => {
+            // The calendars of the packs that govern the company, once each,
+            // in loading order: their weekends and holidays are shaded.
+            let mut calendars: Vec<&crate::model::calendar::Calendar> = Vec::new();
+            for pack in &cov.packs {
+                if let Some(c) = req.library.calendars.get(&pack.calendar)
+                    && !calendars.iter().any(|k| k.id() == c.id())
+                {
+                    calendars.push(c);
+                }
+            }
+            crate::render::timeline::page(&crate::render::timeline::Page {
+                company: &req.company,
+                facts: &req.facts,
+                fact_warnings: &req.fact_warnings,
+                coverage: &cov,
+                deadlines: &shown,
+                next_year: &next,
+                calendars,
+                today: req.today,
+            })
         }
         Format::Ics => return calendar(d),
     };

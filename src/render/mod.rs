@@ -10,6 +10,7 @@ pub mod diagnostics;
 pub mod json;
 pub mod rulebook;
 pub mod table;
+pub mod timeline;
 
 use std::fmt::Write as _;
 

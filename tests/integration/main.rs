@@ -108,6 +108,10 @@
 //!   and companies' errors said plainly: a bylaw window printed in the
 //!   wrong year, checked against the rule its sentence states; a date a
 //!   day off over a February 29; exit 1 exactly when one differs.
+//! - `timeline`: `deadlines --format html` and `batch --format html`: the
+//!   SVG's marks carry every deadline's date in order, nothing is fetched,
+//!   the bytes repeat, odd input is escaped and clamped; and, where
+//!   Chromium is installed, the page drawn by a real browser.
 
 #![allow(
     clippy::doc_markdown,
@@ -149,6 +153,7 @@ mod sec_season;
 mod small_faults;
 mod states;
 mod templates;
+mod timeline;
 mod times;
 mod titles;
 mod util;
