@@ -250,6 +250,16 @@ impl Deadline<'_> {
         format!("{}/{}", self.pack, self.rule)
     }
 
+    /// The name a person reads: the rule's title, or its full id
+    /// (`pack/rule`) when the rule has none.
+    pub fn name(&self) -> String {
+        if self.title == self.rule {
+            self.id()
+        } else {
+            self.title.clone()
+        }
+    }
+
     /// Returns the computed bounds with their names.
     pub fn bounds(&self) -> impl Iterator<Item = (BoundName, &Bound)> {
         [

@@ -36,15 +36,6 @@ fn deadline_heading(d: &Deadline<'_>, extra: Option<&str>) -> String {
     }
 }
 
-/// The name of a deadline in the table: its title, or its id if it has none.
-fn deadline_name(d: &Deadline<'_>) -> String {
-    if d.title == d.rule {
-        d.id()
-    } else {
-        d.title.clone()
-    }
-}
-
 /// One table row: a computed bound.
 pub(crate) struct Row<'a> {
     pub(crate) date: NaiveDate,
@@ -126,7 +117,7 @@ pub fn table(
                     time_text(r.b),
                     r.bound.as_str().to_owned(),
                     who(r.d).to_owned(),
-                    deadline_name(r.d),
+                    r.d.name(),
                     days_from(today, r.date),
                 ]
             })

@@ -162,6 +162,12 @@ fn the_season_page_marks_every_deadline_at_its_date() {
             .and_then(|s| s.split("</li>").next())
             .unwrap_or_else(|| panic!("no note {n}"));
         assert!(note.contains(&id), "{note}");
+        // ... and its title, the name a person reads.
+        let title = esc(d["title"].as_str().unwrap());
+        assert!(
+            note.contains(&format!("<strong>{title}</strong>")),
+            "{note}"
+        );
         let citation = d["citation"].as_str().unwrap().replace('&', "&amp;");
         assert!(note.contains(&citation), "{note} lacks {citation}");
         expected.insert(id);
@@ -576,4 +582,13 @@ fn chromium_draws_the_timeline_pages() {
             bytes.len()
         );
     }
+}
+
+/// Escapes text as the page does in element content.
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
 }

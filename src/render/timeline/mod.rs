@@ -26,12 +26,6 @@ use crate::model::facts::{Company, Facts};
 use crate::model::rule::{Actor, Status};
 use crate::pack::consistency::FactWarning;
 
-/// The name a reader sees for a rule: for now its full id
-/// (`pack/rule`). The one place to change when rules carry titles.
-pub(crate) fn rule_title(d: &Deadline<'_>) -> String {
-    d.id()
-}
-
 /// What the season page shows: the same inputs as the table.
 pub struct Page<'a, 'p> {
     /// The company.
@@ -171,7 +165,7 @@ fn hover_text(m: &Mark<'_, '_>) -> String {
     format!(
         "[{}] {}\n{}\nwho: {}\n{}",
         m.n,
-        rule_title(m.d),
+        m.d.name(),
         when_text(m),
         who(m.d),
         m.d.citation
@@ -474,10 +468,10 @@ fn bands_svg(conditional: &[&Deadline<'_>], focus: NaiveDate) -> Option<String> 
             "<rect class=\"lane-bg\" x=\"{GUTTER:.1}\" y=\"{y:.1}\" width=\"{:.1}\" height=\"{lane:.1}\"/><text class=\"lane-name\" x=\"6\" y=\"{:.1}\" style=\"font-size:10px\">{}</text>",
             WIDTH - GUTTER - 40.0,
             y + 18.0,
-            esc(&short(&rule_title(d), 22))
+            esc(&short(&d.name(), 22))
         );
         for (i, c) in d.cases.iter().enumerate() {
-            let text = format!("{}: {}", rule_title(d), case_text(c));
+            let text = format!("{}: {}", d.name(), case_text(c));
             if let Some((fact, ranges)) = c.when.as_ref().and_then(case_ranges) {
                 // A case that gives a date is drawn apart from one that
                 // gives only words.
@@ -634,10 +628,11 @@ pub fn page(p: &Page<'_, '_>) -> String {
             };
             let _ = writeln!(
                 out,
-                "<li id=\"note-{}\" value=\"{}\"><strong>{}</strong>: {}; {}; {}{off}</li>",
+                "<li id=\"note-{}\" value=\"{}\"><strong>{}</strong> <code>{}</code>: {}; {}; {}{off}</li>",
                 m.n,
                 m.n,
-                esc(&rule_title(m.d)),
+                esc(&m.d.name()),
+                esc(&m.d.id()),
                 esc(&when_text(m)),
                 esc(who(m.d)),
                 esc(&m.d.citation)
@@ -682,7 +677,7 @@ fn table_section(out: &mut String, p: &Page<'_, '_>, marks: &[Mark<'_, '_>]) {
             esc(&time_text(r.b)),
             r.bound.as_str(),
             esc(who(r.d)),
-            esc(&rule_title(r.d)),
+            esc(&r.d.name()),
             esc(&r.d.citation),
             days
         );
@@ -714,7 +709,7 @@ fn conditional_section(out: &mut String, p: &Page<'_, '_>, focus: NaiveDate) {
             let _ = write!(
                 out,
                 "<li><strong>{}</strong> ({}{})<ul>",
-                esc(&rule_title(d)),
+                esc(&d.name()),
                 esc(&d.citation),
                 d.disclose_in_proxy
                     .as_deref()
@@ -763,7 +758,7 @@ fn rest_section(out: &mut String, p: &Page<'_, '_>) {
             let _ = writeln!(
                 out,
                 "<li><strong>{}</strong> ({}): {}</li>",
-                esc(&rule_title(d)),
+                esc(&d.name()),
                 esc(&d.citation),
                 esc(&words(d))
             );
@@ -774,11 +769,11 @@ fn rest_section(out: &mut String, p: &Page<'_, '_>) {
         .fact_warnings
         .iter()
         .map(|w| format!("facts: {w}"))
-        .chain(p.deadlines.iter().flat_map(|d| {
-            d.warnings
+        .chain(
+            p.deadlines
                 .iter()
-                .map(move |w| format!("{}: {w}", rule_title(d)))
-        }))
+                .flat_map(|d| d.warnings.iter().map(move |w| format!("{}: {w}", d.name()))),
+        )
         .collect();
     if !warnings.is_empty() {
         out.push_str("<h2>Warnings</h2>\n<ul>\n");

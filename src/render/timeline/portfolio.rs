@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 
 use super::axis::{Axis, GUTTER, WIDTH, esc};
-use super::{page_head, rule_title};
+use super::page_head;
 use crate::eval::Deadline;
 use crate::model::dates::show_date;
 use crate::model::facts::{Company, Facts};
@@ -73,7 +73,7 @@ pub fn portfolio_row(
                 bound: row.bound.as_str(),
                 time: super::super::time_text(row.b),
                 who: super::super::who(row.d),
-                title: rule_title(row.d),
+                title: row.d.name(),
                 id: row.d.id(),
                 citation: row.d.citation.clone(),
             });
