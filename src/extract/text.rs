@@ -775,9 +775,11 @@ impl Sentences {
     }
 }
 
-/// Splits a paragraph at sentence ends: `.`, `?` or `!` followed by a space
-/// and a capital letter, a digit or an opening quote, unless the period ends
-/// a known abbreviation or a single capital letter.
+/// Splits a paragraph at sentence ends: `.`, `?` or `!`, then any closing
+/// quotes or emphasis marks (`"`, `”`, `’`, Markdown's `*` and `_`), then a
+/// space and a capital letter, a digit, an opening quote or an emphasis
+/// mark, unless the period ends a known abbreviation or a single capital
+/// letter.
 fn split_sentences(para: Sentence, out: &mut Vec<Sentence>) {
     let text = &para.text;
     let bytes = text.as_bytes();
@@ -785,19 +787,29 @@ fn split_sentences(para: Sentence, out: &mut Vec<Sentence>) {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if matches!(b, b'.' | b'?' | b'!') && i + 2 < bytes.len() && bytes[i + 1] == b' ' {
-            let next = text[i + 2..].chars().next().unwrap_or(' ');
+        // The stop is ASCII, so the byte after it starts a character;
+        // `closed` is where the closing marks after it end.
+        let stop = matches!(b, b'.' | b'?' | b'!');
+        let closed = if stop {
+            i + 1 + closing_marks(&text[i + 1..])
+        } else {
+            i + 1
+        };
+        if stop && closed + 1 < bytes.len() && bytes[closed] == b' ' {
+            let next = text[closed + 1..].chars().next().unwrap_or(' ');
             let word_start = text[..i].rfind([' ', '(']).map_or(0, |p| p + 1);
             let word = text[word_start..i].to_ascii_lowercase();
             let abbreviation = b == b'.'
                 && (ABBREVIATIONS.contains(&word.as_str())
                     || (word.len() == 1 && word.chars().all(|c| c.is_ascii_alphabetic())));
             if !abbreviation
-                && (next.is_uppercase() || next.is_ascii_digit() || matches!(next, '"' | '“' | '('))
+                && (next.is_uppercase()
+                    || next.is_ascii_digit()
+                    || matches!(next, '"' | '“' | '(' | '*' | '_'))
             {
-                push_cut(&para, start, i + 1, out);
-                start = i + 2;
-                i += 2;
+                push_cut(&para, start, closed, out);
+                start = closed + 1;
+                i = closed + 1;
                 continue;
             }
         }
@@ -809,6 +821,15 @@ fn split_sentences(para: Sentence, out: &mut Vec<Sentence>) {
     } else if start < text.len() {
         push_cut(&para, start, text.len(), out);
     }
+}
+
+/// The length in bytes of the closing quotes and emphasis marks that
+/// start `rest`: what may stand between a sentence's stop and the space
+/// after it (`.” `, `.** `).
+fn closing_marks(rest: &str) -> usize {
+    rest.char_indices()
+        .find(|&(_, c)| !matches!(c, '"' | '”' | '’' | '*' | '_'))
+        .map_or(rest.len(), |(k, _)| k)
 }
 
 /// The longest sentence, in bytes; a longer run of text without a sentence
@@ -861,6 +882,40 @@ mod tests {
         let mut lines = Lines::default();
         let scanned = reduce(text, format, &mut lines, &mut Tables::default());
         (lines.finish().0, scanned)
+    }
+
+    fn split(text: &str) -> Vec<String> {
+        let para = Sentence {
+            text: text.to_owned(),
+            offsets: {
+                let mut o = Offsets::default();
+                o.push_run(0, text.len());
+                o
+            },
+        };
+        let mut out = Vec::new();
+        split_sentences(para, &mut out);
+        out.into_iter().map(|s| s.text).collect()
+    }
+
+    #[test]
+    fn a_sentence_ends_after_closing_quotes_and_emphasis() {
+        assert_eq!(
+            split(
+                "**Proposals (Rule 14a-8).** A shareholder may write. Then “it is said.” The end."
+            ),
+            [
+                "**Proposals (Rule 14a-8).**",
+                "A shareholder may write.",
+                "Then “it is said.”",
+                "The end."
+            ]
+        );
+        // An abbreviation before the marks still holds the sentence.
+        assert_eq!(split("See Inc.** Below."), ["See Inc.** Below."]);
+        // A stop followed by marks only, or by marks at the very end.
+        assert_eq!(split("Done.**"), ["Done.**"]);
+        assert_eq!(split("é. É.” x"), ["é.", "É.” x"]);
     }
 
     #[test]

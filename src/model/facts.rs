@@ -164,6 +164,10 @@ pub struct Company {
     /// Its legal form; `None` when the profile does not say, which is read
     /// as a corporation except by a pack named on its own.
     pub entity: Option<Entity>,
+    /// Where shareholders send proposals and notices (the Corporate
+    /// Secretary's address), on one line; `None` when the profile does not
+    /// say.
+    pub secretary_address: Option<String>,
 }
 
 impl Company {
@@ -207,6 +211,7 @@ impl Default for Company {
             rules: Vec::new(),
             foreign_private_issuer: None,
             entity: None,
+            secretary_address: None,
         }
     }
 }

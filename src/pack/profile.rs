@@ -105,6 +105,13 @@ struct RawCompany {
     /// statute) do not apply to the other.
     #[schemars(with = "Option<String>")]
     entity: Option<Spanned<String>>,
+    /// Where shareholders send proposals, nominations and notices: the
+    /// Corporate Secretary's address as the proxy statement prints it
+    /// (`"1 Main Street, Springfield, Illinois 62701"`). `govcal disclose`
+    /// writes it into the draft; without it the draft leaves a marked
+    /// blank for it.
+    #[schemars(with = "Option<String>")]
+    secretary_address: Option<Spanned<String>>,
 }
 
 /// The text of an optional spanned value.
@@ -217,6 +224,19 @@ impl Profile {
                     );
                 }
                 company.foreign_private_issuer = Some(*fpi.get_ref());
+            }
+            if let Some(a) = &c.secretary_address {
+                let text = a.get_ref().split_whitespace().collect::<Vec<_>>().join(" ");
+                if text.is_empty() {
+                    problems.push(
+                        Diagnostic::error(src, a.span(), "the secretary's address is empty")
+                            .with_help(
+                                "write the address as the proxy statement prints it, or remove `secretary_address`",
+                            ),
+                    );
+                } else {
+                    company.secretary_address = Some(text);
+                }
             }
             if let Some(z) = c.zone {
                 match parse_zone(z.get_ref()) {

@@ -77,7 +77,7 @@ fn printed_dates(text: &str) -> usize {
 }
 
 /// The round trip: for every example with an annual meeting, the draft
-/// (text and HTML) read by `verify` with this year's facts as flags and
+/// (text, Markdown and HTML) read by `verify` with this year's facts as flags and
 /// the company's bylaws: every printed date found, every one agrees, and
 /// Rule 14a-19 (and Rule 14a-8 when the release date is known, the
 /// bylaws' window when it has dates) among them.
@@ -87,7 +87,7 @@ fn verify_agrees_with_every_drafted_date() {
     let examples = annual_examples();
     assert!(examples.len() >= 6, "{examples:?}");
     for (name, facts, rules) in &examples {
-        for format in ["text", "html"] {
+        for format in ["text", "markdown", "html"] {
             let out = format!("{name}.{format}");
             cli.ok(&["disclose", name, "--format", format, "-o", &out]);
             let draft = std::fs::read_to_string(cli.path().join(&out)).unwrap();
@@ -155,8 +155,8 @@ fn verify_agrees_with_every_drafted_date() {
 }
 
 /// Northwind: the window with its time and zone, what applies if the
-/// meeting moves (the bylaw's 30/60-day thresholds), and the address left
-/// as a placeholder.
+/// meeting moves (the bylaw's 30/60-day thresholds), and the secretary's
+/// address from the facts file.
 #[test]
 fn northwind_paragraph() {
     let cli = Cli::with_examples();
@@ -168,15 +168,16 @@ fn northwind_paragraph() {
         "held more than 30 days before or more than 60 days after the anniversary of the 2026 annual meeting",
         "Rule 14a-19, postmarked or transmitted electronically",
         "no later than March 15, 2027.",
-        "[address of the Corporate Secretary]",
+        "sent in writing to the Corporate Secretary, Northwind Industrial Corp., 400 Harbor Way, Wilmington, Delaware 19801.",
     ] {
         assert!(text.contains(want), "missing {want:?} in:\n{text}");
     }
 }
 
-/// A date the facts cannot give is a bracketed placeholder, never made up.
+/// A date or an address the facts cannot give is a bracketed
+/// placeholder, never made up.
 #[test]
-fn missing_release_is_a_placeholder() {
+fn missing_release_and_address_are_placeholders() {
     let cli = Cli::with_examples();
     let text = cli.ok(&["disclose", "prairie-2026.toml"]);
     assert!(
@@ -185,6 +186,30 @@ fn missing_release_is_a_placeholder() {
         ),
         "{text}"
     );
+    assert!(
+        text.contains(", [address of the Corporate Secretary]."),
+        "{text}"
+    );
+}
+
+/// An empty `secretary_address` is an error at its value, not a blank in
+/// the draft.
+#[test]
+fn an_empty_secretary_address_is_located() {
+    let cli = Cli::with_examples();
+    let text = std::fs::read_to_string(cli.path().join("northwind-2026.toml")).unwrap();
+    let text = text.replace(
+        "secretary_address = \"400 Harbor Way, Wilmington, Delaware 19801\"",
+        "secretary_address = \"  \"",
+    );
+    std::fs::write(cli.path().join("empty-address.toml"), text).unwrap();
+    let (code, _, stderr) = cli.run(&["disclose", "empty-address.toml"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("the secretary's address is empty"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("empty-address.toml:14:21"), "{stderr}");
 }
 
 /// HTML is a fragment with its text escaped; Markdown escapes brackets.
@@ -200,6 +225,7 @@ fn html_and_markdown_escape() {
     assert!(html.contains("<h2>Shareholder Proposals"), "{html}");
     let md = cli.ok(&["disclose", "northwind-2026.toml", "--format", "markdown"]);
     assert!(md.starts_with("## Shareholder Proposals"), "{md}");
+    let md = cli.ok(&["disclose", "prairie-2026.toml", "--format", "markdown"]);
     assert!(
         md.contains("\\[address of the Corporate Secretary\\]"),
         "{md}"

@@ -361,7 +361,7 @@ fn batch_rows_with_impossible_or_no_facts_are_bad_rows_and_the_rest_run() {
     // A cell overriding a facts file: the cell and the file's line.
     assert!(
         lines[3].contains("row 6 (Echo Ltd.): `record_date` (Mon 1 Jun 2026, in column `record_date`) is after `meeting` (Thu 14 May 2026, at ")
-            && lines[3].contains("northwind-2026.toml:17:11)"),
+            && lines[3].contains("northwind-2026.toml:18:11)"),
         "{err}"
     );
     assert!(

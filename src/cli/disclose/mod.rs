@@ -311,7 +311,7 @@ pub fn disclose(a: &DiscloseArgs) -> Result<Status> {
         company: req.company.name.clone(),
         next_year: chrono::Datelike::year(&next_meeting),
         this_year: chrono::Datelike::year(&meeting),
-        address: None,
+        address: req.company.secretary_address.clone(),
         items,
         packs,
     };

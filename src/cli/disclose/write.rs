@@ -324,3 +324,131 @@ pub fn render(d: &Draft, format: DiscloseFormat) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn draft(items: Vec<Item>, address: Option<&str>) -> Draft {
+        Draft {
+            company: "Acme <Widgets> & Co.".to_owned(),
+            next_year: 2027,
+            this_year: 2026,
+            address: address.map(str::to_owned),
+            items,
+            packs: vec!["sec_regulation_14a".to_owned(), "acme_bylaws".to_owned()],
+        }
+    }
+
+    fn window_item() -> Item {
+        Item {
+            kind: Kind::AdvanceNotice,
+            subject: Subject::Nominations,
+            citation: "Bylaws § 2.5".to_owned(),
+            test: Some(Test::Received),
+            opens: Some(When::Date {
+                date: ymd(2027, 1, 14),
+                time: Some((
+                    NaiveTime::from_hms_opt(17, 0, 0).unwrap(),
+                    "America/Chicago".to_owned(),
+                )),
+            }),
+            closes: When::Date {
+                date: ymd(2027, 2, 13),
+                time: None,
+            },
+            moved: Some(Moved {
+                before: Some(30),
+                after: Some(60),
+                then: vec![Alt {
+                    opens: Some("120 days before next year's meeting".to_owned()),
+                    closes: Some("90 days before next year's meeting".to_owned()),
+                    words: None,
+                }],
+            }),
+        }
+    }
+
+    #[test]
+    fn clock_and_zone_read_as_printed() {
+        let t = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap();
+        assert_eq!(clock(t(17, 0)), "5:00 p.m.");
+        assert_eq!(clock(t(12, 0)), "12:00 p.m.");
+        assert_eq!(clock(t(0, 1)), "12:01 a.m.");
+        assert_eq!(clock(t(23, 59)), "11:59 p.m.");
+        assert_eq!(zone_words("America/Chicago"), "Central Time");
+        assert_eq!(zone_words("Europe/London"), "Europe/London time");
+        assert_eq!(long_date(ymd(2026, 12, 3)), "December 3, 2026");
+    }
+
+    #[test]
+    fn a_window_says_both_ends_and_a_moved_meeting_in_words() {
+        let d = draft(vec![window_item()], None);
+        let p = paragraph(&d.items[0], &d);
+        assert_eq!(p.label, "Nominations under our bylaws.");
+        assert!(
+            p.text.contains(
+                "received by our Corporate Secretary at our principal executive offices no earlier than 5:00 p.m. Central Time on January 14, 2027 and no later than February 13, 2027."
+            ),
+            "{}",
+            p.text
+        );
+        assert!(
+            p.text.contains(
+                "If the 2027 annual meeting is held more than 30 days before or more than 60 days after the anniversary of the 2026 annual meeting, the notice must instead be received no earlier than 120 days before the 2027 annual meeting and no later than 90 days before the 2027 annual meeting."
+            ),
+            "{}",
+            p.text
+        );
+    }
+
+    #[test]
+    fn equal_thresholds_are_said_once_and_none_says_nothing() {
+        let d = draft(Vec::new(), None);
+        let m = |before, after| Moved {
+            before,
+            after,
+            then: Vec::new(),
+        };
+        assert_eq!(
+            moved_if(&m(Some(30), Some(30)), &d).unwrap(),
+            "If the 2027 annual meeting is held more than 30 days before or after the anniversary of the 2026 annual meeting"
+        );
+        assert!(moved_if(&m(None, None), &d).is_none());
+        // A moved meeting with no answers outside the span adds no sentence.
+        let mut item = window_item();
+        item.moved = Some(m(Some(30), Some(60)));
+        assert!(moved_sentence(&item, &d, "the notice").is_none());
+    }
+
+    #[test]
+    fn the_address_is_the_facts_or_a_marked_blank() {
+        let with = render(&draft(Vec::new(), Some("1 Main St")), DiscloseFormat::Text);
+        assert!(
+            with.contains("Corporate Secretary, Acme <Widgets> & Co., 1 Main St."),
+            "{with}"
+        );
+        let without = render(&draft(Vec::new(), None), DiscloseFormat::Text);
+        assert!(without.contains(ADDRESS_PLACEHOLDER), "{without}");
+    }
+
+    #[test]
+    fn markdown_and_html_escape_what_they_print() {
+        let d = draft(vec![window_item()], None);
+        let md = render(&d, DiscloseFormat::Markdown);
+        assert!(md.contains("Acme \\<Widgets\\> & Co."), "{md}");
+        assert!(
+            md.contains("\\[address of the Corporate Secretary\\]"),
+            "{md}"
+        );
+        assert!(md.contains("sec\\_regulation\\_14a"), "{md}");
+        let html = render(&d, DiscloseFormat::Html);
+        assert!(html.contains("Acme &lt;Widgets&gt; &amp; Co."), "{html}");
+        assert!(!html.contains("<Widgets>"), "{html}");
+        assert_eq!(escape_html("'\""), "&#39;&quot;");
+    }
+}
