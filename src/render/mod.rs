@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod coverage;
 pub mod csv;
 pub mod diagnostics;
+pub(crate) mod html;
 pub mod json;
 pub mod rulebook;
 pub mod table;

@@ -382,13 +382,24 @@ fn capitalize(s: &str) -> String {
 }
 
 fn case_row(c: &Case) -> CaseRow {
+    let (facts, expected) = case_facts_and_expected(c);
+    CaseRow {
+        facts,
+        expected,
+        why: c.why.as_deref().map(prose).unwrap_or_default(),
+    }
+}
+
+/// A worked case's facts ("meeting = Tue 25 May 2004, …", the standard
+/// facts first in their usual order, then the pack's own by name; "no
+/// facts" when none) and what it expects ("opens …, closes …", or its
+/// status).
+pub(crate) fn case_facts_and_expected(c: &Case) -> (String, String) {
     let mut facts: Vec<String> = Vec::new();
     if c.facts.meeting_kind == MeetingKind::Special {
         facts.push("a special meeting".to_owned());
     }
     let mut given: Vec<(&str, chrono::NaiveDate)> = c.facts.iter().collect();
-    // The standard facts in their usual order (the meeting first), then the
-    // pack's own, by name.
     given.sort_by_key(|(n, _)| {
         (
             STANDARD_FACTS
@@ -413,15 +424,12 @@ fn case_row(c: &Case) -> CaseRow {
     if expected.is_empty() {
         expected.push(c.status.as_str().to_owned());
     }
-    CaseRow {
-        facts: if facts.is_empty() {
-            "no facts".to_owned()
-        } else {
-            facts.join(", ")
-        },
-        expected: expected.join(", "),
-        why: c.why.as_deref().map(prose).unwrap_or_default(),
-    }
+    let facts = if facts.is_empty() {
+        "no facts".to_owned()
+    } else {
+        facts.join(", ")
+    };
+    (facts, expected.join(", "))
 }
 
 /// Who must act and when the act counts as timely ("the shareholder;

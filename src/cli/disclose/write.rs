@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 use chrono::{NaiveDate, NaiveTime, Timelike};
 
 use crate::model::rule::Test;
+use crate::render::html::esc;
 
 use super::{Alt, Draft, Item, Kind, Moved, Subject, When};
 use crate::cli::args::DiscloseFormat;
@@ -249,21 +250,6 @@ fn provenance(d: &Draft) -> String {
     )
 }
 
-fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 fn escape_markdown(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -306,20 +292,16 @@ pub fn render(d: &Draft, format: DiscloseFormat) -> String {
         }
         DiscloseFormat::Html => {
             out.push_str("<section class=\"govcal-disclosure\">\n");
-            let _ = writeln!(out, "<h2>{}</h2>", escape_html(&heading(d)));
+            let _ = writeln!(out, "<h2>{}</h2>", esc(&heading(d)));
             for p in &paras {
                 let _ = writeln!(
                     out,
                     "<p><strong>{}</strong> {}</p>",
-                    escape_html(&p.label),
-                    escape_html(&p.text)
+                    esc(&p.label),
+                    esc(&p.text)
                 );
             }
-            let _ = write!(
-                out,
-                "<p><em>{}</em></p>\n</section>\n",
-                escape_html(&provenance(d))
-            );
+            let _ = write!(out, "<p><em>{}</em></p>\n</section>\n", esc(&provenance(d)));
         }
     }
     out
@@ -449,6 +431,6 @@ mod tests {
         let html = render(&d, DiscloseFormat::Html);
         assert!(html.contains("Acme &lt;Widgets&gt; &amp; Co."), "{html}");
         assert!(!html.contains("<Widgets>"), "{html}");
-        assert_eq!(escape_html("'\""), "&#39;&quot;");
+        assert_eq!(esc("'\""), "&#39;&quot;");
     }
 }

@@ -17,9 +17,8 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 
 use crate::analyse::describe::{RuleWords, describe_rule};
-use crate::model::dates::show_date;
-use crate::model::expr::{Cond, ExprKind, MeetingKind};
-use crate::model::facts::{STANDARD_FACTS, fact_phrase};
+use crate::model::expr::{Cond, ExprKind};
+use crate::model::facts::fact_phrase;
 use crate::model::rule::{Case, Certainty, Outcome, Quote, Rule, RulePack};
 
 /// What the provenance line names besides the packs.
@@ -241,41 +240,8 @@ fn rule_part<'a>(pack: &'a RulePack, rule: &'a Rule, anchor: String) -> RulePart
 /// "meeting = Tue 25 May 2004, announcement = … → closes Fri 5 Mar 2004.
 /// Why: …", the standard facts first in their usual order.
 fn worked_case(c: &Case) -> String {
-    let mut facts: Vec<String> = Vec::new();
-    if c.facts.meeting_kind == MeetingKind::Special {
-        facts.push("a special meeting".to_owned());
-    }
-    let mut given: Vec<(&str, NaiveDate)> = c.facts.iter().collect();
-    given.sort_by_key(|(n, _)| {
-        (
-            STANDARD_FACTS
-                .iter()
-                .position(|(s, _)| s == n)
-                .unwrap_or(usize::MAX),
-            *n,
-        )
-    });
-    facts.extend(
-        given
-            .iter()
-            .map(|(n, d)| format!("{n} = {}", show_date(*d))),
-    );
-    let mut expected: Vec<String> = Vec::new();
-    if let Some(d) = c.opens {
-        expected.push(format!("opens {}", show_date(d)));
-    }
-    if let Some(d) = c.closes {
-        expected.push(format!("closes {}", show_date(d)));
-    }
-    if expected.is_empty() {
-        expected.push(c.status.as_str().to_owned());
-    }
-    let facts = if facts.is_empty() {
-        "no facts".to_owned()
-    } else {
-        facts.join(", ")
-    };
-    let mut line = format!("{facts} \u{2192} {}.", expected.join(", "));
+    let (facts, expected) = crate::render::rulebook::case_facts_and_expected(c);
+    let mut line = format!("{facts} \u{2192} {expected}.");
     if let Some(why) = c.why.as_deref().map(prose).filter(|w| !w.is_empty()) {
         let _ = write!(line, " Why: {why}");
     }

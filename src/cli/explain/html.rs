@@ -4,6 +4,8 @@
 
 use std::fmt::Write as _;
 
+use crate::render::html::esc;
+
 use super::counsel::{Counsel, INTRO, PackPart, RulePart, is_linkable, prose};
 
 const CSS: &str = "body { font-family: Georgia, 'Times New Roman', serif; max-width: 50em; margin: 2em auto; padding: 0 1em; line-height: 1.45; color: #111; }
@@ -202,22 +204,6 @@ fn link(label: &str, url: &str) -> String {
     } else {
         format!("{label} ({})", esc(url))
     }
-}
-
-/// Escapes text for HTML content and attribute values.
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Escapes prose, setting paired `` `ids` `` in `<code>`; an unpaired

@@ -25,24 +25,7 @@ const RIGHT: f64 = 40.0;
 /// (the meeting, else today) and dates beyond it are listed only.
 const MAX_DAYS: i64 = 800;
 
-/// Escapes `s` for HTML text and attribute values (double or single
-/// quoted): `&`, `<`, `>`, `"` and `'`.
-pub(crate) fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            // Control characters are not allowed in HTML text.
-            c if c.is_control() && c != '\n' && c != '\t' => out.push('\u{fffd}'),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub(crate) use crate::render::html::esc;
 
 /// A span of days drawn left to right.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
