@@ -108,6 +108,16 @@ class Bound:
         return self.local.replace(tzinfo=ZoneInfo(self.zone)).astimezone(UTC)
 
 
+def event_summary(company: str, d: dict, which: str) -> str:
+    """The title an event should have, from the JSON: "Company — Actor:
+    Rule title closes" (src/render/calendar.rs, fn event_summary); a rule
+    without a title shows its id in words, a rule without an actor no
+    "Actor: "."""
+    title = d["rule"].replace("_", " ") if d.get("title") in (None, d["rule"]) else d["title"]
+    actor = f"{d['actor'].capitalize()}: " if d.get("actor") else ""
+    return f"{company} \u2014 {actor}{title} {which}"
+
+
 def expected_bounds(doc: dict) -> dict[tuple[str, str, str], Bound]:
     company = doc["company"]["name"]
     out = {}
@@ -124,8 +134,7 @@ def expected_bounds(doc: dict) -> dict[tuple[str, str, str], Bound]:
                 date=dt.date.fromisoformat(b["date"]),
                 local=local,
                 zone=t["zone"] if t else None,
-                # "Company: rule name closes" (src/cli/report.rs, fn ics)
-                summary=f"{company}: {d['rule'].replace('_', ' ')} {which}",
+                summary=event_summary(company, d, which),
                 citation=d["citation"],
             )
     return out
