@@ -14,6 +14,9 @@
 //!   that was already cancelled is copied unchanged, so importing the file
 //!   again changes nothing;
 //! * events of the same companies' other meetings are kept as they were;
+//! * events of companies that are not in this run are kept as they were
+//!   too: only the companies in the run may change (a portfolio's calendar
+//!   can be updated one company at a time);
 //! * events that govcal did not write (their UID does not end in
 //!   [`UID_DOMAIN`]) are left out and counted.
 //!
@@ -76,6 +79,8 @@ const BOOKKEEPING: [&str; 5] = ["UID", "SEQUENCE", "DTSTAMP", "LAST-MODIFIED", "
 #[derive(Debug, Default)]
 pub struct Previous {
     events: Vec<PreviousEvent>,
+    /// The calendar's name (`NAME`, else `X-WR-CALNAME`), unescaped.
+    pub name: Option<String>,
     /// Events whose UID govcal did not write; they are not carried forward.
     pub foreign: usize,
 }
@@ -127,6 +132,8 @@ pub struct Changes {
     pub unchanged: usize,
     /// Events of the same companies' other meetings, copied as they were.
     pub kept: usize,
+    /// Events of companies not in this run, copied as they were.
+    pub other_companies: usize,
     /// Events of the earlier file that govcal did not write, left out.
     pub foreign: usize,
     /// Events whose `SEQUENCE` was at [`MAX_SEQUENCE`]: cancelled and
@@ -152,6 +159,13 @@ impl fmt::Display for Changes {
         )?;
         if self.kept > 0 {
             write!(f, "; {} kept from other meetings", self.kept)?;
+        }
+        if self.other_companies > 0 {
+            write!(
+                f,
+                "; {} of other companies kept as they were",
+                self.other_companies
+            )?;
         }
         if self.foreign > 0 {
             write!(f, "; {} not written by govcal left out", self.foreign)?;
@@ -289,7 +303,10 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Previous, Vec<Diagnostic>> {
             ),
         )]);
     }
-    let mut previous = Previous::default();
+    let mut previous = Previous {
+        name: calendar_name(&calendars),
+        ..Previous::default()
+    };
     let mut problems = Vec::new();
     let mut seen = HashSet::new();
     for (event, block) in parsed.into_iter().zip(&raw) {
@@ -310,6 +327,19 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Previous, Vec<Diagnostic>> {
     } else {
         Err(problems)
     }
+}
+
+/// The first calendar's `NAME`, else its `X-WR-CALNAME`, unescaped.
+fn calendar_name(calendars: &[IcalCalendar]) -> Option<String> {
+    let props = &calendars.first()?.properties;
+    ["NAME", "X-WR-CALNAME"].iter().find_map(|name| {
+        props
+            .iter()
+            .find(|p| p.name.eq_ignore_ascii_case(name))
+            .and_then(|p| p.value.as_deref())
+            .map(line::unescape_text)
+            .filter(|n| !n.trim().is_empty())
+    })
 }
 
 /// `text` with each CR not followed by LF made LF: same length, same offsets.
@@ -520,6 +550,8 @@ fn fingerprint_of(event: &IcsEvent) -> Option<Fingerprint> {
 pub enum Unmatched {
     /// It belongs to another meeting of a company in this calendar: keep it.
     Keep,
+    /// It belongs to a company that is not in this run: keep it as it was.
+    OtherCompany,
     /// Its deadline no longer exists: cancel it.
     Cancel,
 }
@@ -654,10 +686,18 @@ pub fn carry_forward(
             );
             continue;
         }
-        if unmatched(&old.uid) == Unmatched::Keep {
-            changes.kept += 1;
-            tail.insert(i, verbatim);
-            continue;
+        match unmatched(&old.uid) {
+            Unmatched::Keep => {
+                changes.kept += 1;
+                tail.insert(i, verbatim);
+                continue;
+            }
+            Unmatched::OtherCompany => {
+                changes.other_companies += 1;
+                tail.insert(i, verbatim);
+                continue;
+            }
+            Unmatched::Cancel => {}
         }
         changes.cancelled += 1;
         let at = bump(old);
