@@ -29,7 +29,9 @@
 //!
 //! What "changed" means: every property of the event and of its alarms,
 //! compared after unfolding, except `UID`, `SEQUENCE`, `DTSTAMP`,
-//! `LAST-MODIFIED` and `CREATED`. A change of `DTSTART` or `DTEND` is a move.
+//! `LAST-MODIFIED` and `CREATED`. A change of `DTSTART` is a move; a change
+//! of `DTEND` alone (a timed event written before govcal wrote its end) is
+//! a change.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
@@ -521,6 +523,13 @@ fn props(list: &[Property]) -> Vec<Prop> {
     out
 }
 
+impl Fingerprint {
+    /// Its `DTSTART`: what says whether an event moved.
+    fn start(&self) -> Option<&Prop> {
+        self.when.iter().find(|(n, _, _)| n == "DTSTART")
+    }
+}
+
 fn fingerprint(event: &IcalEvent) -> Fingerprint {
     let (when, rest): (Vec<Prop>, Vec<Prop>) = props(&event.properties)
         .into_iter()
@@ -604,7 +613,7 @@ pub fn carry_forward(
                 changes.restarted += 1;
                 if new
                     .as_ref()
-                    .is_some_and(|n| n.when == gone.fingerprint.when)
+                    .is_some_and(|n| n.start() == gone.fingerprint.start())
                 {
                     changes.changed += 1;
                 } else {
@@ -623,7 +632,10 @@ pub fn carry_forward(
             changes.unchanged += 1;
             continue;
         }
-        if new.as_ref().is_some_and(|n| n.when == old.fingerprint.when) {
+        if new
+            .as_ref()
+            .is_some_and(|n| n.start() == old.fingerprint.start())
+        {
             changes.changed += 1;
         } else {
             changes.moved += 1;
