@@ -433,15 +433,22 @@ fn calendar(d: &DeadlinesArgs) -> Result<Status> {
                 &previous,
                 first.today,
                 |uid| match calendar::uid_meeting(uid) {
-                    Some((company, cycle))
-                        if companies.contains(company)
-                            && !meetings.contains(&format!("{company}.{cycle}")) =>
-                    {
+                    // Only the companies in this run may change: another
+                    // company's events stay as they were (#21).
+                    Some((company, _)) if !companies.contains(company) => Unmatched::OtherCompany,
+                    Some((company, cycle)) if !meetings.contains(&format!("{company}.{cycle}")) => {
                         Unmatched::Keep
                     }
                     _ => Unmatched::Cancel,
                 },
             );
+        // The file still holds the other companies: it keeps the name that
+        // said so, rather than taking this run's.
+        if changes.other_companies > 0
+            && let Some(name) = &previous.name
+        {
+            cal.name.clone_from(name);
+        }
         summary = Some(changes);
     }
     let status = emit(first.output.as_deref(), &write_ics(&cal))?;

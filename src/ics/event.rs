@@ -51,8 +51,7 @@ pub enum When {
     /// `DTEND;VALUE=DATE` on the next day.
     AllDay(NaiveDate),
     /// A deadline instant in local wall time of `tz`: `DTSTART;TZID=...` and
-    /// no `DTEND`, which RFC 5545 §3.6.1 reads as an event that ends when it
-    /// starts (an equal `DTEND` would break §3.8.2.2: DTEND must be later).
+    /// a `DTEND` [`TIMED_LENGTH`] later in the same zone.
     Timed {
         /// Local wall-clock time in `tz`.
         local: NaiveDateTime,
@@ -60,9 +59,31 @@ pub enum When {
         tz: Tz,
     },
     /// A deadline instant in UTC: `DTSTART:...Z` (RFC 5545 §3.3.5, form
-    /// #2), no `VTIMEZONE` and no `DTEND`. For a time at a fixed offset,
-    /// which has no IANA name.
+    /// #2), a `DTEND` [`TIMED_LENGTH`] later, and no `VTIMEZONE`. For a
+    /// time at a fixed offset, which has no IANA name.
     Utc(NaiveDateTime),
+}
+
+/// How long a timed event lasts: from the deadline to one minute after it.
+///
+/// A deadline is an instant, which RFC 5545 §3.6.1 writes as a `DTSTART`
+/// without `DTEND` (a `DTEND` equal to the start is invalid, §3.8.2.2).
+/// Readers differ on such events: some give them an hour (khal, several
+/// widgets and importers), some hide a zero-length event altogether. An
+/// explicit `DTEND` one minute later is valid everywhere, shows the event
+/// at its time in every program, and is too short to read as a window
+/// that stays open after the deadline. Reminders stay tied to the start.
+pub const TIMED_LENGTH: TimeDelta = TimeDelta::minutes(1);
+
+/// The `DTEND` of a timed event starting at `start` (wall time in its zone,
+/// or UTC): [`TIMED_LENGTH`] later, or none at the end of time.
+///
+/// In a zone the end is the wall time one minute later, in the same zone:
+/// RFC 5545 (§3.3.5) reads a repeated wall time as its first occurrence and
+/// a skipped one with the offset before the gap, so that end is always
+/// later than the start, even across a change of clocks.
+pub(super) fn timed_end(start: NaiveDateTime) -> Option<NaiveDateTime> {
+    start.checked_add_signed(TIMED_LENGTH)
 }
 
 /// A display reminder (`VALARM` with `ACTION:DISPLAY`).
@@ -107,8 +128,16 @@ pub(super) fn write_event(w: &mut Lines, ev: &IcsEvent, dtstamp: NaiveDateTime) 
         }
         When::Timed { local, tz } => {
             w.prop_param("DTSTART", ("TZID", tz.name()), |s| push_local(s, local));
+            if let Some(end) = timed_end(local) {
+                w.prop_param("DTEND", ("TZID", tz.name()), |s| push_local(s, end));
+            }
         }
-        When::Utc(utc) => w.prop("DTSTART", |s| push_utc(s, utc)),
+        When::Utc(utc) => {
+            w.prop("DTSTART", |s| push_utc(s, utc));
+            if let Some(end) = timed_end(utc) {
+                w.prop("DTEND", |s| push_utc(s, end));
+            }
+        }
     }
     w.text("SUMMARY", &ev.summary, false);
     w.text("DESCRIPTION", &ev.description, true);

@@ -43,7 +43,7 @@ use event::write_event;
 use line::Lines;
 use zone::write_vtimezone;
 
-pub use event::{Alarm, EventStatus, IcsEvent, When};
+pub use event::{Alarm, EventStatus, IcsEvent, TIMED_LENGTH, When};
 pub use zone::{ZoneSpans, zone_spans};
 
 /// Product identifier written as `PRODID` (RFC 5545 §3.7.3).
@@ -82,12 +82,18 @@ fn render(name: &str, spans: &ZoneSpans, events: &[IcsEvent], dtstamp: NaiveDate
     w.out
 }
 
+/// The calendar's properties and zones. No `METHOD`: RFC 5545 §3.7.2 makes
+/// it optional, and with it the file is an iTIP message (RFC 5546) whose
+/// `PUBLISH` wants an `ORGANIZER` in every event; libical (Evolution)
+/// rejects each event without one. An invented organizer would make every
+/// deadline a meeting that someone else runs (programs then show it as an
+/// invitation, or offer to mail replies). Without `METHOD` the file is a
+/// plain calendar, the form a calendar server stores (RFC 4791 §4.1).
 fn write_head(w: &mut Lines, name: &str, spans: &ZoneSpans) {
     w.raw("BEGIN:VCALENDAR");
     w.raw("VERSION:2.0");
     w.raw("CALSCALE:GREGORIAN");
     w.prop("PRODID", |s| s.push_str(PRODID));
-    w.raw("METHOD:PUBLISH");
     w.text("NAME", name, false);
     w.text("X-WR-CALNAME", name, false);
     for (tz, earliest, latest) in spans.values() {
@@ -255,7 +261,6 @@ mod tests {
             "VERSION:2.0",
             "CALSCALE:GREGORIAN",
             "PRODID:-//govcal//govcal//EN",
-            "METHOD:PUBLISH",
             // 74 octets: the 75th would be the first octet of "—".
             "NAME:Acme\\, Inc. — 2004 deadlines: nominations\\, proposals and SEC forms",
             " —§14a-8",
@@ -287,6 +292,7 @@ mod tests {
             "SEQUENCE:1",
             "DTSTAMP:20040115T000000Z",
             "DTSTART;TZID=America/Los_Angeles:20040305T170000",
+            "DTEND;TZID=America/Los_Angeles:20040305T170100",
             "SUMMARY:Rule 14a-8 proposal deadline",
             // The 75th octet is a space: break before it (74 octets).
             "DESCRIPTION:Proposals must be received by the Corporate Secretary\\, at the",
@@ -394,7 +400,7 @@ mod tests {
     fn a_utc_deadline_is_written_in_utc_form_without_a_zone() {
         let text = write_ics(&utc_sample());
         assert!(
-            text.contains("UID:fixed-offset@govcal\r\nSEQUENCE:0\r\nDTSTAMP:20040115T000000Z\r\nDTSTART:20260715T220000Z\r\nSUMMARY:"),
+            text.contains("UID:fixed-offset@govcal\r\nSEQUENCE:0\r\nDTSTAMP:20040115T000000Z\r\nDTSTART:20260715T220000Z\r\nDTEND:20260715T220100Z\r\nSUMMARY:"),
             "{text}"
         );
         // Only the sample's Los Angeles event asks for a zone.
@@ -414,7 +420,8 @@ mod tests {
                 Some("-//govcal//govcal//EN")
             );
             assert_eq!(value(&parsed.properties, "CALSCALE"), Some("GREGORIAN"));
-            assert_eq!(value(&parsed.properties, "METHOD"), Some("PUBLISH"));
+            // No METHOD: a published file is not an iTIP message (see write_head).
+            assert_eq!(value(&parsed.properties, "METHOD"), None);
             let name = escape_text(&clean_text(&cal.name));
             assert_eq!(value(&parsed.properties, "NAME"), Some(name.as_str()));
             assert_eq!(
@@ -488,12 +495,16 @@ mod tests {
                         );
                         assert!(tzids.contains(&tz.name()));
                         assert_eq!(dtstart.value.as_deref(), Some(fmt_local(local).as_str()));
-                        assert_eq!(value(&p.properties, "DTEND"), None);
+                        let dtend = p.properties.iter().find(|p| p.name == "DTEND").unwrap();
+                        assert_eq!(dtend.params, dtstart.params);
+                        let end = local + Duration::minutes(1);
+                        assert_eq!(dtend.value.as_deref(), Some(fmt_local(end).as_str()));
                     }
                     When::Utc(utc) => {
                         assert_eq!(dtstart.params, None);
                         assert_eq!(dtstart.value.as_deref(), Some(fmt_utc(utc).as_str()));
-                        assert_eq!(value(&p.properties, "DTEND"), None);
+                        let end = fmt_utc(utc + Duration::minutes(1));
+                        assert_eq!(value(&p.properties, "DTEND"), Some(end.as_str()));
                     }
                 }
                 assert_eq!(p.alarms.len(), e.alarms.len());

@@ -25,13 +25,15 @@ pub type ZoneSpans = BTreeMap<&'static str, (Tz, NaiveDateTime, NaiveDateTime)>;
 pub fn zone_spans(events: &[IcsEvent], spans: &mut ZoneSpans) {
     for ev in events {
         if let When::Timed { local, tz } = ev.when {
+            // The zone must cover the event's DTEND too.
+            let end = super::event::timed_end(local).unwrap_or(local);
             spans
                 .entry(tz.name())
                 .and_modify(|(_, lo, hi)| {
                     *lo = (*lo).min(local);
-                    *hi = (*hi).max(local);
+                    *hi = (*hi).max(end);
                 })
-                .or_insert((tz, local, local));
+                .or_insert((tz, local, end));
         }
     }
 }

@@ -447,3 +447,74 @@ fn a_sequence_at_its_limit_restarts_under_a_new_uid() {
         );
     }
 }
+
+/// A portfolio's calendar updated for one company (#21): Northwind's
+/// meeting moves and only Northwind is run with `--previous`. Kestrel's
+/// events are not cancelled: they are copied byte for byte, the calendar
+/// keeps the portfolio's name, and the summary counts them apart.
+#[test]
+fn an_update_for_one_company_leaves_the_others_as_they_were() {
+    let cli = Cli::with_examples();
+    cli.ok(&[
+        "deadlines",
+        "northwind-2026.toml",
+        "kestrel-2026.toml",
+        "--format",
+        "ics",
+        "--today",
+        "2026-01-05",
+        "--alarm",
+        "14d,1d",
+        "--output",
+        "portfolio.ics",
+    ]);
+    let portfolio = read(&cli, "portfolio.ics");
+    move_northwind_meeting(&cli);
+    let stderr = update(&cli, "portfolio.ics", "portfolio2.ics", "2026-01-12");
+    let (old, new) = (events(&portfolio), events(&read(&cli, "portfolio2.ics")));
+    assert_eq!(
+        old.keys().collect::<Vec<_>>(),
+        new.keys().collect::<Vec<_>>(),
+        "no event is added or dropped"
+    );
+    let kestrel: Vec<&String> = old
+        .keys()
+        .filter(|u| u.contains(".kestrel-therapeutics-inc."))
+        .collect();
+    assert!(kestrel.len() > 5, "{kestrel:?}");
+    for uid in &kestrel {
+        assert_eq!(old[*uid], new[*uid], "{uid} changed");
+        assert!(!new[*uid].contains("STATUS:CANCELLED"), "{uid}");
+    }
+    // Northwind did change: its notice deadline moved.
+    let notice = "us_de_dgcl.meeting_notice.closes.northwind-industrial-corp.annual-2026@govcal";
+    assert_eq!(
+        line_of(&new[notice], "DTSTART"),
+        "DTSTART;VALUE=DATE:20260511"
+    );
+    assert!(!stderr.contains(" 0 moved"), "{stderr}");
+    assert!(stderr.contains(" 0 cancelled,"), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "; {} of other companies kept as they were\n",
+            kestrel.len()
+        )),
+        "{stderr}"
+    );
+    let name = |ics: &str| {
+        ics.replace("\r\n ", "")
+            .split("\r\n")
+            .find_map(|l| l.strip_prefix("X-WR-CALNAME:").map(str::to_owned))
+            .unwrap()
+    };
+    let new_text = read(&cli, "portfolio2.ics");
+    assert_eq!(name(&new_text), name(&portfolio));
+    assert!(
+        name(&new_text).contains("2 companies"),
+        "{}",
+        name(&new_text)
+    );
+    // Running the same update again changes nothing.
+    update(&cli, "portfolio2.ics", "portfolio3.ics", "2026-01-12");
+    assert_eq!(read(&cli, "portfolio3.ics"), new_text);
+}

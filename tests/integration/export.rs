@@ -23,7 +23,7 @@ const HEMACARE_ICS: &[&str] = &[
 ];
 
 /// The golden file, checked line by line when it was made: VERSION 2.0,
-/// PRODID, METHOD:PUBLISH, NAME and X-WR-CALNAME, one VEVENT per computed
+/// PRODID, no METHOD, NAME and X-WR-CALNAME, one VEVENT per computed
 /// bound (the two HemaCare notices closing Fri 5 Mar 2004, Form 8-K of 27
 /// Feb 2004), all-day DTSTART 20040305 / exclusive DTEND 20040306, stable
 /// UIDs, DTSTAMP from `--today`, `\,` and `\n` escapes, VALARMs at -P14D
@@ -121,7 +121,8 @@ fn hemacare_ics_parses_back_with_two_all_day_events_on_5_march_2004() {
             .and_then(|p| p.value.clone())
     };
     assert_eq!(calprop("VERSION").as_deref(), Some("2.0"));
-    assert_eq!(calprop("METHOD").as_deref(), Some("PUBLISH"));
+    // No METHOD: with one, libical (Evolution) demands an ORGANIZER (#21).
+    assert_eq!(calprop("METHOD"), None);
     assert_eq!(calprop("PRODID").as_deref(), Some("-//govcal//govcal//EN"));
     assert_eq!(
         calprop("X-WR-CALNAME").as_deref(),
@@ -307,23 +308,64 @@ fn timed_deadlines_use_the_company_zone_and_carry_a_vtimezone() {
     }
 }
 
-/// RFC 5545 §3.8.2.2: DTEND's "value MUST be later in time than the value
-/// of the DTSTART property". A zero-length timed event must omit DTEND
-/// (§3.6.1: with a DATE-TIME DTSTART and no DTEND, the event ends when it
-/// starts).
+/// Every event has a DTEND later than its DTSTART (RFC 5545 §3.8.2.2):
+/// an all-day event ends the next day (exclusive), a timed one a minute
+/// after its start, in the same zone (#21). Checked on every example
+/// calendar and on Acme's timed window.
 #[test]
-fn timed_deadline_events_have_no_dtend_equal_to_dtstart() {
-    let cal = parse(&acme_ics());
-    for event in &cal.events {
-        let start = prop(event, "DTSTART").unwrap();
-        if let Some(end) = prop(event, "DTEND") {
-            assert!(
-                end > start,
-                "{}: DTEND {end} is not later than DTSTART {start}",
-                prop(event, "UID").unwrap()
+fn every_event_ends_after_it_starts() {
+    use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
+    let cli = Cli::with_examples();
+    let mut calendars = vec![("acme".to_owned(), acme_ics())];
+    for facts in [
+        "cascadia-2026.toml",
+        "harborview-2026.toml",
+        "hemacare-2004.toml",
+        "kestrel-2026.toml",
+        "northwind-2026.toml",
+        "prairie-2026.toml",
+    ] {
+        let (code, stdout, stderr) = cli.run_bytes(&[
+            "deadlines",
+            facts,
+            "--format",
+            "ics",
+            "--today",
+            "2026-01-05",
+        ]);
+        assert_eq!(code, 0, "{stderr}");
+        calendars.push((facts.to_owned(), stdout));
+    }
+    let (mut timed, mut all_day) = (0, 0);
+    for (name, bytes) in &calendars {
+        for event in &parse(bytes).events {
+            let find = |n: &str| event.properties.iter().find(|p| p.name == n);
+            let uid = prop(event, "UID").unwrap();
+            let start = find("DTSTART").unwrap();
+            let end = find("DTEND").unwrap_or_else(|| panic!("{name}: {uid} has no DTEND"));
+            assert_eq!(start.params, end.params, "{name}: {uid}");
+            let (s, e) = (
+                start.value.as_deref().unwrap(),
+                end.value.as_deref().unwrap(),
             );
+            if s.len() == 8 {
+                let day = |v| NaiveDate::parse_from_str(v, "%Y%m%d").unwrap();
+                assert_eq!(day(e), day(s).succ_opt().unwrap(), "{name}: {uid}");
+                all_day += 1;
+            } else {
+                let at = |v: &str| {
+                    NaiveDateTime::parse_from_str(v.trim_end_matches('Z'), "%Y%m%dT%H%M%S").unwrap()
+                };
+                assert_eq!(s.ends_with('Z'), e.ends_with('Z'), "{name}: {uid}");
+                assert_eq!(at(e) - at(s), TimeDelta::minutes(1), "{name}: {uid}");
+                timed += 1;
+            }
         }
     }
+    assert!(
+        timed >= 10 && all_day >= 10,
+        "{timed} timed, {all_day} all-day"
+    );
 }
 
 /// The header and the HemaCare rows: both notices close 2004-03-05 (Form

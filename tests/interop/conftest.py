@@ -3,6 +3,7 @@ pytest's header and written to target/interop-versions.txt so that a CI log
 or a bug report says exactly which programs read govcal's calendars."""
 
 import importlib.metadata
+import json
 import os
 import subprocess
 import sys
@@ -43,6 +44,14 @@ def tool_versions() -> dict[str, str]:
             versions[label] = importlib.metadata.version(dist)
         except importlib.metadata.PackageNotFoundError:
             versions[label] = "not installed"
+    versions["libical"] = _first_line(["pkg-config", "--modversion", "libical"])
+    versions["node"] = _first_line(["node", "--version"])
+    modules = os.environ.get("GOVCAL_ICALJS_MODULES")
+    try:
+        meta = json.loads((Path(modules or ".") / "ical.js" / "package.json").read_text())
+        versions["ical.js"] = meta["version"] if modules else "not installed"
+    except (OSError, ValueError, KeyError):
+        versions["ical.js"] = "not installed"
     versions["govcal"] = _first_line([str(govcal_path()), "--version"]).removeprefix("govcal ")
     return versions
 

@@ -11,7 +11,10 @@ The .ics is then read by
   a. three parsers: icalendar, vobject and the strict pydantic `ical`;
   b. khal, a terminal calendar, importing into a vdir (twice: no duplicates);
   c. Radicale, a CalDAV server: one resource per event, read back with a
-     calendar-query REPORT.
+     calendar-query REPORT;
+  d. libical, the parser of Evolution, with its restriction checks (RFC
+     5545 and, for a calendar with a METHOD, RFC 5546 iTIP), and Mozilla's
+     ical.js, the parser of Thunderbird.
 
 The one date written here rather than taken from govcal is an independent
 anchor: HemaCare's 2004 nomination notice closed on Friday 5 March 2004
@@ -24,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import http.client
 import json
+import os
 import re
 import shutil
 import socket
@@ -108,6 +112,16 @@ class Bound:
         return self.local.replace(tzinfo=ZoneInfo(self.zone)).astimezone(UTC)
 
 
+def event_summary(company: str, d: dict, which: str) -> str:
+    """The title an event should have, from the JSON: "Company — Actor:
+    Rule title closes" (src/render/calendar.rs, fn event_summary); a rule
+    without a title shows its id in words, a rule without an actor no
+    "Actor: "."""
+    title = d["rule"].replace("_", " ") if d.get("title") in (None, d["rule"]) else d["title"]
+    actor = f"{d['actor'].capitalize()}: " if d.get("actor") else ""
+    return f"{company} \u2014 {actor}{title} {which}"
+
+
 def expected_bounds(doc: dict) -> dict[tuple[str, str, str], Bound]:
     company = doc["company"]["name"]
     out = {}
@@ -124,8 +138,7 @@ def expected_bounds(doc: dict) -> dict[tuple[str, str, str], Bound]:
                 date=dt.date.fromisoformat(b["date"]),
                 local=local,
                 zone=t["zone"] if t else None,
-                # "Company: rule name closes" (src/cli/report.rs, fn ics)
-                summary=f"{company}: {d['rule'].replace('_', ' ')} {which}",
+                summary=event_summary(company, d, which),
                 citation=d["citation"],
             )
     return out
@@ -325,6 +338,11 @@ def mismatches(ev: Decoded, exp: Bound) -> list[str]:
             bad.append(f"DTSTART: zone {zone_name(ev.start.tzinfo)!r} ({ev.start.tzinfo!r}), expected {exp.zone}")
         if ev.start.astimezone(UTC) != exp.utc:
             bad.append(f"DTSTART: instant {ev.start.astimezone(UTC)}, zoneinfo says {exp.utc}")
+        # A timed event ends a minute after its deadline, in the same zone.
+        if ev.end != ev.start + dt.timedelta(minutes=1):
+            bad.append(f"DTEND: decoded {ev.end!r}, expected a minute after {ev.start}")
+        elif zone_name(getattr(ev.end, "tzinfo", None)) != exp.zone:
+            bad.append(f"DTEND: zone {zone_name(getattr(ev.end, 'tzinfo', None))!r}, expected {exp.zone}")
         if exp.local.date() != exp.date:
             bad.append(f"JSON: time {exp.local} is not on the bound's date {exp.date}")
     if ev.summary != exp.summary:
@@ -783,3 +801,111 @@ def test_radicale_stores_and_returns_every_event(exports, radicale, name):
     assert not problems, "\n".join(problems)
     # And what came back still says what the JSON says.
     check_decoded(f"{name} back from Radicale", [from_icalendar(ev) for ev in returned.values()], e.by_uid)
+
+
+# --------------------------------------------------------------------------
+# d. libical (Evolution) and ical.js (Thunderbird)
+
+
+def tool(env: str) -> str:
+    """A tool that run.sh installs and names in an environment variable."""
+    path = os.environ.get(env)
+    if not path:
+        pytest.skip(f"${env} is not set: run tests/interop/run.sh, which installs the tool")
+    return path
+
+
+def libical(path: Path) -> tuple[int, list[str], list[list[str]]]:
+    """libical's verdict on a file: exit code, the errors it reports
+    (X-LIC-ERROR, restriction checks included) and each event as
+    [uid, start, end, summary] (tests/interop/tools/libical_validate.c)."""
+    out = subprocess.run(
+        [tool("GOVCAL_LIBICAL_VALIDATE"), str(path)], capture_output=True, text=True, timeout=60
+    )
+    assert out.returncode in (0, 1), f"libical validator exited {out.returncode}: {out.stderr}"
+    errors, _, events = out.stdout.partition("--\n")
+    return out.returncode, errors.splitlines(), [line.split("\t") for line in events.splitlines()]
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_libical_reports_no_error_and_reads_every_event(exports, name):
+    e = exports[name]
+    code, errors, events = libical(e.ics)
+    assert code == 0 and not errors, f"libical on {e.ics.name}:\n  " + "\n  ".join(errors)
+    by_uid = e.by_uid
+    assert sorted(ev[0] for ev in events) == sorted(by_uid)
+    problems = []
+    for uid, start, end, summary in events:
+        exp = by_uid[uid]
+        if exp.local is None:
+            want = (f"{exp.date:%Y%m%d}", f"{exp.date + dt.timedelta(days=1):%Y%m%d}")
+        else:
+            at = int(exp.utc.timestamp())
+            want = (str(at), str(at + 60))
+        if (start, end) != want:
+            problems.append(f"{uid}: start, end {(start, end)}, expected {want}")
+        if summary != exp.summary:
+            problems.append(f"{uid}: SUMMARY {summary!r}, expected {exp.summary!r}")
+    assert not problems, f"{e.ics.name} read by libical:\n  " + "\n  ".join(problems)
+
+
+def test_libical_rejects_method_publish_without_organizer(exports, tmp_path):
+    """Why govcal writes no METHOD (#21): with METHOD:PUBLISH, RFC 5546
+    wants an ORGANIZER in every event, and libical reports an event
+    without one; govcal has no organizer to name."""
+    e = exports["hemacare-2004"]
+    raw = e.ics.read_bytes()
+    assert re.search(rb"^METHOD[:;]", raw, re.M) is None, "govcal wrote a METHOD"
+    head = b"PRODID:-//govcal//govcal//EN\r\n"
+    assert head in raw
+    with_method = tmp_path / "with-method.ics"
+    with_method.write_bytes(raw.replace(head, head + b"METHOD:PUBLISH\r\n", 1))
+    code, errors, _ = libical(with_method)
+    # libical stops at the first event that fails the check.
+    assert code == 1, errors
+    assert any("ORGANIZER" in x for x in errors), errors
+
+
+def icaljs(path: Path) -> list[dict]:
+    """Each event as ical.js decodes it (tests/interop/tools/icaljs_read.mjs)."""
+    modules = tool("GOVCAL_ICALJS_MODULES")
+    out = subprocess.run(
+        ["node", str(ROOT / "tests/interop/tools/icaljs_read.mjs"), str(path)],
+        capture_output=True, text=True, timeout=60, env={**os.environ, "NODE_PATH": modules},
+    )
+    assert out.returncode == 0, f"ical.js on {path.name}: {out.stderr}"
+    return json.loads(out.stdout)
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_icaljs_reads_every_event(exports, name):
+    e = exports[name]
+    events = icaljs(e.ics)
+    by_uid = e.by_uid
+    assert sorted(ev["uid"] for ev in events) == sorted(by_uid)
+    triggers = sorted(int(t.total_seconds()) for t in EXPECTED_TRIGGERS)
+    problems = []
+    for ev in events:
+        exp, uid = by_uid[ev["uid"]], ev["uid"]
+        start, end = ev["start"], ev["end"]
+        if not ev["has_dtend"]:
+            problems.append(f"{uid}: no DTEND")
+        if exp.local is None:
+            want = [(True, exp.date.isoformat()), (True, (exp.date + dt.timedelta(days=1)).isoformat())]
+            got = [(start["date"], start["wall"]), (end["date"], end["wall"])]
+        else:
+            at = int(exp.utc.timestamp())
+            want = [
+                (False, exp.local.isoformat(), exp.zone, at),
+                (False, (exp.local + dt.timedelta(minutes=1)).isoformat(), exp.zone, at + 60),
+            ]
+            got = [(t["date"], t["wall"], t["zone"], t["utc"]) for t in (start, end)]
+        if got != want:
+            problems.append(f"{uid}: start, end {got}, expected {want}")
+        if ev["summary"] != exp.summary:
+            problems.append(f"{uid}: SUMMARY {ev['summary']!r}, expected {exp.summary!r}")
+        if exp.citation not in ev["description"]:
+            problems.append(f"{uid}: DESCRIPTION lacks {exp.citation!r}")
+        if sorted(ev["triggers"]) != triggers:
+            problems.append(f"{uid}: TRIGGERs {ev['triggers']}, expected {triggers}")
+    assert not problems, f"{e.ics.name} read by ical.js:\n  " + "\n  ".join(problems)

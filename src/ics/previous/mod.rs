@@ -14,6 +14,9 @@
 //!   that was already cancelled is copied unchanged, so importing the file
 //!   again changes nothing;
 //! * events of the same companies' other meetings are kept as they were;
+//! * events of companies that are not in this run are kept as they were
+//!   too: only the companies in the run may change (a portfolio's calendar
+//!   can be updated one company at a time);
 //! * events that govcal did not write (their UID does not end in
 //!   [`UID_DOMAIN`]) are left out and counted.
 //!
@@ -26,7 +29,9 @@
 //!
 //! What "changed" means: every property of the event and of its alarms,
 //! compared after unfolding, except `UID`, `SEQUENCE`, `DTSTAMP`,
-//! `LAST-MODIFIED` and `CREATED`. A change of `DTSTART` or `DTEND` is a move.
+//! `LAST-MODIFIED` and `CREATED`. A change of `DTSTART` is a move; a change
+//! of `DTEND` alone (a timed event written before govcal wrote its end) is
+//! a change.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
@@ -76,6 +81,8 @@ const BOOKKEEPING: [&str; 5] = ["UID", "SEQUENCE", "DTSTAMP", "LAST-MODIFIED", "
 #[derive(Debug, Default)]
 pub struct Previous {
     events: Vec<PreviousEvent>,
+    /// The calendar's name (`NAME`, else `X-WR-CALNAME`), unescaped.
+    pub name: Option<String>,
     /// Events whose UID govcal did not write; they are not carried forward.
     pub foreign: usize,
 }
@@ -127,6 +134,8 @@ pub struct Changes {
     pub unchanged: usize,
     /// Events of the same companies' other meetings, copied as they were.
     pub kept: usize,
+    /// Events of companies not in this run, copied as they were.
+    pub other_companies: usize,
     /// Events of the earlier file that govcal did not write, left out.
     pub foreign: usize,
     /// Events whose `SEQUENCE` was at [`MAX_SEQUENCE`]: cancelled and
@@ -152,6 +161,13 @@ impl fmt::Display for Changes {
         )?;
         if self.kept > 0 {
             write!(f, "; {} kept from other meetings", self.kept)?;
+        }
+        if self.other_companies > 0 {
+            write!(
+                f,
+                "; {} of other companies kept as they were",
+                self.other_companies
+            )?;
         }
         if self.foreign > 0 {
             write!(f, "; {} not written by govcal left out", self.foreign)?;
@@ -289,7 +305,10 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Previous, Vec<Diagnostic>> {
             ),
         )]);
     }
-    let mut previous = Previous::default();
+    let mut previous = Previous {
+        name: calendar_name(&calendars),
+        ..Previous::default()
+    };
     let mut problems = Vec::new();
     let mut seen = HashSet::new();
     for (event, block) in parsed.into_iter().zip(&raw) {
@@ -310,6 +329,19 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<Previous, Vec<Diagnostic>> {
     } else {
         Err(problems)
     }
+}
+
+/// The first calendar's `NAME`, else its `X-WR-CALNAME`, unescaped.
+fn calendar_name(calendars: &[IcalCalendar]) -> Option<String> {
+    let props = &calendars.first()?.properties;
+    ["NAME", "X-WR-CALNAME"].iter().find_map(|name| {
+        props
+            .iter()
+            .find(|p| p.name.eq_ignore_ascii_case(name))
+            .and_then(|p| p.value.as_deref())
+            .map(line::unescape_text)
+            .filter(|n| !n.trim().is_empty())
+    })
 }
 
 /// `text` with each CR not followed by LF made LF: same length, same offsets.
@@ -491,6 +523,13 @@ fn props(list: &[Property]) -> Vec<Prop> {
     out
 }
 
+impl Fingerprint {
+    /// Its `DTSTART`: what says whether an event moved.
+    fn start(&self) -> Option<&Prop> {
+        self.when.iter().find(|(n, _, _)| n == "DTSTART")
+    }
+}
+
 fn fingerprint(event: &IcalEvent) -> Fingerprint {
     let (when, rest): (Vec<Prop>, Vec<Prop>) = props(&event.properties)
         .into_iter()
@@ -520,6 +559,8 @@ fn fingerprint_of(event: &IcsEvent) -> Option<Fingerprint> {
 pub enum Unmatched {
     /// It belongs to another meeting of a company in this calendar: keep it.
     Keep,
+    /// It belongs to a company that is not in this run: keep it as it was.
+    OtherCompany,
     /// Its deadline no longer exists: cancel it.
     Cancel,
 }
@@ -572,7 +613,7 @@ pub fn carry_forward(
                 changes.restarted += 1;
                 if new
                     .as_ref()
-                    .is_some_and(|n| n.when == gone.fingerprint.when)
+                    .is_some_and(|n| n.start() == gone.fingerprint.start())
                 {
                     changes.changed += 1;
                 } else {
@@ -591,7 +632,10 @@ pub fn carry_forward(
             changes.unchanged += 1;
             continue;
         }
-        if new.as_ref().is_some_and(|n| n.when == old.fingerprint.when) {
+        if new
+            .as_ref()
+            .is_some_and(|n| n.start() == old.fingerprint.start())
+        {
             changes.changed += 1;
         } else {
             changes.moved += 1;
@@ -654,10 +698,18 @@ pub fn carry_forward(
             );
             continue;
         }
-        if unmatched(&old.uid) == Unmatched::Keep {
-            changes.kept += 1;
-            tail.insert(i, verbatim);
-            continue;
+        match unmatched(&old.uid) {
+            Unmatched::Keep => {
+                changes.kept += 1;
+                tail.insert(i, verbatim);
+                continue;
+            }
+            Unmatched::OtherCompany => {
+                changes.other_companies += 1;
+                tail.insert(i, verbatim);
+                continue;
+            }
+            Unmatched::Cancel => {}
         }
         changes.cancelled += 1;
         let at = bump(old);

@@ -321,3 +321,16 @@ proptest::proptest! {
         let _ = read("x.ics", text.as_bytes());
     }
 }
+
+/// A timed event from a file written before timed events had a `DTEND`
+/// (#21) gains one: that is a change (SEQUENCE one higher), not a move.
+#[test]
+fn a_timed_event_gaining_its_end_is_changed_not_moved() {
+    let cal = calendar(vec![event("t", timed(2026, 3, 2, 17))], day(2026, 1, 5));
+    let current = write_ics(&cal);
+    let old = current.replace("DTEND;TZID=America/Los_Angeles:20260302T170100\r\n", "");
+    assert_ne!(old, current, "{current}");
+    let (text, changes) = update(&old, cal, day(2026, 2, 1));
+    assert_eq!((changes.moved, changes.changed), (0, 1), "{changes}");
+    assert!(block(&text, "t@").contains("\r\nSEQUENCE:1\r\n"));
+}
