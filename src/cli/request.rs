@@ -234,7 +234,10 @@ impl Request {
                 };
                 let text = crate::extract::to_toml(&extraction);
                 let src = crate::diag::SourceFile::new(
-                    format!("{} (facts read from it)", filing.display()),
+                    format!(
+                        "{} (facts read from it)",
+                        crate::pack::input::source_name(filing)
+                    ),
                     text,
                 );
                 Some(Profile::parse(&src).map_err(|diagnostics| Error::Invalid { diagnostics })?)
