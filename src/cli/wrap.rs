@@ -34,7 +34,7 @@ fn width(terminal: bool, columns: Option<&str>, size: Option<usize>) -> Option<u
 
 /// `text` with each line longer than `width` characters broken between
 /// words; a broken line goes on indented four more than it began. A word
-/// longer than a line is not broken.
+/// longer than a line is not broken, nor is a table's row.
 pub(crate) fn wrap_text(text: &str, width: usize) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 16);
     for line in text.split_inclusive('\n') {
@@ -42,11 +42,13 @@ pub(crate) fn wrap_text(text: &str, width: usize) -> String {
             Some(b) => (b, "\n"),
             None => (line, ""),
         };
-        if body.chars().count() <= width {
+        let indent = &body[..body.len() - body.trim_start().len()];
+        // A row of a table (columns apart by two spaces or more) is left
+        // whole: broken, its columns would no longer line up.
+        if body.chars().count() <= width || body.trim().contains("  ") {
             out.push_str(line);
             continue;
         }
-        let indent = &body[..body.len() - body.trim_start().len()];
         let rest = format!("{indent}    ");
         let words: Vec<Word<'_>> = body.split_whitespace().map(Word).collect();
         let room = |i: &str| as_width(width.saturating_sub(i.chars().count()).max(1));
@@ -103,5 +105,11 @@ mod tests {
         assert!(!out.ends_with('\n'));
         assert_eq!(out.split_whitespace().filter(|w| *w == "word").count(), 20);
         assert_eq!(wrap_text("a b\n", 30), "a b\n");
+    }
+
+    #[test]
+    fn table_rows_keep_their_columns() {
+        let row = format!("DATE{}TIME  BOUND  {}", " ".repeat(20), "x ".repeat(40));
+        assert_eq!(wrap_text(&format!("{row}\n"), 30), format!("{row}\n"));
     }
 }
