@@ -417,6 +417,18 @@ fn deadlines(d: &DeadlinesArgs) -> Result<Status> {
 /// `deadlines --format ics`: one calendar for one or more facts files,
 /// updating `--previous` when given.
 fn calendar(d: &DeadlinesArgs) -> Result<Status> {
+    let dashes = std::iter::once(&d.query.facts)
+        .chain(std::iter::once(&d.previous))
+        .flatten()
+        .chain(&d.more_facts)
+        .filter(|p| crate::pack::input::is_stdin(p))
+        .count();
+    if dashes > 1 {
+        return Err(Error::usage(
+            "`-` (standard input) is given for more than one input; it can be read once",
+            Some("give the other inputs as files".to_owned()),
+        ));
+    }
     let mut files = vec![d.query.facts.clone()];
     files.extend(d.more_facts.iter().cloned().map(Some));
     let q = &d.query;

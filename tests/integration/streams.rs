@@ -103,6 +103,16 @@ fn issue_21_dash_reads_facts_and_packs_from_standard_input() {
         "{book}"
     );
 
+    // Standard input is one input.
+    for args in [
+        &["deadlines", "-", "--rules", "-"][..],
+        &["deadlines", "-", "--format", "ics", "--previous", "-"][..],
+    ] {
+        let (code, _, stderr) = piped(&cli, args, &read(&cli, "northwind-2026.toml"));
+        assert_eq!(code, 2, "{args:?}: {stderr}");
+        assert!(stderr.contains("more than one input"), "{stderr}");
+    }
+
     // A problem in standard input is located in `<stdin>`.
     let (code, _, stderr) = piped(&cli, &["deadlines", "-"], b"[company\n");
     assert_eq!(code, 1, "{stderr}");
