@@ -262,7 +262,7 @@ impl Portfolio {
             path: path.to_owned(),
             source,
         };
-        if path.is_dir() {
+        if !crate::pack::input::is_stdin(path) && path.is_dir() {
             let mut files: Vec<PathBuf> = std::fs::read_dir(path)
                 .map_err(read_err)?
                 .filter_map(|e| e.ok().map(|e| e.path()))
@@ -283,9 +283,16 @@ impl Portfolio {
                 next: 0,
             }));
         }
-        let file = File::open(path).map_err(read_err)?;
-        let size = file.metadata().map_or(0, |m| m.len());
-        let name = path.display().to_string();
+        // `-`: standard input, read as it comes (a portfolio has no limit).
+        let (file, size): (Box<dyn std::io::Read + Send>, u64) =
+            if crate::pack::input::is_stdin(path) {
+                (Box::new(std::io::stdin()), 0)
+            } else {
+                let file = File::open(path).map_err(read_err)?;
+                let size = file.metadata().map_or(0, |m| m.len());
+                (Box::new(file), size)
+            };
+        let name = crate::pack::input::source_name(path);
         let mut reader = RowReader::new(file, Limits::default());
         let header = match reader.read_row() {
             Some(Ok(row)) => row,
@@ -482,7 +489,7 @@ fn read_profile(
 
 /// A CSV portfolio, read a row at a time.
 pub struct CsvPortfolio {
-    reader: RowReader<File>,
+    reader: RowReader<Box<dyn std::io::Read + Send>>,
     columns: Vec<Column>,
     file: String,
     base: Option<PathBuf>,

@@ -12,9 +12,23 @@ pub struct Args {
     /// Print version, tz database version and the built-in packs' versions
     #[arg(long, short = 'V', global = true)]
     pub version: bool,
+    /// When to colour messages: `auto` (on a terminal, unless `NO_COLOR` is set or `TERM` is `dumb`), `always` or `never`
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
     /// The command to run
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// `--color`: when to colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal that takes colour, unless `NO_COLOR` is set
+    Auto,
+    /// Always, even in a pipe
+    Always,
+    /// Never
+    Never,
 }
 
 /// The subcommands.
@@ -199,6 +213,12 @@ pub struct DeadlinesArgs {
     /// SEQUENCE of events that changed, cancel deadlines that are gone
     #[arg(long, value_name = "OLD.ics")]
     pub previous: Option<PathBuf>,
+    /// List every warning on its own line (the table says dates already past in one line)
+    #[arg(long)]
+    pub verbose: bool,
+    /// Begin CSV output with a UTF-8 byte order mark, for Excel (`--format csv`)
+    #[arg(long)]
+    pub bom: bool,
 }
 
 /// `explain`: the same inputs, and optionally one rule. The positional may
@@ -303,6 +323,9 @@ pub struct BatchArgs {
     /// Never show a progress bar
     #[arg(long, short = 'q')]
     pub quiet: bool,
+    /// Begin CSV output with a UTF-8 byte order mark, for Excel (`--format csv`)
+    #[arg(long)]
+    pub bom: bool,
 }
 
 /// Output formats for `batch`.

@@ -163,6 +163,12 @@ pub fn batch(args: &BatchArgs) -> Result<Status> {
             None,
         ));
     }
+    if args.bom && args.format != BatchFormat::Csv {
+        return Err(Error::usage(
+            "`--bom` marks CSV as UTF-8 for Excel: `--format csv` (the default) only",
+            None,
+        ));
+    }
     if args.jobs == Some(0) {
         return Err(Error::usage(
             "`--jobs 0`: at least one thread is needed",
@@ -274,6 +280,9 @@ impl Run<'_> {
         if self.args.format == BatchFormat::Csv
             && let Some(s) = sink.as_mut()
         {
+            if self.args.bom {
+                s.write(super::BOM)?;
+            }
             s.write(csv::CSV_HEADER)?;
         }
         let (_, total) = portfolio.progress();
@@ -318,6 +327,11 @@ impl Run<'_> {
                     },
                 );
                 let next = next?;
+                // The reader went away (`batch ... | head`): the rest of
+                // the portfolio is not computed.
+                if out.sink.as_deref().is_some_and(|s| s.closed) {
+                    break;
+                }
                 done = (!current.is_empty()).then(|| (std::mem::take(&mut current), rendered));
                 current = next;
                 if let Some(b) = &bar {
@@ -349,10 +363,15 @@ impl Run<'_> {
         if let Some(b) = bar {
             b.finish_and_clear();
         }
+        let closed = sink.as_ref().is_some_and(|s| s.closed);
         match outcome {
             Ok(()) => {
                 if let Some(s) = sink {
                     s.finish()?;
+                }
+                if closed {
+                    // No summary: the run stopped early, as asked.
+                    return Ok(Status::Ok);
                 }
             }
             Err(e) => {
@@ -400,6 +419,10 @@ impl Run<'_> {
     fn emit(&self, em: &mut Emit, jobs: &[Job], rendered: Vec<RenderedRow>) -> Result<()> {
         let mut stderr = std::io::stderr().lock();
         for (job, out) in jobs.iter().zip(rendered) {
+            // The reader went away (`| head`): nothing more is said.
+            if em.sink.as_deref().is_some_and(|s| s.closed) {
+                return Ok(());
+            }
             // The same company and meeting twice would give two
             // events one UID.
             let repeated = match (&out, job) {

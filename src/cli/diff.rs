@@ -179,6 +179,9 @@ pub(super) fn diff(args: &DiffArgs) -> Result<Status> {
             }
         }
     };
+    if format == DiffFormat::Table {
+        return super::emit_for_people(req.output.as_deref(), text);
+    }
     super::emit(req.output.as_deref(), &text)
 }
 

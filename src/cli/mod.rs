@@ -10,6 +10,7 @@ pub mod explain;
 pub mod output;
 pub mod request;
 pub mod verify;
+mod wrap;
 
 use std::collections::HashSet;
 use std::ffi::{OsStr, OsString};
@@ -17,8 +18,6 @@ use std::fmt::Write as _;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
-
-use clap::Parser;
 
 use crate::analyse::cases::run_cases;
 use crate::analyse::coverage::coverage;
@@ -49,12 +48,21 @@ pub enum Status {
     Failed = 2,
 }
 
-fn color() -> bool {
-    wants_color(
-        std::env::var_os("NO_COLOR").as_deref(),
-        std::env::var_os("TERM").as_deref(),
-        std::io::stderr().is_terminal(),
-    )
+/// `--color`, set once at the start of a run.
+static COLOR: std::sync::OnceLock<args::ColorChoice> = std::sync::OnceLock::new();
+
+/// Whether messages on stderr are coloured: as `--color` says, and for
+/// `auto` (the default) as [`wants_color`] decides.
+pub(crate) fn color() -> bool {
+    match COLOR.get().copied().unwrap_or(args::ColorChoice::Auto) {
+        args::ColorChoice::Always => true,
+        args::ColorChoice::Never => false,
+        args::ColorChoice::Auto => wants_color(
+            std::env::var_os("NO_COLOR").as_deref(),
+            std::env::var_os("TERM").as_deref(),
+            std::io::stderr().is_terminal(),
+        ),
+    }
 }
 
 /// Whether diagnostics are coloured: only on a terminal, never when
@@ -65,10 +73,41 @@ fn wants_color(no_color: Option<&OsStr>, term: Option<&OsStr>, terminal: bool) -
     terminal && no_color.is_none_or(OsStr::is_empty) && term.is_none_or(|t| t != "dumb")
 }
 
+/// The `--color` given in `args`, read before clap parses them so that
+/// clap's own messages follow it (the last one wins, as clap takes it).
+fn color_flag(args: &[OsString]) -> Option<args::ColorChoice> {
+    let mut found = None;
+    let mut it = args.iter().skip(1).map(|a| a.to_str().unwrap_or(""));
+    while let Some(a) = it.next() {
+        let value = match a {
+            "--" => break,
+            "--color" => it.next(),
+            _ => a.strip_prefix("--color="),
+        };
+        found = match value {
+            Some("always") => Some(args::ColorChoice::Always),
+            Some("never") => Some(args::ColorChoice::Never),
+            Some("auto") => Some(args::ColorChoice::Auto),
+            Some(_) | None => found,
+        };
+    }
+    found
+}
+
 /// Runs the program on `args` (program name first) and returns its exit
 /// status. Nothing else in the crate writes to stdout or stderr.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
-    let args = match Args::try_parse_from(args) {
+    let args: Vec<OsString> = args.into_iter().collect();
+    // clap's own messages (help, usage errors) follow `--color` too.
+    let command = <Args as clap::CommandFactory>::command().color(match color_flag(&args) {
+        Some(args::ColorChoice::Always) => clap::ColorChoice::Always,
+        Some(args::ColorChoice::Never) => clap::ColorChoice::Never,
+        _ => clap::ColorChoice::Auto,
+    });
+    let parsed = command
+        .try_get_matches_from(args)
+        .and_then(|m| <Args as clap::FromArgMatches>::from_arg_matches(&m));
+    let args = match parsed {
         Ok(args) => args,
         Err(err) => {
             // `--help` arrives here too; clap knows its code.
@@ -76,6 +115,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             return ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2));
         }
     };
+    let _ = COLOR.set(args.color);
     let status = match execute(args) {
         Ok(status) => status,
         Err(err) => report_error(&err),
@@ -193,6 +233,10 @@ fn version_text() -> String {
     s
 }
 
+/// The UTF-8 byte order mark `--bom` puts before CSV, by which Excel
+/// knows the file is UTF-8 (without it, "§" opens as "Â§").
+pub(crate) const BOM: &str = "\u{feff}";
+
 /// Writes `text` to stdout; a closed pipe is not an error.
 fn print_out(text: &str) -> Result<Status> {
     let mut out = std::io::stdout().lock();
@@ -240,6 +284,15 @@ pub(crate) fn emit(output: Option<&Path>, text: &str) -> Result<Status> {
     }
 }
 
+/// As [`emit`], for text meant for people (a table, a trace): on a
+/// terminal, long lines are wrapped to its width.
+pub(crate) fn emit_for_people(output: Option<&Path>, text: String) -> Result<Status> {
+    match output.filter(|p| !output::is_stdout(p)) {
+        Some(_) => emit(output, &text),
+        None => print_out(&wrap::for_stdout(text)),
+    }
+}
+
 /// Prints the doubts about a request's facts on stderr, for the outputs
 /// that have no place for them (CSV, calendar files, `diff`, `verify`).
 pub(crate) fn warn_facts(req: &Request) {
@@ -277,6 +330,12 @@ fn deadlines(d: &DeadlinesArgs) -> Result<Status> {
             None,
         ));
     }
+    if d.bom && d.format != Format::Csv {
+        return Err(Error::usage(
+            "`--bom` marks CSV as UTF-8 for Excel: add `--format csv`",
+            None,
+        ));
+    }
     let req = Request::from_query(&d.query, d.format)?;
     let all = compute(&req)?;
     let shown: Vec<_> = all
@@ -309,6 +368,7 @@ fn deadlines(d: &DeadlinesArgs) -> Result<Status> {
             &next,
             req.today,
             req.all,
+            d.verbose,
         ),
         Format::Json => json::json(
             &req.company,
@@ -321,7 +381,8 @@ fn deadlines(d: &DeadlinesArgs) -> Result<Status> {
         ),
         Format::Csv => {
             warn_facts(&req);
-            csv::csv(&req.company, &shown)
+            let text = csv::csv(&req.company, &shown);
+            if d.bom { format!("{BOM}{text}") } else { text }
         }
         Format::Html => {
             // The calendars of the packs that govern the company, once each,
@@ -347,12 +408,27 @@ fn deadlines(d: &DeadlinesArgs) -> Result<Status> {
         }
         Format::Ics => return calendar(d),
     };
+    if req.format == Format::Table {
+        return emit_for_people(req.output.as_deref(), text);
+    }
     emit(req.output.as_deref(), &text)
 }
 
 /// `deadlines --format ics`: one calendar for one or more facts files,
 /// updating `--previous` when given.
 fn calendar(d: &DeadlinesArgs) -> Result<Status> {
+    let dashes = std::iter::once(&d.query.facts)
+        .chain(std::iter::once(&d.previous))
+        .flatten()
+        .chain(&d.more_facts)
+        .filter(|p| crate::pack::input::is_stdin(p))
+        .count();
+    if dashes > 1 {
+        return Err(Error::usage(
+            "`-` (standard input) is given for more than one input; it can be read once",
+            Some("give the other inputs as files".to_owned()),
+        ));
+    }
     let mut files = vec![d.query.facts.clone()];
     files.extend(d.more_facts.iter().cloned().map(Some));
     let q = &d.query;
@@ -415,7 +491,7 @@ fn calendar(d: &DeadlinesArgs) -> Result<Status> {
     let mut summary = None;
     if let Some(path) = &d.previous {
         let bytes = read_bytes(path, FileKind::Calendar)?;
-        let previous = crate::ics::previous::read(&path.display().to_string(), &bytes)
+        let previous = crate::ics::previous::read(&crate::pack::input::source_name(path), &bytes)
             .map_err(|diagnostics| Error::Invalid { diagnostics })?;
         let meetings: HashSet<String> = runs
             .iter()
@@ -463,7 +539,7 @@ fn calendar(d: &DeadlinesArgs) -> Result<Status> {
 /// (exit 0); only `deadlines --from-filing` and `verify` need the date.
 fn extract(x: &ExtractArgs) -> Result<Status> {
     let bytes = read_bytes(&x.filing, FileKind::Filing)?;
-    let extraction = crate::extract::read_all(&x.filing.display().to_string(), &bytes)
+    let extraction = crate::extract::read_all(&crate::pack::input::source_name(&x.filing), &bytes)
         .map_err(|diagnostics| Error::Invalid { diagnostics })?;
     let text = match x.format {
         ExtractFormat::Toml => crate::extract::to_toml(&extraction),
@@ -485,7 +561,7 @@ fn extract(x: &ExtractArgs) -> Result<Status> {
 /// date among them, are diagnostics (exit 1).
 pub(crate) fn read_filing(path: &Path) -> Result<crate::extract::Extraction> {
     let bytes = read_bytes(path, FileKind::Filing)?;
-    crate::extract::extract(&path.display().to_string(), &bytes)
+    crate::extract::extract(&crate::pack::input::source_name(path), &bytes)
         .map_err(|diagnostics| Error::Invalid { diagnostics })
 }
 
@@ -493,7 +569,7 @@ pub(crate) fn read_filing(path: &Path) -> Result<crate::extract::Extraction> {
 /// run that is given the date by `--meeting`).
 pub(crate) fn read_any_filing(path: &Path) -> Result<crate::extract::Extraction> {
     let bytes = read_bytes(path, FileKind::Filing)?;
-    crate::extract::read_all(&path.display().to_string(), &bytes)
+    crate::extract::read_all(&crate::pack::input::source_name(path), &bytes)
         .map_err(|diagnostics| Error::Invalid { diagnostics })
 }
 
@@ -527,8 +603,8 @@ fn explain(e: &ExplainArgs) -> Result<Status> {
         }
     }
     let cov = coverage(&req.company, &req.library.packs);
-    let text = match req.format {
-        Format::Json => json::json(
+    if req.format == Format::Json {
+        let text = json::json(
             &req.company,
             &req.facts,
             &req.fact_warnings,
@@ -536,10 +612,11 @@ fn explain(e: &ExplainArgs) -> Result<Status> {
             &all,
             &[],
             req.today,
-        ),
-        _ => table::explain(&req.company, &req.facts, &req.fact_warnings, &cov, &all),
-    };
-    emit(req.output.as_deref(), &text)
+        );
+        return emit(req.output.as_deref(), &text);
+    }
+    let text = table::explain(&req.company, &req.facts, &req.fact_warnings, &cov, &all);
+    emit_for_people(req.output.as_deref(), text)
 }
 
 fn check(c: &CheckArgs) -> Result<Status> {

@@ -220,6 +220,23 @@ impl Request {
                 Some("add `--format ics`, or leave `--alarm` out".to_owned()),
             ));
         }
+        let dashes = [&args.facts, &args.from_filing]
+            .into_iter()
+            .flatten()
+            .filter(|p| crate::pack::input::is_stdin(p))
+            .count()
+            + args
+                .rules
+                .iter()
+                .chain(&args.only)
+                .filter(|s| *s == "-")
+                .count();
+        if dashes > 1 {
+            return Err(Error::usage(
+                "`-` (standard input) is given for more than one input; it can be read once",
+                Some("give the other inputs as files".to_owned()),
+            ));
+        }
         let profile = match (&args.facts, &args.from_filing) {
             (Some(path), _) => {
                 let src = load_source(path, FileKind::Facts)?;
@@ -234,7 +251,10 @@ impl Request {
                 };
                 let text = crate::extract::to_toml(&extraction);
                 let src = crate::diag::SourceFile::new(
-                    format!("{} (facts read from it)", filing.display()),
+                    format!(
+                        "{} (facts read from it)",
+                        crate::pack::input::source_name(filing)
+                    ),
                     text,
                 );
                 Some(Profile::parse(&src).map_err(|diagnostics| Error::Invalid { diagnostics })?)

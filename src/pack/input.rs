@@ -73,7 +73,41 @@ impl FileKind {
     }
 }
 
-/// Reads at most `kind`'s limit of the file at `path`.
+/// Whether `path` is `-`, which names standard input wherever govcal reads
+/// a file.
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// The name of the file at `path` in messages: as typed, or `<stdin>` for
+/// `-`.
+pub fn source_name(path: &Path) -> String {
+    if is_stdin(path) {
+        "<stdin>".to_owned()
+    } else {
+        path.display().to_string()
+    }
+}
+
+/// Standard input, read once (at most the largest limit and one byte) and
+/// kept: a run may look at its input twice (`explain -` first asks whether
+/// it is a rule pack).
+fn stdin_bytes() -> std::io::Result<&'static [u8]> {
+    static STDIN: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    if let Some(b) = STDIN.get() {
+        return Ok(b);
+    }
+    let most = FileKind::Filing.limit().max(FileKind::Calendar.limit());
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(most.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    Ok(STDIN.get_or_init(|| bytes))
+}
+
+/// Reads at most `kind`'s limit of the file at `path` (standard input for
+/// `-`).
 ///
 /// # Errors
 ///
@@ -97,6 +131,13 @@ fn read_bytes_within(path: &Path, kind: FileKind, limit: u64) -> Result<Vec<u8>>
         limit,
         help: kind.help(),
     };
+    if is_stdin(path) {
+        let bytes = stdin_bytes().map_err(read_err)?;
+        if bytes.len() as u64 > limit {
+            return Err(too_large(None));
+        }
+        return Ok(bytes.to_vec());
+    }
     let file = std::fs::File::open(path).map_err(read_err)?;
     // A regular file says its size: refuse it without reading. Devices,
     // pipes and files that grow are held to the limit while reading.
@@ -130,7 +171,7 @@ fn read_bytes_within(path: &Path, kind: FileKind, limit: u64) -> Result<Vec<u8>>
 /// line and column of its first bad byte.
 pub fn read_text(path: &Path, kind: FileKind) -> Result<Arc<SourceFile>> {
     let bytes = read_bytes(path, kind)?;
-    text_of(&path.display().to_string(), bytes, kind).map_err(|d| Error::Invalid {
+    text_of(&source_name(path), bytes, kind).map_err(|d| Error::Invalid {
         diagnostics: vec![d],
     })
 }

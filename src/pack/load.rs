@@ -664,9 +664,10 @@ pub fn load_source(path: &Path, kind: FileKind) -> Result<Arc<SourceFile>> {
 
 /// Returns whether `spec` names a file rather than a built-in pack.
 pub fn is_path(spec: &str) -> bool {
-    Path::new(spec)
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+    spec == "-"
+        || Path::new(spec)
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
 }
 
 /// Returns whether a TOML text is a holiday calendar (top-level `id` and
@@ -776,7 +777,7 @@ impl Library {
             .flat_map(|(specs, base)| specs.iter().map(move |s| (s, *base)))
         {
             let path = match base {
-                Some(b) if Path::new(spec).is_relative() => b.join(spec),
+                Some(b) if Path::new(spec).is_relative() && spec != "-" => b.join(spec),
                 _ => Path::new(spec).to_owned(),
             };
             if path.is_dir() {

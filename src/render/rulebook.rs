@@ -527,7 +527,7 @@ fn wrap_into(out: &mut String, text: &str, first: &str, rest: &str) {
 /// character as two and a combining mark or an ANSI escape as none, and
 /// so break such text elsewhere than this rulebook does.)
 #[derive(Debug)]
-struct Word<'a>(&'a str);
+pub(crate) struct Word<'a>(pub(crate) &'a str);
 
 impl Fragment for Word<'_> {
     fn width(&self) -> f64 {
@@ -544,7 +544,7 @@ impl Fragment for Word<'_> {
 }
 
 /// A count of characters as `textwrap` measures widths.
-fn as_width(n: usize) -> f64 {
+pub(crate) fn as_width(n: usize) -> f64 {
     f64::from(u32::try_from(n).unwrap_or(u32::MAX))
 }
 

@@ -100,6 +100,7 @@ pub fn table(
     next_year: &[Deadline],
     today: NaiveDate,
     all: bool,
+    verbose: bool,
 ) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}", heading(company, facts));
@@ -154,7 +155,9 @@ pub fn table(
         let _ = writeln!(out, "\nWhy:");
         for d in computed {
             out.push_str(&deadline_heading(d, None));
-            for s in &d.trace {
+            // A step computed again (the anniversary, once per branch that
+            // looks at it) is shown once: `explain` numbers every step.
+            for s in distinct_lines(d.trace.iter().map(ToString::to_string)) {
                 let _ = writeln!(out, "    {s}");
             }
         }
@@ -169,11 +172,12 @@ pub fn table(
             out.push_str(&deadline_heading(d, None));
             // The steps that chose the branch, e.g. "the meeting is 80 days
             // before the anniversary"; the last step repeats the words.
-            for s in d
-                .trace
-                .iter()
-                .filter(|s| !matches!(s.op, Op::NoDate(_) | Op::Branch { applies: false, .. }))
-            {
+            for s in distinct_lines(
+                d.trace
+                    .iter()
+                    .filter(|s| !matches!(s.op, Op::NoDate(_) | Op::Branch { applies: false, .. }))
+                    .map(ToString::to_string),
+            ) {
                 let _ = writeln!(out, "    {s}");
             }
             let _ = writeln!(out, "    => {}", words(d));
@@ -235,8 +239,22 @@ pub fn table(
         for w in fact_warnings {
             let _ = writeln!(out, "  facts: {w}");
         }
-        for (id, w) in warnings {
-            let _ = writeln!(out, "  {id}: {w}");
+        // Dates already past say the same thing each; more than one is
+        // said in one line, naming their rules (`--verbose` lists each).
+        let past = |w: &Warning<'_>| matches!(w, Warning::Past { .. });
+        let past_ids: Vec<(&str, Option<BoundName>)> = warnings
+            .iter()
+            .filter(|(_, w)| past(w))
+            .map(|(id, w)| (id.as_str(), w.bound()))
+            .collect();
+        let collapse = !verbose && past_ids.len() >= COLLAPSE_PAST;
+        if collapse {
+            let _ = writeln!(out, "  {}", past_summary(&past_ids, today));
+        }
+        for (id, w) in &warnings {
+            if !(collapse && past(w)) {
+                let _ = writeln!(out, "  {id}: {w}");
+            }
         }
     }
     let na: Vec<&Deadline<'_>> = deadlines
@@ -276,6 +294,49 @@ pub fn table(
         }
     }
     out
+}
+
+/// From how many dates already past the table says them in one line.
+const COLLAPSE_PAST: usize = 3;
+
+/// `lines` without the ones already given, in their order.
+fn distinct_lines(lines: impl Iterator<Item = String>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    lines.filter(|l| seen.insert(l.clone())).collect()
+}
+
+/// One line for the dates already past on `today`: each rule once, with
+/// which of its bounds are past (an open window whose opening is past is
+/// not a window missed), in the order of the warnings.
+fn past_summary(past: &[(&str, Option<BoundName>)], today: NaiveDate) -> String {
+    let mut rules: Vec<(&str, Vec<&str>)> = Vec::new();
+    for (id, bound) in past {
+        let i = rules.iter().position(|(r, _)| r == id).unwrap_or_else(|| {
+            rules.push((id, Vec::new()));
+            rules.len() - 1
+        });
+        if let Some(b) = bound {
+            rules[i].1.push(b.as_str());
+        }
+    }
+    let listed: Vec<String> = rules
+        .iter()
+        .map(|(id, bounds)| {
+            if bounds.is_empty() {
+                (*id).to_owned()
+            } else {
+                format!("{id} ({})", bounds.join(", "))
+            }
+        })
+        .collect();
+    format!(
+        "{} dates of {} are already past on {}: {}; `--today DATE` shows the season \
+         as of another day, `--verbose` lists each date",
+        past.len(),
+        crate::error::plural(rules.len(), "rule", "rules"),
+        show_date(today),
+        listed.join(", ")
+    )
 }
 
 /// Renders `explain`: the facts and any doubt about them, the packs and

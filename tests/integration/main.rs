@@ -152,6 +152,7 @@ mod schema;
 mod sec_season;
 mod small_faults;
 mod states;
+mod streams;
 mod templates;
 mod timeline;
 mod times;

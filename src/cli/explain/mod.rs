@@ -24,8 +24,8 @@ use counsel::{Counsel, Provenance};
 /// or family.
 pub fn pack_spec(arg: &Path) -> Option<String> {
     let text = arg.to_str()?;
-    if arg.is_file() {
-        // A file that cannot be read or parsed is left to the facts-file
+    if arg.is_file() || crate::pack::input::is_stdin(arg) {
+        // A file (or `-`, standard input) that cannot be read or parsed is left to the facts-file
         // path, which reports the problem at its line and column.
         let src = read_text(arg, FileKind::Pack).ok()?;
         let table: toml::Table = src.text().parse().ok()?;
@@ -73,7 +73,7 @@ pub fn explain_pack(spec: &str, args: &ExplainArgs) -> Result<String> {
     specs.extend(q.only.iter().chain(&q.rules).cloned());
     let library = Library::load(&specs, None)?;
     let wanted: Vec<String> = if is_path(spec) {
-        vec![Path::new(spec).display().to_string()]
+        vec![crate::pack::input::source_name(Path::new(spec))]
     } else {
         builtin_matches(spec)
             .iter()

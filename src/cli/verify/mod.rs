@@ -480,7 +480,7 @@ fn unsure_meeting(x: &Extraction, f: &crate::extract::Finding) -> Error {
 /// rule and pack errors as `deadlines`.
 pub fn verify(v: &VerifyArgs) -> Result<Status> {
     let bytes = read_bytes(&v.filing, FileKind::Filing)?;
-    let name = v.filing.display().to_string();
+    let name = crate::pack::input::source_name(&v.filing);
     let extraction = if v.meeting.is_some() {
         crate::extract::read_all(&name, &bytes)
     } else {
@@ -564,7 +564,11 @@ pub fn verify(v: &VerifyArgs) -> Result<Status> {
         }
         VerifyFormat::Json => report::json_doc(&req, &extraction, &rows, &from_flags, next_meeting),
     };
-    emit(v.output.as_deref(), &text)?;
+    if v.format == VerifyFormat::Table {
+        super::emit_for_people(v.output.as_deref(), text)?;
+    } else {
+        emit(v.output.as_deref(), &text)?;
+    }
     Ok(if rows.iter().any(|r| r.verdict == Verdict::Differs) {
         Status::Invalid
     } else {
@@ -576,7 +580,7 @@ fn no_deadlines(v: &VerifyArgs) -> Error {
     Error::usage(
         format!(
             "no deadlines for next year's meeting were found in `{}`",
-            v.filing.display()
+            crate::pack::input::source_name(&v.filing)
         ),
         Some("`verify` reads a proxy statement's section on shareholder proposals and nominations; `govcal extract` shows what was read".to_owned()),
     )

@@ -177,7 +177,7 @@ pub(super) fn table(
         out,
         "{}: deadlines printed in {} for next year's meeting, recomputed for a meeting on the anniversary ({})",
         req.company.name,
-        v.filing.display(),
+        crate::pack::input::source_name(&v.filing),
         show_date(next_meeting)
     );
     if !from_flags.is_empty() {
