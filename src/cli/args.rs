@@ -210,7 +210,7 @@ pub struct QueryArgs {
     /// Write the output to this file (atomically) instead of stdout
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Calendar reminders before each deadline, e.g. `14d,7d,1d` or `2h`
+    /// Calendar reminders before each deadline (`--format ics`), e.g. `14d,7d,1d` or `2h`
     #[arg(long, value_name = "LIST")]
     pub alarm: Option<String>,
     /// Also list rules that do not apply to this meeting
@@ -243,7 +243,7 @@ pub struct DeadlinesArgs {
 /// also name a rule pack (built-in name, id, family, or a `.toml` file with
 /// a `[pack]` table): then its rules are explained with no facts.
 #[derive(Debug, ClapArgs)]
-#[command(mut_arg("facts", |a| a.help(EXPLAIN_FACTS)))]
+#[command(mut_arg("facts", |a| a.help(EXPLAIN_FACTS)), mut_arg("alarm", |a| a.hide(true)))]
 pub struct ExplainArgs {
     /// The meeting and the rules; the positional may be a rule pack instead
     #[command(flatten)]
@@ -449,6 +449,7 @@ pub enum VerifyFormat {
 /// `disclose`: a facts file in, the proxy statement's paragraph on next
 /// year's deadlines out.
 #[derive(Debug, ClapArgs)]
+#[command(mut_arg("alarm", |a| a.hide(true)))]
 pub struct DiscloseArgs {
     /// The meeting and the rules (this year's meeting, as for `deadlines`)
     #[command(flatten)]
@@ -505,6 +506,7 @@ pub struct CheckArgs {
 
 /// `diff`: two versions of a pack, for one meeting or a span of meeting dates.
 #[derive(Debug, ClapArgs)]
+#[command(mut_arg("alarm", |a| a.hide(true)))]
 pub struct DiffArgs {
     /// The pack before the amendment: a `.toml` path or a built-in name
     pub old: String,

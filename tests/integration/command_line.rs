@@ -187,7 +187,7 @@ fn meeting_kind_lists_its_values_and_suggests_the_near_one() {
 }
 
 #[test]
-fn facts_help_fits_each_subcommand() {
+fn shared_flags_are_described_for_each_subcommand() {
     let cli = Cli::new();
     for cmd in ["deadlines", "disclose", "diff"] {
         let help = cli.ok(&[cmd, "--help"]);
@@ -202,6 +202,12 @@ fn facts_help_fits_each_subcommand() {
         help.contains("or a rule pack to explain as a rulebook"),
         "{help}"
     );
+    // Calendar reminders only where a calendar is written.
+    assert!(cli.ok(&["deadlines", "--help"]).contains("--alarm <LIST>"));
+    for cmd in ["explain", "disclose", "diff"] {
+        let help = cli.ok(&[cmd, "--help"]);
+        assert!(!help.contains("--alarm"), "{cmd}:\n{help}");
+    }
 }
 
 #[test]
