@@ -14,6 +14,10 @@ use serde::Serialize;
 pub struct SourceFile {
     name: String,
     text: String,
+    /// How diagnostics name the file when that is not `name`: a built-in
+    /// pack is `built-in pack bylaws/hemacare`, since `rules/…` exists
+    /// only in govcal's own repository.
+    shown: Option<String>,
 }
 
 impl SourceFile {
@@ -22,12 +26,32 @@ impl SourceFile {
         Arc::new(SourceFile {
             name: name.into(),
             text: text.into(),
+            shown: None,
         })
     }
 
-    /// Returns the name as the user typed it.
+    /// Returns the source of the built-in pack `pack` (`bylaws/hemacare`):
+    /// named `rules/bylaws/hemacare.toml`, as in govcal's repository, and
+    /// shown in diagnostics as `built-in pack bylaws/hemacare`, which is
+    /// true wherever govcal runs (the text is the one compiled in).
+    pub fn builtin(pack: &str, text: impl Into<String>) -> Arc<Self> {
+        Arc::new(SourceFile {
+            name: format!("rules/{pack}.toml"),
+            text: text.into(),
+            shown: Some(format!("built-in pack {pack}")),
+        })
+    }
+
+    /// Returns the name as the user typed it (for a built-in pack, its path
+    /// under `rules/`).
     pub fn name(&self) -> &str {
         &self.name
+    }
+
+    /// Returns the name diagnostics give the file: the name as typed, or
+    /// `built-in pack NAME` for a built-in pack.
+    pub fn shown_name(&self) -> &str {
+        self.shown.as_deref().unwrap_or(&self.name)
     }
 
     /// Returns the whole text.
@@ -139,7 +163,7 @@ impl SourceFile {
             out.push(' ');
         }
         Excerpt {
-            name: self.name.clone(),
+            name: self.shown_name().to_owned(),
             text: out,
             first_line: self.line_col(starts[0]).0,
             span: start..end,
@@ -315,7 +339,7 @@ impl SourceCode for SourceFile {
         let (line, col) = self.line_col(offset);
         let first_line = self.line_col(start).0;
         Ok(Box::new(MietteSpanContents::new_named(
-            self.name.clone(),
+            self.shown_name().to_owned(),
             &bytes[start..end],
             (start, end - start).into(),
             first_line - 1,
@@ -402,7 +426,7 @@ impl Diagnostic {
     /// Returns `path:line:col`.
     pub fn location(&self) -> String {
         let (line, col) = self.line_col();
-        format!("{}:{line}:{col}", self.source.name())
+        format!("{}:{line}:{col}", self.source.shown_name())
     }
 
     /// Returns the JSON form used by `--format json`: severity, file, line,

@@ -5,16 +5,28 @@ use std::path::PathBuf;
 
 use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
 
+use crate::cli::help;
+
 /// Corporate-governance deadlines from cited rule packs.
 #[derive(Debug, Parser)]
-#[command(name = "govcal", disable_version_flag = true, about, long_about = None)]
+#[command(
+    name = "govcal",
+    version,
+    disable_version_flag = true,
+    about,
+    long_about = None,
+    after_help = help::TOP
+)]
 pub struct Args {
-    /// Print version, tz database version and the built-in packs' versions
-    #[arg(long, short = 'V', global = true)]
+    /// Print the version, with the tz database's and the built-in packs' versions
+    #[arg(long, global = true, display_order = 900)]
     pub version: bool,
     /// When to colour messages: `auto` (on a terminal, unless `NO_COLOR` is set or `TERM` is `dumb`), `always` or `never`
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto, global = true)]
     pub color: ColorChoice,
+    /// Print the version on one line
+    #[arg(short = 'V', global = true, display_order = 900)]
+    pub short_version: bool,
     /// The command to run
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -35,39 +47,59 @@ pub enum ColorChoice {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Compute every deadline for a meeting
+    #[command(after_help = help::DEADLINES)]
     Deadlines(DeadlinesArgs),
     /// Show how each deadline was computed, step by step, with citations
+    #[command(after_help = help::EXPLAIN)]
     Explain(ExplainArgs),
     /// Check rule packs and run their worked cases
+    #[command(after_help = help::CHECK)]
     Check(CheckArgs),
     /// Show which deadlines an amendment moves: OLD and NEW versions of a pack
-    #[command(long_about = DIFF_HELP)]
+    #[command(long_about = DIFF_HELP, after_help = help::DIFF)]
     Diff(DiffArgs),
     /// Read the meeting facts from an SEC filing (8-K, proxy statement) into a facts file
-    #[command(long_about = EXTRACT_HELP)]
+    #[command(long_about = EXTRACT_HELP, after_help = help::EXTRACT)]
     Extract(ExtractArgs),
     /// Recompute the deadlines a proxy statement prints for next year's meeting
+    #[command(after_help = help::VERIFY)]
     Verify(VerifyArgs),
     /// Draft the proxy statement's section on proposals and nominations for next year's meeting
-    #[command(long_about = DISCLOSE_HELP)]
+    #[command(long_about = DISCLOSE_HELP, after_help = help::DISCLOSE)]
     Disclose(DiscloseArgs),
     /// Deadlines for a whole portfolio: a CSV with one row per company, or a folder of facts files
-    #[command(long_about = BATCH_HELP)]
+    #[command(long_about = BATCH_HELP, after_help = help::BATCH)]
     Batch(BatchArgs),
     /// Write a synthetic portfolio CSV (made-up companies) for trying `batch` at scale
     #[command(hide = true)]
     SynthPortfolio(SynthArgs),
     /// List or show the built-in rule packs
+    #[command(after_help = help::RULES)]
     Rules {
         /// What to do
         #[command(subcommand)]
         action: RulesAction,
     },
     /// Print the JSON Schema of rule packs or facts files (for editors), or of the JSON output
+    #[command(after_help = help::SCHEMA)]
     Schema {
         /// Which file format
         #[arg(value_enum)]
         kind: SchemaKind,
+    },
+    /// Print a completion script for a shell
+    #[command(after_help = help::COMPLETIONS)]
+    Completions {
+        /// The shell
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff, for `man`)
+    #[command(after_help = help::MAN)]
+    Man {
+        /// Write the page to this file (atomically) instead of stdout
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
     },
 }
 
@@ -86,14 +118,17 @@ pub enum SchemaKind {
 #[derive(Debug, Subcommand)]
 pub enum RulesAction {
     /// List the built-in packs with their ids and versions
+    #[command(after_help = help::RULES)]
     List,
     /// Print a built-in pack's TOML
+    #[command(after_help = help::RULES)]
     Show {
         /// Built-in name (`sec/regulation_14a`) or pack id
         id: String,
     },
     /// Print, as a Markdown table, which jurisdictions the packs cover and
     /// for which kinds of deadline, with the pack and certainty in each cell
+    #[command(after_help = help::RULES)]
     Coverage {
         /// Packs to tabulate instead of those every company gets (the
         /// `sec`, `states` and `exchanges` families): built-in names,
@@ -144,7 +179,7 @@ pub enum CheckFormat {
 /// The meeting and the rules to apply.
 #[derive(Debug, Clone, Default, ClapArgs)]
 pub struct QueryArgs {
-    /// Facts file: the company profile and the meeting's dates (for `explain`, or a rule pack)
+    /// Facts file: the company profile and the meeting's dates
     pub facts: Option<PathBuf>,
     /// Read the facts from an SEC filing instead (as `govcal extract` does)
     #[arg(long, value_name = "FILING", conflicts_with = "facts")]
@@ -175,7 +210,7 @@ pub struct QueryArgs {
     #[arg(skip)]
     pub proxy_release: Option<String>,
     /// Annual or special meeting
-    #[arg(long, value_name = "KIND")]
+    #[arg(long, value_name = "KIND", value_parser = MEETING_KINDS)]
     pub meeting_kind: Option<String>,
     /// Any other fact, as NAME=DATE; repeatable
     #[arg(long = "fact", value_name = "NAME=DATE")]
@@ -189,13 +224,16 @@ pub struct QueryArgs {
     /// Write the output to this file (atomically) instead of stdout
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Calendar reminders before each deadline, e.g. `14d,7d,1d` or `2h`
+    /// Calendar reminders before each deadline (`--format ics`), e.g. `14d,7d,1d` or `2h`
     #[arg(long, value_name = "LIST")]
     pub alarm: Option<String>,
     /// Also list rules that do not apply to this meeting
     #[arg(long)]
     pub all: bool,
 }
+
+/// The values of `--meeting-kind`.
+const MEETING_KINDS: [&str; 2] = ["annual", "special"];
 
 /// `deadlines`: the meeting, the rules and an output format.
 #[derive(Debug, ClapArgs)]
@@ -225,6 +263,7 @@ pub struct DeadlinesArgs {
 /// also name a rule pack (built-in name, id, family, or a `.toml` file with
 /// a `[pack]` table): then its rules are explained with no facts.
 #[derive(Debug, ClapArgs)]
+#[command(mut_arg("facts", |a| a.help(EXPLAIN_FACTS)), mut_arg("alarm", |a| a.hide(true)))]
 pub struct ExplainArgs {
     /// The meeting and the rules; the positional may be a rule pack instead
     #[command(flatten)]
@@ -236,6 +275,9 @@ pub struct ExplainArgs {
     #[arg(long, value_name = "ID")]
     pub rule: Option<String>,
 }
+
+/// `explain`'s positional: a facts file, or a pack.
+const EXPLAIN_FACTS: &str = "Facts file to trace; or a rule pack to explain as a rulebook, without facts (built-in name, id or family, or a `.toml` file with a `[pack]` table)";
 
 /// `extract`: a filing in, a facts file out.
 #[derive(Debug, ClapArgs)]
@@ -263,11 +305,7 @@ what it states (company, state, fiscal year end, ...). The facts file then
 says at its top, and a warning on stderr says, that no meeting date was
 found and that `meeting` must be written in by hand. (`deadlines
 --from-filing` and `verify` need the date, and refuse such a filing unless
-it is given with `--meeting`.)
-
-Exit code 0 when the filing was read, whether or not it gives a meeting
-date; 1 for an empty or binary file; 2 for bad flags or a file that cannot
-be read or is over its size limit.";
+it is given with `--meeting`.)";
 
 const BATCH_HELP: &str = "Deadlines for a whole portfolio, in one run.
 
@@ -282,11 +320,7 @@ The portfolio is a CSV file with a header line and one row per company, or a fol
 
 Output keeps the portfolio's order whatever the number of threads. A row that cannot be read or evaluated is reported on stderr with its row number and reason; the other rows still run, and the exit code is 1.
 
-  govcal batch portfolio.csv --today 2026-01-05 -o deadlines.csv
-  govcal batch portfolio.csv --format jsonl -o deadlines.jsonl
-  govcal batch portfolio.csv --format ics -o portfolio.ics
-  govcal batch portfolio.csv --format html -o portfolio.html
-  govcal batch facts/ --format ics --output-dir calendars/";
+`--format ics -o FILE` writes one calendar for the portfolio, `--output-dir DIR` one per company; `--format html` one page for all.";
 
 /// `batch`: a portfolio in, one output for all of it.
 #[derive(Debug, ClapArgs)]
@@ -381,7 +415,7 @@ pub struct VerifyArgs {
     #[arg(long, value_name = "DATE")]
     pub record_date: Option<String>,
     /// Annual or special meeting
-    #[arg(long, value_name = "KIND")]
+    #[arg(long, value_name = "KIND", value_parser = MEETING_KINDS)]
     pub meeting_kind: Option<String>,
     /// Any other fact, as NAME=DATE; repeatable
     #[arg(long = "fact", value_name = "NAME=DATE")]
@@ -424,11 +458,7 @@ day off because of a February 29, a date already past when printed.
 
 `--format json` gives each deadline's `verdict`, `printed`, `computed`,
 `checked_against` (`rule`, `stated_in_sentence` or null), `stated_rule`,
-`needs` (facts missing, with their flags) and `explanation`.
-
-Exit code 0 when every printed date agrees or is unchecked; 1 when one
-differs, or the filing states no sure meeting date and `--meeting` is not
-given; 2 for bad flags or an unreadable file.";
+`needs` (facts missing, with their flags) and `explanation`.";
 
 /// Output formats for `verify`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -442,6 +472,7 @@ pub enum VerifyFormat {
 /// `disclose`: a facts file in, the proxy statement's paragraph on next
 /// year's deadlines out.
 #[derive(Debug, ClapArgs)]
+#[command(mut_arg("alarm", |a| a.hide(true)))]
 pub struct DiscloseArgs {
     /// The meeting and the rules (this year's meeting, as for `deadlines`)
     #[command(flatten)]
@@ -463,14 +494,7 @@ The dates are those `govcal verify` checks: each rule computed for next
 year's meeting on the anniversary of this one, this meeting and this proxy
 statement's release being next year's prior facts. Where to send notices is
 left as a bracketed placeholder to fill in. The draft is a starting point
-for counsel, not advice.
-
-  govcal disclose examples/northwind-2026.toml
-  govcal disclose examples/northwind-2026.toml --format html -o section.html
-
-Exit code 0 when the draft was written; 1 for problems in the facts or
-packs, or a meeting that is not an annual one; 2 for bad flags or
-unreadable files.";
+for counsel, not advice.";
 
 /// Output formats for `disclose`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -505,6 +529,7 @@ pub struct CheckArgs {
 
 /// `diff`: two versions of a pack, for one meeting or a span of meeting dates.
 #[derive(Debug, ClapArgs)]
+#[command(mut_arg("alarm", |a| a.hide(true)))]
 pub struct DiffArgs {
     /// The pack before the amendment: a `.toml` path or a built-in name
     pub old: String,
@@ -562,7 +587,4 @@ if renamed), `bound`, `old` and `new` (`state`: `date` with `date`, `time`,
 `zone`; `absent`; `no_bound`; `no_date` with `status` and `words`),
 `shift_days`, `old_branch`, `new_branch`, `citation`, `old_citation`. A run
 has `pack`, `rule`, `was`, `bound`, `from`, `to`, `meetings`, `shift_min`,
-`shift_max`, and `first` and `last` changes.
-
-Exit code 0 when the comparison ran, whether or not anything moved; 1 for
-problems in the packs or facts; 2 for bad flags or unreadable files.";
+`shift_max`, and `first` and `last` changes.";

@@ -699,7 +699,7 @@ fn error_text(e: &Error) -> String {
             || e.to_string(),
             |d| {
                 let (line, col) = d.line_col();
-                format!("{}:{line}:{col}: {}", d.source.name(), d.message)
+                format!("{}:{line}:{col}: {}", d.source.shown_name(), d.message)
             },
         ),
         Error::Usage { message, help } => match help {

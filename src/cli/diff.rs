@@ -62,7 +62,7 @@ fn with_pack(base: &Library, spec: &str, also: Option<&str>) -> Result<Version> 
         load_source(Path::new(spec), FileKind::Pack)?
     } else {
         match builtin_matches(spec).as_slice() {
-            [one] => SourceFile::new(format!("rules/{}.toml", one.name), one.text),
+            [one] => SourceFile::builtin(one.name, one.text),
             [] => {
                 return Err(Error::usage(
                     format!("unknown rule pack `{spec}`"),

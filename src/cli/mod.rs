@@ -7,6 +7,7 @@ pub mod batch;
 pub mod diff;
 pub mod disclose;
 pub mod explain;
+mod help;
 pub mod output;
 pub mod request;
 pub mod verify;
@@ -18,6 +19,8 @@ use std::fmt::Write as _;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
+
+use clap::CommandFactory;
 
 use crate::analyse::cases::run_cases;
 use crate::analyse::coverage::coverage;
@@ -187,6 +190,9 @@ fn execute(args: Args) -> Result<Status> {
     if args.version {
         return print_out(&version_text());
     }
+    if args.short_version {
+        return print_out(&format!("govcal {}\n", env!("CARGO_PKG_VERSION")));
+    }
     match args.command {
         None => Err(Error::usage(
             "no command given",
@@ -204,12 +210,60 @@ fn execute(args: Args) -> Result<Status> {
         Some(Command::SynthPortfolio(s)) => batch::synth(&s),
         Some(Command::Diff(d)) => diff::diff(&d),
         Some(Command::Rules { action }) => rules(&action),
+        Some(Command::Completions { shell }) => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Args::command(), "govcal", &mut script);
+            print_out(&String::from_utf8_lossy(&script))
+        }
+        Some(Command::Man { output }) => emit(output.as_deref(), &manual()?),
         Some(Command::Schema { kind }) => print_out(&match kind {
             args::SchemaKind::Pack => crate::pack::jsonschema::pack_schema(),
             args::SchemaKind::Facts => crate::pack::jsonschema::facts_schema(),
             args::SchemaKind::Output => json::OUTPUT_SCHEMA.to_owned(),
         }),
     }
+}
+
+/// The manual page, in roff: `clap_mangen`'s title, name, synopsis and
+/// options for `govcal`, then its examples and exit codes and a section
+/// for each subcommand holding its `--help`, as preformatted text (in place
+/// of `clap_mangen`'s list of `govcal-deadlines(1)` pages, which do not
+/// exist).
+fn manual() -> Result<String> {
+    let mut cmd = Args::command();
+    let man = clap_mangen::Man::new(cmd.clone());
+    let mut page = Vec::new();
+    man.render_title(&mut page)
+        .and_then(|()| man.render_name_section(&mut page))
+        .and_then(|()| man.render_synopsis_section(&mut page))
+        .and_then(|()| man.render_options_section(&mut page))
+        .map_err(|source| Error::Write {
+            path: "<manual page>".into(),
+            source,
+        })?;
+    let mut page = String::from_utf8_lossy(&page).into_owned();
+    preformatted(&mut page, "EXAMPLES AND EXIT CODES", help::TOP);
+    cmd.build();
+    for sub in cmd.get_subcommands_mut().filter(|s| !s.is_hide_set()) {
+        let title = format!("GOVCAL {}", sub.get_name().to_uppercase());
+        let text = sub.render_long_help().to_string();
+        preformatted(&mut page, &title, &text);
+    }
+    Ok(page)
+}
+
+/// Appends a roff section `title` holding `text` as it is laid out.
+fn preformatted(page: &mut String, title: &str, text: &str) {
+    let _ = writeln!(page, ".SH \"{title}\"\n.nf");
+    for line in text.lines() {
+        let line = line.replace('\\', "\\e");
+        if line.starts_with(['.', '\'']) {
+            page.push_str("\\&");
+        }
+        page.push_str(&line);
+        page.push('\n');
+    }
+    page.push_str(".fi\n");
 }
 
 fn version_text() -> String {
@@ -578,6 +632,14 @@ fn explain(e: &ExplainArgs) -> Result<Status> {
         let text = explain::explain_pack(&spec, e)?;
         return emit(e.query.output.as_deref(), &text);
     }
+    // A name that is neither a file nor a pack is the first thing to say,
+    // before what the flags would have done with it.
+    if let Some(path) = e.query.facts.as_deref()
+        && path != Path::new("-")
+        && !path.exists()
+    {
+        return Err(explain::not_found(path));
+    }
     let format = match e.format {
         ExplainFormat::Table => Format::Table,
         ExplainFormat::Json => Format::Json,
@@ -722,7 +784,10 @@ fn rules(action: &RulesAction) -> Result<Status> {
                 [one] => print_out(one.text),
                 [] => Err(Error::usage(
                     format!("no built-in pack is called `{id}`"),
-                    Some("`govcal rules list` shows them".to_owned()),
+                    Some(crate::pack::suggest::suggest_builtin(id).map_or_else(
+                        || "`govcal rules list` shows them".to_owned(),
+                        |d| format!("{d} (`govcal rules list` shows them all)"),
+                    )),
                 )),
                 many => Err(Error::usage(
                     format!("`{id}` names {} packs; name one", many.len()),

@@ -60,7 +60,7 @@ impl Given {
         match self {
             Given::File { source, span } => {
                 let (line, col) = source.line_col(span.start);
-                format!("at {}:{line}:{col}", source.name())
+                format!("at {}:{line}:{col}", source.shown_name())
             }
             Given::Flag { flag, .. } => format!("from `{flag}`"),
             Given::Column(c) => format!("in column `{c}`"),

@@ -251,7 +251,7 @@ pub fn parse_pack(
                                 format!(
                                     "rule `{}` is already made by `{}`",
                                     r.id,
-                                    prev.source.name()
+                                    prev.source.shown_name()
                                 ),
                             )
                             .with_help("give this `[[use]]` its own `id`"),
@@ -329,10 +329,7 @@ fn template_source(
         });
     }
     match builtin_matches(spec).as_slice() {
-        [one] => Ok(SourceFile::new(
-            format!("rules/{}.toml", one.name),
-            one.text,
-        )),
+        [one] => Ok(SourceFile::builtin(one.name, one.text)),
         [] => {
             let templates = BUILTIN_PACKS
                 .iter()
@@ -384,7 +381,7 @@ fn instantiate(
         )]);
     }
     let text = template::substitute(&tsrc, &traw.params, user, &u.params)?;
-    let inst = SourceFile::new(template::use_name(tsrc.name(), user, &span), text);
+    let inst = SourceFile::new(template::use_name(tsrc.shown_name(), user, &span), text);
     let (mut iraw, unknown) = read_toml::<RawPack>(&inst)?;
     if !unknown.is_empty() {
         return Err(unknown);
@@ -795,14 +792,7 @@ impl Library {
             } else {
                 let found = builtin_matches(spec);
                 if found.is_empty() {
-                    let mut names: Vec<&str> = BUILTIN_PACKS.iter().map(|p| p.name).collect();
-                    names.extend(BUILTIN_PACKS.iter().filter_map(builtin_id));
-                    names.extend(
-                        BUILTIN_PACKS
-                            .iter()
-                            .filter_map(|p| p.name.split('/').next()),
-                    );
-                    let help = did_you_mean(spec, names.iter().copied()).or_else(|| {
+                    let help = crate::pack::suggest::suggest_builtin(spec).or_else(|| {
                         Some("`govcal rules list` shows the built-in packs; a path must end in `.toml` or name a directory".to_owned())
                     });
                     return Err(Error::usage(format!("unknown rule pack `{spec}`"), help));
@@ -820,7 +810,7 @@ impl Library {
                         continue;
                     }
                     let text = if lean { p.lean } else { p.text };
-                    let src = SourceFile::new(format!("rules/{}.toml", p.name), text);
+                    let src = SourceFile::builtin(p.name, text);
                     if !by_family {
                         requested.insert(src.name().to_owned());
                     }

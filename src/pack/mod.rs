@@ -15,5 +15,6 @@ pub mod load;
 pub mod profile;
 pub(crate) mod references;
 pub(crate) mod schema;
+pub mod suggest;
 pub(crate) mod template;
 pub(crate) mod validate;

@@ -370,7 +370,7 @@ pub(crate) fn ordinal(n: i64) -> String {
 /// The span of a `[[use]]` for naming the instantiated text.
 pub(crate) fn use_name(template: &str, user: &Arc<SourceFile>, span: &Range<usize>) -> String {
     let (line, _) = user.line_col(span.start);
-    format!("{template} (as used at {}:{line})", user.name())
+    format!("{template} (as used at {}:{line})", user.shown_name())
 }
 
 #[cfg(test)]

@@ -382,7 +382,7 @@ pub(crate) fn validate(
                     r.id.span(),
                     format!(
                         "rule `{id}` is already defined by `{}`",
-                        other.source.name()
+                        other.source.shown_name()
                     ),
                 )
                 .with_help("give the `[[use]]` an `id`, or rename this rule"),

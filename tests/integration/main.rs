@@ -43,6 +43,11 @@
 //!   meeting as warnings in the table, JSON and batch lines.
 //! - `errors`: bad input in packs, facts files and flags: location line,
 //!   message, exit code, no panic.
+//! - `command_line`: the command line as a new user meets it (#21):
+//!   completion scripts for five shells, the roff manual page, examples
+//!   and exit codes in every command's help (each example run), a one-line
+//!   `-V`, `--meeting-kind` values, a missing file said before the format,
+//!   misspelt packs suggested, built-in packs named in diagnostics.
 //! - `check`: `govcal check` over the built-in packs and a pack whose worked
 //!   case is wrong, as text and JSON.
 //! - `lint`: `govcal check` for counsel: every problem of a file at once
@@ -123,6 +128,7 @@ mod bylaw_templates;
 mod calendar_update;
 mod calendars;
 mod check;
+mod command_line;
 mod coverage;
 mod deadlines;
 mod diff;

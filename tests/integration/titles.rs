@@ -323,7 +323,7 @@ fn a_template_title_made_too_long_by_its_parameters_is_an_error_with_the_fix() {
     assert_eq!(code, 1, "{stderr}");
     assert_diagnostic(
         &stderr,
-        "rules/bylaws/templates/anniversary_window.toml (as used at acme.toml:7):83:9",
+        "built-in pack bylaws/templates/anniversary_window (as used at acme.toml:7):83:9",
         &[
             "the title of rule `shareholder_notice` is 106 characters long; the most is 80",
             "`title` (or `subject`) in the `[[use]]`'s `params`",

@@ -36,6 +36,21 @@ pub fn pack_spec(arg: &Path) -> Option<String> {
     }
 }
 
+/// The error for `explain`'s positional when it names no file and no
+/// built-in pack: says so, and which pack was probably meant.
+pub fn not_found(arg: &Path) -> Error {
+    let text = arg.display().to_string();
+    let guess = (!is_path(&text))
+        .then(|| crate::pack::suggest::suggest_builtin(&text))
+        .flatten();
+    Error::usage(
+        format!("`{text}` does not exist: it is neither a facts file nor a built-in rule pack"),
+        Some(guess.unwrap_or_else(|| {
+            "give a facts file, or a rule pack: a `.toml` file or a built-in name (`govcal rules list` shows them)".to_owned()
+        })),
+    )
+}
+
 /// Renders the rulebook of the packs `spec` names, in `args.format`. Packs
 /// given with `--rules` or `--only` are loaded too (and nothing else: a
 /// rulebook has no default library), so that references to their rules
