@@ -429,13 +429,21 @@ impl Diagnostic {
         format!("{}:{line}:{col}", self.source.shown_name())
     }
 
-    /// Returns the JSON form used by `--format json`: severity, file, line,
-    /// column, byte span, message, help.
+    /// Returns the JSON form used by `--format json`: severity, file (for a
+    /// built-in pack, its path in govcal's source tree, with the pack's
+    /// name in `built_in_pack`; `null` for any other file), line, column,
+    /// byte span, message, help.
     pub fn to_json(&self) -> serde_json::Value {
         let (line, column) = self.line_col();
+        let built_in = self
+            .source
+            .shown
+            .as_deref()
+            .and_then(|s| s.strip_prefix("built-in pack "));
         serde_json::json!({
             "severity": self.severity,
             "file": self.source.name(),
+            "built_in_pack": built_in,
             "line": line,
             "column": column,
             "span": { "start": self.span.start, "end": self.span.end },

@@ -179,6 +179,7 @@ fn check_json_gives_line_column_and_message_of_a_failing_case() {
     assert_eq!(diags.len(), 1, "{doc:#}");
     let d = &diags[0];
     assert_eq!(d["file"], "pack.toml");
+    assert!(d["built_in_pack"].is_null(), "{d}");
     assert_eq!(d["line"], 14);
     assert_eq!(d["column"], 1);
     assert_eq!(d["severity"], "error");

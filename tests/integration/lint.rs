@@ -257,6 +257,9 @@ fn hemacare_nomination_deadline_can_fall_after_rule_14a_19_and_check_says_so_wit
         "{doc:#}"
     );
     assert_eq!(d["file"], "rules/bylaws/hemacare.toml");
+    // The JSON names the built-in pack too (issue 21 §5): the path is
+    // govcal's own, not one in the user's folder.
+    assert_eq!(d["built_in_pack"], "bylaws/hemacare");
     assert_eq!(
         (d["line"].as_u64(), d["column"].as_u64()),
         (Some(20), Some(6))
