@@ -245,3 +245,86 @@ fn special_meeting_is_refused() {
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("annual meeting"), "{stderr}");
 }
+
+/// Proxy access (Rule 14a-5(e)(3) in the draft's order): a company whose
+/// bylaws use the proxy-access template gets its paragraph, and `verify`
+/// agrees with it. Expected by hand: this year's proxy released Tue 17
+/// Mar 2026, so the anniversary is Wed 17 Mar 2027; 150 days before it is
+/// Sun 18 Oct 2026 and 120 days before it Tue 17 Nov 2026 (the template's
+/// 150/120-day window, 5:00 p.m. close of business in New York).
+#[test]
+fn proxy_access_is_drafted_and_read_back() {
+    let cli = Cli::new();
+    cli.file(
+        "osprey-bylaws.toml",
+        r#"[pack]
+id = "osprey_bylaws"
+title = "Osprey Mutual Holdings Bylaws"
+version = "2025-01-01"
+citation = "Osprey Mutual Holdings Bylaws"
+applies_to = { states = ["MD"] }
+
+[[use]]
+template = "bylaws/templates/proxy_access"
+id = "proxy_access"
+params = { citation = "Osprey Bylaws § 2.16" }
+"#,
+    );
+    cli.file(
+        "osprey.toml",
+        r#"[company]
+name = "Osprey Mutual Holdings"
+state = "Maryland"
+exchange = "NYSE"
+rules = ["osprey-bylaws.toml"]
+
+[facts]
+meeting_kind = "annual"
+prior_meeting = 2025-04-29
+prior_proxy_release = 2025-03-18
+meeting = 2026-04-28
+proxy_release = 2026-03-17
+"#,
+    );
+    let text = cli.ok(&["disclose", "osprey.toml", "-o", "draft.txt"]);
+    assert!(text.is_empty(), "{text}");
+    let draft = std::fs::read_to_string(cli.path().join("draft.txt")).unwrap();
+    assert!(
+        draft.contains(
+            "Nominees for our proxy materials (proxy access). Under the proxy access provisions of our bylaws (Osprey Bylaws § 2.16)"
+        ),
+        "{draft}"
+    );
+    assert!(
+        draft.contains(
+            "no earlier than 5:00 p.m. Eastern Time on October 18, 2026 and no later than 5:00 p.m. Eastern Time on November 17, 2026."
+        ),
+        "{draft}"
+    );
+    let doc: Value = cli.json(&[
+        "verify",
+        "draft.txt",
+        "--format",
+        "json",
+        "--meeting-kind",
+        "annual",
+        "--meeting",
+        "2026-04-28",
+        "--proxy-release",
+        "2026-03-17",
+        "--rules",
+        "osprey-bylaws.toml",
+    ]);
+    let rows = doc["deadlines"].as_array().unwrap();
+    let access: Vec<&Value> = rows
+        .iter()
+        .filter(|r| r["purpose"] == "proxy_access")
+        .collect();
+    assert_eq!(access.len(), 1, "{doc:#}");
+    assert_eq!(access[0]["verdict"], "agrees", "{doc:#}");
+    assert_eq!(access[0]["printed"]["opens"], "2026-10-18");
+    assert_eq!(access[0]["printed"]["closes"], "2026-11-17");
+    for r in rows {
+        assert_eq!(r["verdict"], "agrees", "{r}");
+    }
+}

@@ -117,6 +117,8 @@
 //!   SVG's marks carry every deadline's date in order, nothing is fetched,
 //!   the bytes repeat, odd input is escaped and clamped; and, where
 //!   Chromium is installed, the page drawn by a real browser.
+//! - `readme`: every command of the README runs as written and prints
+//!   what the README shows under it.
 
 #![allow(
     clippy::doc_markdown,
@@ -150,6 +152,7 @@ mod messages;
 mod only;
 mod output;
 mod portfolios;
+mod readme;
 mod recursion;
 mod rulebook;
 mod rulebook_counsel;

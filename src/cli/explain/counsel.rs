@@ -124,7 +124,7 @@ pub fn badge(certainty: Option<Certainty>) -> Badge {
         Some(Certainty::SecondarySource) => Badge {
             label: "secondary source",
             class: "uncertain",
-            meaning: "read from a secondary source (a practitioner memo or a summary in a filing), not from the provision itself: check it against the provision",
+            meaning: "taken from a practitioner memo or a summary in a filing, not from the provision itself: check it against the provision",
             is_marked: true,
         },
         Some(Certainty::Practice) => Badge {
