@@ -50,6 +50,9 @@ pub struct RulePack {
     pub requested: bool,
     /// The rules, in file order.
     pub rules: Vec<Rule>,
+    /// A template read on its own with its default parameters: a model
+    /// provision, not any company's, whose citations name the model.
+    pub model: bool,
     /// The file it came from.
     pub source: Arc<SourceFile>,
     /// Span of the pack's id in [`RulePack::source`].

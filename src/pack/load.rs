@@ -271,8 +271,9 @@ pub fn parse_pack(
         }
     }
     match crate::pack::validate::validate(&src, &raw, calendars, &imported, &facts) {
-        Ok((pack, w)) if problems.is_empty() => {
+        Ok((mut pack, w)) if problems.is_empty() => {
             warnings.extend(w);
+            pack.model = !head.params.is_empty();
             Ok((pack, warnings))
         }
         Ok((_, w)) => {

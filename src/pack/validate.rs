@@ -434,6 +434,7 @@ pub(crate) fn validate(
                     .collect(),
                 requested: false,
                 rules,
+                model: false,
                 source: Arc::clone(src),
                 span: header.id.span(),
             },
@@ -456,6 +457,7 @@ pub(crate) fn validate(
             silent_on: Vec::new(),
             requested: false,
             rules,
+            model: false,
             source: Arc::clone(src),
             span: header.id.span(),
         };

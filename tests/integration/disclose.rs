@@ -328,3 +328,36 @@ proxy_release = 2026-03-17
         assert_eq!(r["verdict"], "agrees", "{r}");
     }
 }
+
+/// A template loaded on its own is govcal's model bylaw: the draft does
+/// not print the model's citation as the company's bylaw section, but a
+/// blank saying so.
+#[test]
+fn a_model_bylaw_is_not_cited_as_the_companys() {
+    let cli = Cli::new();
+    cli.file(
+        "model.toml",
+        r#"[company]
+name = "Osprey Mutual Holdings"
+state = "Maryland"
+exchange = "NYSE"
+rules = ["bylaws/templates/anniversary_window", "bylaws/templates/proxy_access"]
+
+[facts]
+meeting_kind = "annual"
+prior_meeting = 2025-04-29
+meeting = 2026-04-28
+proxy_release = 2026-03-17
+"#,
+    );
+    let draft = cli.ok(&["disclose", "model.toml"]);
+    assert!(!draft.contains("Model bylaw"), "{draft}");
+    assert!(!draft.contains("market practice"), "{draft}");
+    assert_eq!(
+        draft
+            .matches("[section of our bylaws: these dates come from govcal's model bylaw, not from the company's bylaws]")
+            .count(),
+        2,
+        "{draft}"
+    );
+}

@@ -262,6 +262,10 @@ fn item(d: &Deadline<'_>, general: Option<&Deadline<'_>>, next_meeting: NaiveDat
     })
 }
 
+/// What the draft cites for a rule of a template loaded on its own: a
+/// blank to fill in, saying why.
+pub(super) const MODEL_CITATION: &str = "[section of our bylaws: these dates come from govcal's model bylaw, not from the company's bylaws]";
+
 /// Runs `disclose`.
 ///
 /// # Errors
@@ -299,7 +303,12 @@ pub fn disclose(a: &DiscloseArgs) -> Result<Status> {
         let Some(d) = computed.iter().find(|d| d.id() == g.id()) else {
             continue;
         };
-        if let Some(i) = item(d, Some(g), next_meeting) {
+        if let Some(mut i) = item(d, Some(g), next_meeting) {
+            // A template loaded on its own cites the model provision, which
+            // a proxy statement must not print as the company's bylaw.
+            if req.library.packs.iter().any(|p| p.id == d.pack && p.model) {
+                MODEL_CITATION.clone_into(&mut i.citation);
+            }
             items.push(i);
             if !packs.contains(&d.pack) {
                 packs.push(d.pack.clone());
