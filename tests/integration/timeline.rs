@@ -432,6 +432,224 @@ fn the_portfolio_page_puts_each_company_on_one_axis() {
     }
 }
 
+/// The markup of the portfolio drawing's row for `company`.
+fn company_row<'a>(html: &'a str, company: &str) -> &'a str {
+    let start = html
+        .find("<svg class=\"timeline portfolio")
+        .expect("the drawing");
+    let svg = &html[start..start + html[start..].find("</svg>").expect("the svg ends")];
+    let at = svg
+        .find(&format!("<title>{company}</title>"))
+        .unwrap_or_else(|| panic!("no row for {company}"));
+    let row_start = svg[..at]
+        .rfind("<g class=\"company\"")
+        .expect("the row's group");
+    let rest = &svg[at..];
+    let row_end = rest
+        .find("<g class=\"company\"")
+        .or_else(|| rest.find("<g class=\"fact fact-window"))
+        .unwrap_or(rest.len());
+    &svg[row_start..at + row_end]
+}
+
+/// A company without a meeting date is never drawn as having nothing due:
+/// its row says its dates wait on the meeting, and each date a case of its
+/// conditional answers gives within the 90 days is listed, in its group,
+/// as one that may fall due.
+#[test]
+fn the_portfolio_page_says_which_dates_wait_on_the_meeting() {
+    let cli = Cli::with_examples();
+    let html = portfolio(&cli);
+    let osprey = company_row(&html, "Osprey Mutual Holdings");
+    assert!(
+        osprey.contains("Dates depend on the meeting date"),
+        "{osprey}"
+    );
+    assert!(osprey.contains("not yet set: "), "{osprey}");
+    // A company whose meeting is set has no such note.
+    let juniper = company_row(&html, "Juniper Freight Lines Inc.");
+    assert!(!juniper.contains("Dates depend on"), "{juniper}");
+    let lines = cli.ok(&[
+        "batch",
+        "portfolio.csv",
+        "--today",
+        TODAY,
+        "--format",
+        "jsonl",
+    ]);
+    let doc: serde_json::Value = lines
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .find(|d| d["company"]["name"] == "Osprey Mutual Holdings")
+        .expect("Osprey's line");
+    let mut want = 0;
+    for d in doc["deadlines"].as_array().unwrap() {
+        if d["status"] != "conditional"
+            || !d["missing"]
+                .as_array()
+                .is_some_and(|m| m.iter().any(|f| f == "meeting"))
+        {
+            continue;
+        }
+        let id = format!(
+            "{}/{}",
+            d["pack"].as_str().unwrap(),
+            d["rule"].as_str().unwrap()
+        );
+        for case in d["cases"].as_array().unwrap() {
+            if !case["not_applicable"].is_null() {
+                continue;
+            }
+            for bound in ["opens", "closes"] {
+                if case[bound]["kind"] != "date" {
+                    continue;
+                }
+                let date = case[bound]["value"]["date"].as_str().unwrap();
+                if !(TODAY..="2026-04-05").contains(&date) {
+                    continue;
+                }
+                want += 1;
+                // A hollow mark on the row, at its date.
+                assert!(
+                    osprey.contains(&format!("data-date=\"{date}\" data-x="))
+                        && osprey.contains(&format!("data-rule=\"{id}\"")),
+                    "no mark for {id} on {date} in {osprey}"
+                );
+                // A line in the list, saying it may fall due and on what.
+                let tr = format!("<tr class=\"maybe\" data-date=\"{date}\" data-rule=\"{id}\">");
+                let at = html.find(&tr).unwrap_or_else(|| panic!("no line {tr}"));
+                let line = &html[at..at + html[at..].find("</tr>").unwrap()];
+                assert!(line.contains("Osprey Mutual Holdings"), "{line}");
+                assert!(
+                    line.contains("may fall due (depends on the meeting date"),
+                    "{line}"
+                );
+                let when = case["when"].as_str().unwrap();
+                assert!(line.contains(&esc(when)), "{line} lacks {when}");
+                // Under the heading of its group.
+                let days = chrono_days(date) - chrono_days(TODAY);
+                let group = if days <= 30 {
+                    "Within 30 days"
+                } else if days <= 60 {
+                    "In 31 to 60 days"
+                } else {
+                    "In 61 to 90 days"
+                };
+                let heading = &html[html[..at].rfind("<h2>").unwrap()..];
+                assert!(
+                    heading.starts_with(&format!("<h2>{group} (")),
+                    "{id} {date}"
+                );
+            }
+        }
+    }
+    // The bylaw window closing 29 Jan 2026 and the Rule 14a-19 notices in
+    // March, if the meeting is near the anniversary.
+    assert!(want >= 3, "{want}");
+    assert_eq!(
+        html.matches("<tr class=\"maybe\"").count(),
+        want,
+        "only Osprey's dates wait on a meeting"
+    );
+    // Every deadline that waits on the meeting is listed by name, with
+    // its cases in words.
+    let section = &html[html
+        .find("<h2 id=\"depends\">")
+        .expect("the section on dates not yet known")..];
+    assert!(section.contains("<h3>Osprey Mutual Holdings: depends on the meeting date"));
+    assert!(section.contains("data-rule=\"sec_regulation_14a/notice_of_internet_availability\""));
+    assert!(section.contains("closes 40 days before the meeting"));
+}
+
+/// Days since 1 Jan 1970 of `YYYY-MM-DD`.
+fn chrono_days(date: &str) -> i32 {
+    let p: Vec<i32> = date.split('-').map(|x| x.parse().unwrap()).collect();
+    let (y, m, d) = if p[1] <= 2 {
+        (p[0] - 1, p[1] + 9, p[2])
+    } else {
+        (p[0], p[1] - 3, p[2])
+    };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * m + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// Rows that could not be computed are named at the top of the page and
+/// listed, so that no company silently drops out.
+#[test]
+fn the_portfolio_page_names_the_rows_it_could_not_compute() {
+    let cli = Cli::with_examples();
+    cli.file(
+        "mixed.csv",
+        "name,state,exchange,zone,packs,prior_meeting,meeting\n\
+         Alpha Corp.,Delaware,NYSE,America/New_York,,2025-05-14,2026-05-13\n\
+         Bravo Inc.,Delawere,NYSE,America/New_York,,2025-05-14,2026-05-13\n",
+    );
+    let (_, html, err) = cli.run(&["batch", "mixed.csv", "--today", TODAY, "--format", "html"]);
+    assert!(err.contains("Bravo Inc."), "{err}");
+    assert!(
+        html.contains("<p class=\"warn\"><a href=\"#failed\">1 row not computed</a>"),
+        "{html}"
+    );
+    let listed = &html[html.find("<h2 id=\"failed\">").expect("the list")..];
+    assert!(listed.contains("Bravo Inc."), "{listed}");
+}
+
+/// The labels of the bands drawing keep each rule's name readable: wrapped
+/// in the gutter from its start, the full name in the hover text.
+#[test]
+fn the_band_labels_keep_the_start_of_each_rule() {
+    let cli = Cli::with_examples();
+    let html = season(&cli);
+    let start = html
+        .find("<svg class=\"bands\"")
+        .expect("the bands drawing");
+    let svg = &html[start..start + html[start..].find("</svg>").unwrap()];
+    let labels: Vec<&str> = svg
+        .match_indices("<text class=\"lane-name\"")
+        .map(|(i, _)| &svg[i..i + svg[i..].find("</text>").unwrap()])
+        .collect();
+    assert!(labels.len() >= 3, "{svg}");
+    let mut names = Vec::new();
+    for l in &labels {
+        let title = &l[l.find("<title>").expect("a hover title") + 7..l.find("</title>").unwrap()];
+        let joined: Vec<&str> = l
+            .match_indices("<tspan")
+            .map(|(i, _)| {
+                let t = &l[i..];
+                &t[t.find('>').unwrap() + 1..t.find("</tspan>").unwrap()]
+            })
+            .collect();
+        let joined = joined.join(" ");
+        let shown = joined.trim_end_matches('…');
+        assert!(!joined.starts_with('…'), "{joined}");
+        assert!(
+            title.starts_with(shown),
+            "{joined} is not the start of {title}"
+        );
+        assert!(
+            shown.len() >= title.len().min(40),
+            "{joined} keeps too little of {title}"
+        );
+        names.push(title.to_owned());
+    }
+    // The rules told apart by their ends are told apart on the page.
+    for want in [
+        "Shareholder proposal deadline (Rule 14a-8)",
+        "Advance notice of a nomination or other business (120/90 days)",
+    ] {
+        assert!(names.iter().any(|n| n == want), "{names:?}");
+        assert!(
+            labels
+                .iter()
+                .any(|l| l.contains("(Rule 14a-8)") || l.contains("(120/90 days)")),
+            "{labels:?}"
+        );
+    }
+}
+
 // ---- the browser check ----
 
 /// The Chromium binary on `PATH`, if any.

@@ -9,6 +9,7 @@
 //! and JSON show; it computes no date.
 
 mod axis;
+pub mod maybe;
 pub mod portfolio;
 
 use std::fmt::Write as _;
@@ -67,6 +68,8 @@ figcaption{font-size:.85rem;color:#555}
 .bar{fill:#5b8def;fill-opacity:.75;stroke:#2f5fbf}.dot{fill:#2f5fbf;stroke:#fff;stroke-width:.8}
 .past .bar{fill:#aab;stroke:#889}.past .dot{fill:#889}
 .num{font-size:10px;fill:#222}.none{font-size:10px;fill:#777}
+.maybe-dot{fill:#fff;stroke:#b88a00;stroke-width:1.4}.depends{font-size:11px;font-style:italic;fill:#7a5200}
+tr.maybe td{background:#fff8e1}.warn{color:#8a1c12;font-weight:600}
 .band{fill:#f2b705;fill-opacity:.28;stroke:#b88a00;stroke-width:.6}.band.words{fill:#9aa3ad;fill-opacity:.18;stroke:#8a939c;stroke-dasharray:3 2}
 table{border-collapse:collapse;width:100%;font-size:.85rem}
 th,td{text-align:left;vertical-align:top;padding:.2rem .4rem;border-bottom:1px solid #e3e5e8}
@@ -461,15 +464,26 @@ fn bands_svg(conditional: &[&Deadline<'_>], focus: NaiveDate) -> Option<String> 
     let top = 30.0;
     let mut body = String::new();
     let mut y = top;
-    let lane = 30.0;
     for d in &conditional {
+        // The label wraps in the gutter, its start kept: the start names
+        // the rule; the full name is the hover text.
+        let name = d.name();
+        let label = wrap(&name, LABEL_CHARS, LABEL_LINES);
+        #[allow(clippy::cast_precision_loss, reason = "a few lines")]
+        let lane = (11.0 * label.len() as f64 + 8.0).max(30.0);
+        #[allow(clippy::cast_precision_loss, reason = "a few lines")]
+        let first = y + lane / 2.0 - 5.5 * (label.len() as f64 - 1.0) + 3.5;
         let _ = write!(
             body,
-            "<rect class=\"lane-bg\" x=\"{GUTTER:.1}\" y=\"{y:.1}\" width=\"{:.1}\" height=\"{lane:.1}\"/><text class=\"lane-name\" x=\"6\" y=\"{:.1}\" style=\"font-size:10px\">{}</text>",
+            "<rect class=\"lane-bg\" x=\"{GUTTER:.1}\" y=\"{y:.1}\" width=\"{:.1}\" height=\"{lane:.1}\"/><text class=\"lane-name\" x=\"6\" y=\"{first:.1}\" style=\"font-size:10px\"><title>{}</title>",
             WIDTH - GUTTER - 40.0,
-            y + 18.0,
-            esc(&short(&d.name(), 22))
+            esc(&name)
         );
+        for (i, line) in label.iter().enumerate() {
+            let dy = if i == 0 { "0" } else { "11" };
+            let _ = write!(body, "<tspan x=\"6\" dy=\"{dy}\">{}</tspan>", esc(line));
+        }
+        body.push_str("</text>");
         for (i, c) in d.cases.iter().enumerate() {
             let text = format!("{}: {}", d.name(), case_text(c));
             if let Some((fact, ranges)) = c.when.as_ref().and_then(case_ranges) {
@@ -543,19 +557,50 @@ fn bands_svg(conditional: &[&Deadline<'_>], focus: NaiveDate) -> Option<String> 
     Some(svg)
 }
 
-fn short(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        return s.to_owned();
+/// Characters of a band's label on one line of the gutter, and lines.
+const LABEL_CHARS: usize = 22;
+const LABEL_LINES: usize = 3;
+
+/// `s` wrapped at spaces into lines of at most `width` characters (a
+/// longer word is cut), at most `lines` of them, the last ending in `…`
+/// when text is left over.
+fn wrap(s: &str, width: usize, lines: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for word in s.split_whitespace() {
+        let mut word: Vec<char> = word.chars().collect();
+        loop {
+            let used = cur.chars().count();
+            let room = if used == 0 {
+                width
+            } else {
+                width.saturating_sub(used + 1)
+            };
+            if word.len() <= room {
+                if used > 0 {
+                    cur.push(' ');
+                }
+                cur.extend(word.iter());
+                break;
+            }
+            if used == 0 {
+                // A word longer than a line: cut it.
+                cur.extend(word.drain(..width.max(1)));
+            }
+            out.push(std::mem::take(&mut cur));
+        }
     }
-    let tail: String = s
-        .chars()
-        .rev()
-        .take(n.saturating_sub(1))
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    format!("…{tail}")
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    if out.len() > lines.max(1) {
+        out.truncate(lines.max(1));
+        if let Some(last) = out.last_mut() {
+            let keep = width.saturating_sub(1).min(last.chars().count());
+            *last = last.chars().take(keep).collect::<String>() + "…";
+        }
+    }
+    out
 }
 
 /// `s` cut to `n` characters, the end replaced by `…`.
@@ -819,9 +864,31 @@ mod tests {
     }
 
     #[test]
-    fn long_names_are_shortened_from_the_front() {
-        assert_eq!(short("abc", 5), "abc");
-        assert_eq!(short("sec_regulation_14a/x", 5), "…4a/x");
+    fn long_names_keep_their_start() {
         assert_eq!(short_end("Northwind", 5), "Nort…");
+        assert_eq!(short_end("abc", 5), "abc");
+    }
+
+    #[test]
+    fn labels_wrap_at_spaces_and_keep_their_start() {
+        assert_eq!(
+            wrap("Shareholder proposal deadline (Rule 14a-8)", 22, 3),
+            vec!["Shareholder proposal", "deadline (Rule 14a-8)"]
+        );
+        assert_eq!(wrap("short", 22, 3), vec!["short"]);
+        assert_eq!(wrap("abcdefgh", 3, 5), vec!["abc", "def", "gh"]);
+        let cut = wrap("one two three four five six", 5, 2);
+        assert_eq!(cut.len(), 2);
+        assert_eq!(cut[0], "one");
+        assert!(cut[1].ends_with('…'), "{cut:?}");
+        assert!(wrap("", 5, 2).is_empty());
+        // Every line fits, whatever the text.
+        for l in wrap(
+            "Advance notice of a nomination or other business (120/90 days)",
+            22,
+            3,
+        ) {
+            assert!(l.chars().count() <= 22, "{l}");
+        }
     }
 }

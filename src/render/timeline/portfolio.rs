@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 
 use super::axis::{Axis, GUTTER, WIDTH, esc};
+use super::maybe::{PortfolioMaybe, depends_text, maybes};
 use super::page_head;
 use crate::eval::Deadline;
 use crate::model::dates::show_date;
@@ -47,6 +48,11 @@ pub struct PortfolioRow {
     pub marks: Vec<PortfolioMark>,
     /// How many of its dates fall after the horizon.
     pub later: usize,
+    /// Its deadlines that depend on facts not yet set and may fall due
+    /// within the horizon.
+    pub maybe: Vec<PortfolioMaybe>,
+    /// The facts not yet set that they depend on, the meeting first.
+    pub depends: Vec<String>,
 }
 
 /// The last day the page shows: `today` plus [`HORIZON`] days.
@@ -79,15 +85,70 @@ pub fn portfolio_row(
             });
         }
     }
+    let (maybe, depends) = maybes(deadlines, facts, today, end);
     PortfolioRow {
         company: company.name.clone(),
         meeting: facts.get("meeting"),
         marks,
         later,
+        maybe,
+        depends,
     }
 }
 
 const LANE: f64 = 26.0;
+
+/// A row's height: a line more for the note on dates not yet known.
+fn lane_height(row: &PortfolioRow) -> f64 {
+    if row.maybe.is_empty() {
+        LANE
+    } else {
+        LANE + 14.0
+    }
+}
+
+/// The row's note on deadlines that depend on facts not yet set, and a
+/// hollow diamond at each date one of them may fall on.
+fn maybe_marks(svg: &mut String, axis: Axis, row: &PortfolioRow, y: f64) {
+    if row.maybe.is_empty() {
+        return;
+    }
+    let depends = depends_text(&row.depends);
+    let _ = write!(
+        svg,
+        "<a href=\"#depends\"><text class=\"depends\" x=\"{:.1}\" y=\"{:.1}\">Dates depend on {}: {} (listed below)</text></a>",
+        GUTTER + 6.0,
+        y + LANE + 8.0,
+        esc(&depends),
+        crate::error::plural(row.maybe.len(), "deadline", "deadlines")
+    );
+    for m in &row.maybe {
+        for (date, bound, when) in &m.dates {
+            let x = axis.mid(*date);
+            let cy = y + LANE / 2.0;
+            let _ = write!(
+                svg,
+                "<g class=\"maybe {bound}\" data-date=\"{date}\" data-x=\"{x:.1}\" data-rule=\"{}\"><title>{}</title><polygon class=\"maybe-dot\" points=\"{x:.1},{:.1} {:.1},{cy:.1} {x:.1},{:.1} {:.1},{cy:.1}\"/></g>",
+                esc(&m.id),
+                esc(&format!(
+                    "{}\n{} may {} {} (if {}; depends on {})\nwho: {}\n{}",
+                    row.company,
+                    m.title,
+                    if *bound == "opens" { "open" } else { "close" },
+                    show_date(*date),
+                    when,
+                    depends,
+                    m.who,
+                    m.citation
+                )),
+                cy - 6.0,
+                x + 5.0,
+                cy + 6.0,
+                x - 5.0
+            );
+        }
+    }
+}
 
 /// Renders the portfolio page for `rows` (in the portfolio's order) and
 /// the rows that failed (`row N (label): why`).
@@ -106,9 +167,15 @@ pub fn portfolio_page(rows: &[PortfolioRow], failed: &[String], today: NaiveDate
         esc(&show_date(today)),
         esc(&show_date(end))
     );
+    if !failed.is_empty() {
+        let _ = writeln!(
+            out,
+            "<p class=\"warn\"><a href=\"#failed\">{} not computed</a>: their deadlines are not on this page.</p>",
+            crate::error::plural(failed.len(), "row", "rows")
+        );
+    }
     let top = 30.0;
-    #[allow(clippy::cast_precision_loss, reason = "a portfolio's rows")]
-    let bottom = top + LANE * rows.len().max(1) as f64;
+    let bottom = top + rows.iter().map(lane_height).sum::<f64>().max(LANE);
     let mut svg = String::new();
     let _ = write!(
         svg,
@@ -126,8 +193,9 @@ pub fn portfolio_page(rows: &[PortfolioRow], failed: &[String], today: NaiveDate
     for (i, row) in rows.iter().enumerate() {
         let _ = write!(
             svg,
-            "<g class=\"company\" data-row=\"{i}\"><rect class=\"lane-bg\" x=\"{GUTTER:.1}\" y=\"{y:.1}\" width=\"{:.1}\" height=\"{LANE:.1}\" fill-opacity=\"0\"/><text class=\"lane-name\" x=\"6\" y=\"{:.1}\" style=\"font-size:11px\"><title>{}</title>{}</text>",
+            "<g class=\"company\" data-row=\"{i}\"><rect class=\"lane-bg\" x=\"{GUTTER:.1}\" y=\"{y:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill-opacity=\"0\"/><text class=\"lane-name\" x=\"6\" y=\"{:.1}\" style=\"font-size:11px\"><title>{}</title>{}</text>",
             WIDTH - GUTTER - 40.0,
+            lane_height(row),
             y + 16.0,
             esc(&row.company),
             esc(&super::short_end(&row.company, 20))
@@ -167,8 +235,9 @@ pub fn portfolio_page(rows: &[PortfolioRow], failed: &[String], today: NaiveDate
                 x - 5.0
             );
         }
+        maybe_marks(&mut svg, axis, row, y);
         svg.push_str("</g>");
-        y += LANE;
+        y += lane_height(row);
     }
     for (days, label) in [
         (0, "Today"),
@@ -191,26 +260,48 @@ pub fn portfolio_page(rows: &[PortfolioRow], failed: &[String], today: NaiveDate
     svg.push_str("</svg>");
     let _ = write!(
         out,
-        "<figure>\n{svg}\n<figcaption>One row per company; each diamond is a date within the next 90 days (hover for the rule). A red line is the company's meeting; grey columns are weekends (each company's holidays are in its own page).</figcaption>\n</figure>\n"
+        "<figure>\n{svg}\n<figcaption>One row per company; each diamond is a date within the next 90 days (hover for the rule); a hollow diamond is a date that may fall due, depending on a fact not yet set (the row says which). A red line is the company's meeting; grey columns are weekends (each company's holidays are in its own page).</figcaption>\n</figure>\n"
     );
     for (from, to, label) in [
         (0, 30, "Within 30 days"),
         (31, 60, "In 31 to 60 days"),
         (61, HORIZON, "In 61 to 90 days"),
     ] {
+        let within = |date: NaiveDate| {
+            let n = day_number(date) - day_number(today);
+            n >= from && n <= to
+        };
         let mut items: Vec<(&PortfolioRow, &PortfolioMark)> = rows
             .iter()
             .flat_map(|r| r.marks.iter().map(move |m| (r, m)))
-            .filter(|(_, m)| {
-                let n = day_number(m.date) - day_number(today);
-                n >= from && n <= to
-            })
+            .filter(|(_, m)| within(m.date))
             .collect();
         items.sort_by(|a, b| {
             (a.1.date, &a.0.company, &a.1.id).cmp(&(b.1.date, &b.0.company, &b.1.id))
         });
-        let _ = writeln!(out, "<h2>{label} ({})</h2>", items.len());
-        if items.is_empty() {
+        let mut maybe: Vec<(NaiveDate, &PortfolioRow, &PortfolioMaybe, &str, &str)> = rows
+            .iter()
+            .flat_map(|r| {
+                r.maybe.iter().flat_map(move |m| {
+                    m.dates
+                        .iter()
+                        .map(move |(d, bound, when)| (*d, r, m, *bound, when.as_str()))
+                })
+            })
+            .filter(|x| within(x.0))
+            .collect();
+        maybe.sort_by(|a, b| (a.0, &a.1.company, &a.2.id).cmp(&(b.0, &b.1.company, &b.2.id)));
+        if maybe.is_empty() {
+            let _ = writeln!(out, "<h2>{label} ({})</h2>", items.len());
+        } else {
+            let _ = writeln!(
+                out,
+                "<h2>{label} ({}; {} more may fall due)</h2>",
+                items.len(),
+                maybe.len()
+            );
+        }
+        if items.is_empty() && maybe.is_empty() {
             out.push_str("<p>Nothing.</p>\n");
             continue;
         }
@@ -229,8 +320,24 @@ pub fn portfolio_page(rows: &[PortfolioRow], failed: &[String], today: NaiveDate
                 esc(&m.citation)
             );
         }
+        for (date, r, m, bound, when) in maybe {
+            let _ = writeln!(
+                out,
+                "<tr class=\"maybe\" data-date=\"{date}\" data-rule=\"{}\"><td class=\"n\">{}</td><td class=\"n\">-</td><td>{}</td><td>may {}</td><td>{}</td><td>{}<br><span class=\"small\">may fall due (depends on {}): if {}</span></td><td>{}</td></tr>",
+                esc(&m.id),
+                esc(&show_date(date)),
+                esc(&r.company),
+                if bound == "opens" { "open" } else { "close" },
+                m.who,
+                esc(&m.title),
+                esc(&depends_text(&r.depends)),
+                esc(when),
+                esc(&m.citation)
+            );
+        }
         out.push_str("</tbody>\n</table>\n");
     }
+    depends_section(&mut out, rows);
     let later: usize = rows.iter().map(|r| r.later).sum();
     if later > 0 {
         let _ = writeln!(
@@ -240,7 +347,7 @@ pub fn portfolio_page(rows: &[PortfolioRow], failed: &[String], today: NaiveDate
         );
     }
     if !failed.is_empty() {
-        out.push_str("<h2>Rows not computed</h2>\n<ul>\n");
+        out.push_str("<h2 id=\"failed\">Rows not computed</h2>\n<ul>\n");
         for f in failed {
             let _ = writeln!(out, "<li>{}</li>", esc(f));
         }
@@ -252,6 +359,40 @@ pub fn portfolio_page(rows: &[PortfolioRow], failed: &[String], today: NaiveDate
         env!("CARGO_PKG_VERSION")
     );
     out
+}
+
+/// Every deadline that depends on facts not yet set, by company, with
+/// each case in words: those without a date in the lists above may fall
+/// due within the horizon too.
+fn depends_section(out: &mut String, rows: &[PortfolioRow]) {
+    if rows.iter().all(|r| r.maybe.is_empty()) {
+        return;
+    }
+    out.push_str("<h2 id=\"depends\">Dates that depend on facts not yet set</h2>\n<p>These deadlines may fall due within the next 90 days; their dates are known once the facts they depend on are set (the portfolio's columns, or each company's facts file).</p>\n");
+    for r in rows.iter().filter(|r| !r.maybe.is_empty()) {
+        let _ = writeln!(
+            out,
+            "<h3>{}: depends on {} ({})</h3>\n<ul class=\"depends\">",
+            esc(&r.company),
+            esc(&depends_text(&r.depends)),
+            crate::error::plural(r.maybe.len(), "deadline", "deadlines")
+        );
+        for m in &r.maybe {
+            let _ = write!(
+                out,
+                "<li data-rule=\"{}\"><strong>{}</strong> ({}; {})<ul>",
+                esc(&m.id),
+                esc(&m.title),
+                esc(&m.citation),
+                m.who
+            );
+            for c in &m.cases {
+                let _ = write!(out, "<li>{}</li>", esc(c));
+            }
+            out.push_str("</ul></li>\n");
+        }
+        out.push_str("</ul>\n");
+    }
 }
 
 #[cfg(test)]
@@ -274,6 +415,8 @@ mod tests {
             meeting: Some(NaiveDate::MAX),
             marks: vec![],
             later: 0,
+            maybe: vec![],
+            depends: vec![],
         };
         let page = portfolio_page(
             std::slice::from_ref(&row),
