@@ -174,7 +174,7 @@ fn issue_21_dash_reads_filings_portfolios_and_previous_calendars() {
 fn issue_21_dash_o_is_standard_output_for_disclose_and_rulebooks() {
     let cli = Cli::with_examples();
     let commands: [&[&str]; 4] = [
-        &["disclose", "northwind-2026.toml", "--today", "2026-01-05"],
+        &["disclose", "northwind-2026.toml"],
         &[
             "explain",
             "bylaws/hemacare",
