@@ -333,11 +333,11 @@ fn shared_flags_are_described_for_each_subcommand_or_hidden_and_refused() {
     let deadlines_today = option_help(&help("deadlines"), "--today").unwrap();
     assert!(deadlines_today.contains("days left"), "{deadlines_today}");
     // Given anyway, they are refused plainly rather than ignored.
-    let nw = "examples/northwind-2026.toml";
+    let nw = "northwind-2026.toml";
     let diff = [
         "diff",
-        "examples/northwind-bylaws.toml",
-        "examples/northwind-amended-bylaws.toml",
+        "northwind-bylaws.toml",
+        "northwind-amended-bylaws.toml",
         nw,
     ];
     for (args, flag) in [
