@@ -504,3 +504,56 @@ fn issue_21_bom_marks_csv_for_excel() {
     assert_eq!(code, 2);
     assert!(stderr.contains("--format csv"), "{stderr}");
 }
+
+/// A relative path inside what `-` read (the facts' `rules`, a portfolio's
+/// `profile` column) is looked up from the working directory: a failure
+/// says so, names that directory, and says how to fix it.
+#[test]
+fn issue_21_a_relative_path_read_from_standard_input_says_where_it_was_looked_for() {
+    let cli = Cli::new();
+    std::fs::create_dir(cli.path().join("examples")).unwrap();
+    for f in std::fs::read_dir(crate::util::manifest_path("examples")).unwrap() {
+        let f = f.unwrap();
+        std::fs::copy(f.path(), cli.path().join("examples").join(f.file_name())).unwrap();
+    }
+    let folder = cli.path().canonicalize().unwrap().display().to_string();
+    let facts = read(&cli, "examples/northwind-2026.toml");
+    let (code, stdout, stderr) = piped(&cli, &["deadlines", "-"], &facts);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stdout.is_empty());
+    for part in [
+        "failed to read `northwind-bylaws.toml`",
+        "the `rules` of the facts read from standard input",
+        "looked up from the working directory",
+        &folder,
+        "help: run govcal from the file's folder, or give the facts file's path instead of `-`",
+    ] {
+        assert!(stderr.contains(part), "no {part:?} in\n{stderr}");
+    }
+    // From the file's folder, as the help says, it runs.
+    let mut cmd = cli.cmd(&["deadlines", "-", "--today", "2026-01-05"]);
+    cmd.current_dir(cli.path().join("examples"));
+    let (code, _, stderr) = with_stdin(cmd, &facts);
+    assert_eq!(code, 0, "{stderr}");
+
+    let portfolio = read(&cli, "examples/portfolio.csv");
+    let (code, _, stderr) = piped(&cli, &["batch", "-", "--today", "2026-01-05"], &portfolio);
+    assert_eq!(code, 1, "{stderr}");
+    let first = stderr
+        .lines()
+        .find(|l| l.contains("column `profile`"))
+        .unwrap();
+    for part in [
+        "the `profile` column of a portfolio read from standard input",
+        "looked up from the working directory",
+        &folder,
+    ] {
+        assert!(first.contains(part), "no {part:?} in\n{stderr}");
+    }
+    assert!(
+        stderr.contains(
+            "help: run govcal from the file's folder, or give the portfolio's path instead of `-`"
+        ),
+        "{stderr}"
+    );
+}
