@@ -133,7 +133,7 @@ fn report_error(err: &Error) -> Status {
             let _ = write!(
                 stderr,
                 "{}",
-                diagnostics::render_diagnostics(diagnostics, color())
+                diagnostics::render_diagnostics_to(diagnostics, color(), wrap::stderr_width())
             );
             let errors = diagnostics
                 .iter()
@@ -616,7 +616,7 @@ fn extract(x: &ExtractArgs) -> Result<Status> {
         let _ = write!(
             std::io::stderr().lock(),
             "{}",
-            diagnostics::render_diagnostics(&[w], color())
+            diagnostics::render_diagnostics_to(&[w], color(), wrap::stderr_width())
         );
     }
     Ok(status)
@@ -754,7 +754,7 @@ fn check(c: &CheckArgs) -> Result<Status> {
             let _ = write!(
                 stderr,
                 "{}",
-                diagnostics::render_diagnostics(&diagnostics, color())
+                diagnostics::render_diagnostics_to(&diagnostics, color(), wrap::stderr_width())
             );
             let _ = writeln!(
                 stderr,

@@ -557,3 +557,65 @@ fn issue_21_a_relative_path_read_from_standard_input_says_where_it_was_looked_fo
         "{stderr}"
     );
 }
+
+/// Diagnostics follow the rule of standard output, judged on standard
+/// error: whole lines into a pipe or a file (once broken at 100 columns),
+/// wrapped to the width on a terminal.
+#[test]
+fn issue_21_diagnostics_are_wrapped_on_a_terminal_never_in_a_pipe() {
+    let cli = Cli::with_examples();
+    let args = [
+        "deadlines",
+        "northwind-2026.toml",
+        "--record-date",
+        "2026-05-20",
+    ];
+    let whole = |stderr: &str| {
+        stderr
+            .lines()
+            .any(|l| l.contains("is after `meeting`") && l.contains("northwind-2026.toml:18:11)"))
+    };
+    let mut cmd = cli.cmd(&args);
+    cmd.env("COLUMNS", "60");
+    let out = cmd.output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let piped = String::from_utf8(out.stderr).unwrap();
+    assert!(whole(&piped), "a pipe gets whole lines:\n{piped}");
+    assert!(piped.lines().any(|l| l.chars().count() > 100), "{piped}");
+
+    let shown = on_terminal(&cli, &args, &[("COLUMNS", "60"), ("NO_COLOR", "1")]);
+    assert!(!whole(&shown), "{shown}");
+    for line in shown.lines() {
+        assert!(
+            line.chars().count() <= 60,
+            "longer than the terminal: {line:?}"
+        );
+    }
+    // Nothing lost: the same characters, but for the breaks and the
+    // margin miette draws before a message's next lines.
+    let squash = |t: &str| -> String {
+        t.chars()
+            .filter(|c| !c.is_whitespace() && *c != '│')
+            .collect()
+    };
+    assert_eq!(squash(&shown), squash(&piped));
+
+    // Standard output on a terminal, standard error into a file: whole.
+    let mut cmd = Command::new("script");
+    cmd.args([
+        "-qec",
+        &format!("{} 2>err.txt", shell_line(&args)),
+        "/dev/null",
+    ])
+    .current_dir(cli.path())
+    .env_clear()
+    .env("TZ", "UTC")
+    .env("NO_COLOR", "1")
+    .env("COLUMNS", "60");
+    if let Some(path) = std::env::var_os("PATH") {
+        cmd.env("PATH", path);
+    }
+    cmd.stdin(Stdio::null()).output().unwrap();
+    let file = String::from_utf8(read(&cli, "err.txt")).unwrap();
+    assert!(whole(&file), "{file}");
+}
