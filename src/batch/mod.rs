@@ -337,6 +337,7 @@ impl Portfolio {
             columns,
             file: name,
             base: path.parent().map(Path::to_owned),
+            stdin: crate::pack::input::is_stdin(path),
             size,
             row: header,
         })))
@@ -493,6 +494,9 @@ pub struct CsvPortfolio {
     columns: Vec<Column>,
     file: String,
     base: Option<PathBuf>,
+    /// Read from standard input (`-`): relative `profile` paths are then
+    /// looked up from the working directory, which messages say.
+    stdin: bool,
     size: u64,
     /// The row being read.
     row: Row,
@@ -588,6 +592,17 @@ impl CsvPortfolio {
                     Ok((e, src)) => (e, Some(src)),
                     Err(mut b) => {
                         b.message = format!("column `profile`: {}", b.message);
+                        if self.stdin
+                            && Path::new(p).is_relative()
+                            && b.message.contains("cannot read")
+                        {
+                            let (note, help) = crate::pack::input::relative_to_stdin_note(
+                                "the `profile` column of a portfolio read from standard input",
+                                "the portfolio's path instead of `-`",
+                            );
+                            b.message = format!("{}; {note}", b.message);
+                            b.help = Some(help);
+                        }
                         return Err(b);
                     }
                 }

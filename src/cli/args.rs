@@ -118,17 +118,17 @@ pub enum SchemaKind {
 #[derive(Debug, Subcommand)]
 pub enum RulesAction {
     /// List the built-in packs with their ids and versions
-    #[command(after_help = help::RULES)]
+    #[command(after_help = help::RULES_LIST)]
     List,
     /// Print a built-in pack's TOML
-    #[command(after_help = help::RULES)]
+    #[command(after_help = help::RULES_SHOW)]
     Show {
         /// Built-in name (`sec/regulation_14a`) or pack id
         id: String,
     },
     /// Print, as a Markdown table, which jurisdictions the packs cover and
     /// for which kinds of deadline, with the pack and certainty in each cell
-    #[command(after_help = help::RULES)]
+    #[command(after_help = help::RULES_COVERAGE)]
     Coverage {
         /// Packs to tabulate instead of those every company gets (the
         /// `sec`, `states` and `exchanges` families): built-in names,
@@ -263,7 +263,12 @@ pub struct DeadlinesArgs {
 /// also name a rule pack (built-in name, id, family, or a `.toml` file with
 /// a `[pack]` table): then its rules are explained with no facts.
 #[derive(Debug, ClapArgs)]
-#[command(mut_arg("facts", |a| a.help(EXPLAIN_FACTS)), mut_arg("alarm", |a| a.hide(true)))]
+#[command(
+    mut_arg("facts", |a| a.help(EXPLAIN_FACTS)),
+    mut_arg("alarm", |a| a.hide(true)),
+    mut_arg("all", |a| a.hide(true)),
+    mut_arg("today", |a| a.help(EXPLAIN_TODAY))
+)]
 pub struct ExplainArgs {
     /// The meeting and the rules; the positional may be a rule pack instead
     #[command(flatten)]
@@ -275,6 +280,9 @@ pub struct ExplainArgs {
     #[arg(long, value_name = "ID")]
     pub rule: Option<String>,
 }
+
+/// `explain`'s `--today`: what it changes there.
+const EXPLAIN_TODAY: &str = "Today's date, for the trace's past-date warnings and the date a rulebook (`--format markdown` or `html`) says it was made [default: `SOURCE_DATE_EPOCH`, else the system date]";
 
 /// `explain`'s positional: a facts file, or a pack.
 const EXPLAIN_FACTS: &str = "Facts file to trace; or a rule pack to explain as a rulebook, without facts (built-in name, id or family, or a `.toml` file with a `[pack]` table)";
@@ -426,8 +434,9 @@ pub struct VerifyArgs {
     /// Load only this pack instead of the SEC, state and exchange packs (`--rules` adds to it); repeatable
     #[arg(long = "only", value_name = "PACK")]
     pub only: Vec<String>,
-    /// Today's date [default: `SOURCE_DATE_EPOCH`, else the system date]
-    #[arg(long, value_name = "DATE")]
+    /// Accepted and ignored, for scripts written when `verify` took it: a
+    /// printed date is judged against the filing's own dates, never today
+    #[arg(long, value_name = "DATE", hide = true)]
     pub today: Option<String>,
     /// Output format
     #[arg(long, value_enum, default_value_t = VerifyFormat::Table)]
@@ -471,8 +480,13 @@ pub enum VerifyFormat {
 
 /// `disclose`: a facts file in, the proxy statement's paragraph on next
 /// year's deadlines out.
+/// `--today` and `--all` change nothing in the draft: hidden, and refused.
 #[derive(Debug, ClapArgs)]
-#[command(mut_arg("alarm", |a| a.hide(true)))]
+#[command(
+    mut_arg("alarm", |a| a.hide(true)),
+    mut_arg("today", |a| a.hide(true)),
+    mut_arg("all", |a| a.hide(true))
+)]
 pub struct DiscloseArgs {
     /// The meeting and the rules (this year's meeting, as for `deadlines`)
     #[command(flatten)]
@@ -528,8 +542,13 @@ pub struct CheckArgs {
 }
 
 /// `diff`: two versions of a pack, for one meeting or a span of meeting dates.
+/// `--today` changes nothing in a comparison: hidden, and refused.
 #[derive(Debug, ClapArgs)]
-#[command(mut_arg("alarm", |a| a.hide(true)))]
+#[command(
+    mut_arg("alarm", |a| a.hide(true)),
+    mut_arg("today", |a| a.hide(true)),
+    mut_arg("all", |a| a.help("Also list the deadlines the amendment does not move"))
+)]
 pub struct DiffArgs {
     /// The pack before the amendment: a `.toml` path or a built-in name
     pub old: String,

@@ -112,6 +112,12 @@ fn pack_id(base: &Library, spec: &str) -> Result<String> {
 /// Runs `govcal diff`.
 pub(super) fn diff(args: &DiffArgs) -> Result<Status> {
     let format = args.format;
+    super::refuse_unused(
+        "diff",
+        "a comparison moves dates, whatever day it is run",
+        args.query.today.is_some(),
+        "--today",
+    )?;
     if args.query.alarm.is_some() {
         return Err(Error::usage(
             "`--alarm` is for calendar files; `diff` prints a table or JSON",

@@ -87,8 +87,8 @@ Exit codes:
 /// `govcal verify --help`.
 pub(crate) const VERIFY: &str = "\
 Examples:
-  govcal verify tests/fixtures/filings/eastman-def14a-2026.htm --today 2026-04-01
-  govcal verify tests/fixtures/filings/eastman-def14a-2026.htm --today 2026-04-01 --format json
+  govcal verify tests/fixtures/filings/eastman-def14a-2026.htm
+  govcal verify tests/fixtures/filings/eastman-def14a-2026.htm --format json
 
 Exit codes:
   0  every printed date agrees, or cannot be checked
@@ -119,7 +119,7 @@ Exit codes:
   1  a row could not be read or evaluated (the others still ran)
   2  bad flags, or a portfolio that cannot be read";
 
-/// `govcal rules --help` and its subcommands.
+/// `govcal rules --help`.
 pub(crate) const RULES: &str = "\
 Examples:
   govcal rules list
@@ -130,6 +130,41 @@ Exit codes:
   0  done
   1  problems in the packs given to `coverage`
   2  bad flags, or an unknown pack";
+
+/// `govcal rules list --help`.
+pub(crate) const RULES_LIST: &str = "\
+Examples:
+  govcal rules list
+  govcal rules show sec/regulation_14a
+
+The first column is the name that `rules show`, `--rules` and `check` take.
+
+Exit codes:
+  0  the list was printed
+  2  bad flags";
+
+/// `govcal rules show --help`.
+pub(crate) const RULES_SHOW: &str = "\
+Examples:
+  govcal rules show bylaws/hemacare
+  govcal rules show sec/regulation_14a
+  govcal rules show states/delaware
+
+Exit codes:
+  0  the pack's TOML was printed
+  2  bad flags, or no built-in pack of that name (with the near ones)";
+
+/// `govcal rules coverage --help`.
+pub(crate) const RULES_COVERAGE: &str = "\
+Examples:
+  govcal rules coverage
+  govcal rules coverage states
+  govcal rules coverage examples/northwind-bylaws.toml
+
+Exit codes:
+  0  the table was printed
+  1  problems in a pack given (each at its line and column)
+  2  bad flags, an unknown pack, or a file that cannot be read";
 
 /// `govcal schema --help`.
 pub(crate) const SCHEMA: &str = "\

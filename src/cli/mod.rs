@@ -133,7 +133,7 @@ fn report_error(err: &Error) -> Status {
             let _ = write!(
                 stderr,
                 "{}",
-                diagnostics::render_diagnostics(diagnostics, color())
+                diagnostics::render_diagnostics_to(diagnostics, color(), wrap::stderr_width())
             );
             let errors = diagnostics
                 .iter()
@@ -354,6 +354,18 @@ pub(crate) fn warn_facts(req: &Request) {
     for w in &req.fact_warnings {
         let _ = writeln!(stderr, "warning: {}: {w}", req.company.name);
     }
+}
+
+/// [`Error::Usage`] (exit 2) for `flag`, given to `command` where it would
+/// change nothing (`why`); such flags are hidden from that command's help.
+pub(crate) fn refuse_unused(command: &str, why: &str, given: bool, flag: &str) -> Result<()> {
+    if !given {
+        return Ok(());
+    }
+    Err(Error::usage(
+        format!("`govcal {command}` does not take `{flag}`: {why}"),
+        Some(format!("leave out `{flag}`")),
+    ))
 }
 
 fn context(req: &Request) -> Context<'_> {
@@ -604,7 +616,7 @@ fn extract(x: &ExtractArgs) -> Result<Status> {
         let _ = write!(
             std::io::stderr().lock(),
             "{}",
-            diagnostics::render_diagnostics(&[w], color())
+            diagnostics::render_diagnostics_to(&[w], color(), wrap::stderr_width())
         );
     }
     Ok(status)
@@ -628,6 +640,12 @@ pub(crate) fn read_any_filing(path: &Path) -> Result<crate::extract::Extraction>
 }
 
 fn explain(e: &ExplainArgs) -> Result<Status> {
+    refuse_unused(
+        "explain",
+        "a trace already lists every rule, whether it applies or not",
+        e.query.all,
+        "--all",
+    )?;
     if let Some(spec) = e.query.facts.as_deref().and_then(explain::pack_spec) {
         let text = explain::explain_pack(&spec, e)?;
         return emit(e.query.output.as_deref(), &text);
@@ -736,7 +754,7 @@ fn check(c: &CheckArgs) -> Result<Status> {
             let _ = write!(
                 stderr,
                 "{}",
-                diagnostics::render_diagnostics(&diagnostics, color())
+                diagnostics::render_diagnostics_to(&diagnostics, color(), wrap::stderr_width())
             );
             let _ = writeln!(
                 stderr,

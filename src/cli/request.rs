@@ -274,7 +274,29 @@ impl Request {
             &args.only,
             &args.rules,
             Some(&company),
-        )?;
+        )
+        .map_err(|e| match e {
+            // A relative `rules` path in facts read from standard input:
+            // say where it was looked for.
+            Error::Read { path, source }
+                if args
+                    .facts
+                    .as_deref()
+                    .is_some_and(crate::pack::input::is_stdin)
+                    && path.is_relative()
+                    && company.rules.iter().any(|r| Path::new(r) == path) =>
+            {
+                let (note, help) = crate::pack::input::relative_to_stdin_note(
+                    "the `rules` of the facts read from standard input",
+                    "the facts file's path instead of `-`",
+                );
+                Error::usage(
+                    format!("failed to read `{}`: {source}; {note}", path.display()),
+                    Some(help),
+                )
+            }
+            e => e,
+        })?;
         let known = library.known_facts();
         if let Some(p) = &profile {
             let problems: Vec<Diagnostic> = p.check_names(&known);

@@ -20,6 +20,15 @@ pub(crate) fn stdout_width() -> Option<usize> {
     width(terminal, columns.as_deref(), size)
 }
 
+/// The width to wrap standard error to (diagnostics): `None` unless it is a
+/// terminal, judged on standard error itself (`2>&1 | cat` is a pipe).
+pub(crate) fn stderr_width() -> Option<usize> {
+    let terminal = std::io::stderr().is_terminal();
+    let columns = std::env::var("COLUMNS").ok();
+    let size = terminal_size::terminal_size_of(std::io::stderr()).map(|(w, _)| usize::from(w.0));
+    width(terminal, columns.as_deref(), size)
+}
+
 /// The width for a stdout that is a `terminal` or not, with `COLUMNS` as
 /// set (it wins, as in `ls`) and the terminal's own size.
 fn width(terminal: bool, columns: Option<&str>, size: Option<usize>) -> Option<usize> {

@@ -79,6 +79,23 @@ pub fn is_stdin(path: &Path) -> bool {
     path.as_os_str() == "-"
 }
 
+/// For a relative path named inside what was read from standard input
+/// (`where_`), where it was looked for: a note naming the working
+/// directory, and a help line that offers `instead` (the file's own path)
+/// in place of `-`.
+pub fn relative_to_stdin_note(where_: &str, instead: &str) -> (String, String) {
+    let cwd = std::env::current_dir().map_or_else(
+        |_| "the working directory".to_owned(),
+        |d| format!("the working directory, `{}`", d.display()),
+    );
+    (
+        format!(
+            "the path comes from {where_}, which has no folder of its own, so a relative path there is looked up from {cwd}"
+        ),
+        format!("run govcal from the file's folder, or give {instead}"),
+    )
+}
+
 /// The name of the file at `path` in messages: as typed, or `<stdin>` for
 /// `-`.
 pub fn source_name(path: &Path) -> String {

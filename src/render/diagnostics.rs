@@ -16,16 +16,27 @@ use crate::diag::{Diagnostic, Excerpt, Severity, clip};
 const MAX_MESSAGE: usize = 1000;
 
 /// Renders diagnostics for people with miette's handler: no colour unless
-/// `color` is set. They come in the order of their files, and within a file
-/// by position (the order given is kept between files and for equal
-/// positions).
+/// `color` is set, and no line broken (as for a pipe or a file). They come
+/// in the order of their files, and within a file by position (the order
+/// given is kept between files and for equal positions).
 pub fn render_diagnostics(diags: &[Diagnostic], color: bool) -> String {
+    render_diagnostics_to(diags, color, None)
+}
+
+/// As [`render_diagnostics`], with messages and help wrapped to `width`
+/// columns when it is given (a terminal's width); with `None`, a line is
+/// never broken, so that a program or `grep` reads each whole.
+pub fn render_diagnostics_to(diags: &[Diagnostic], color: bool, width: Option<usize>) -> String {
     let theme = if color {
         miette::GraphicalTheme::unicode()
     } else {
         miette::GraphicalTheme::unicode_nocolor()
     };
-    let handler = miette::GraphicalReportHandler::new_themed(theme).with_width(100);
+    let handler = miette::GraphicalReportHandler::new_themed(theme);
+    let handler = match width {
+        Some(w) => handler.with_width(w),
+        None => handler.with_wrap_lines(false),
+    };
     let mut out = String::new();
     for d in in_file_order(diags) {
         let _ = writeln!(out, "{}", d.location());

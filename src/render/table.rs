@@ -300,7 +300,7 @@ pub fn table(
 const COLLAPSE_PAST: usize = 3;
 
 /// `lines` without the ones already given, in their order.
-fn distinct_lines(lines: impl Iterator<Item = String>) -> Vec<String> {
+pub(crate) fn distinct_lines(lines: impl Iterator<Item = String>) -> Vec<String> {
     let mut seen = std::collections::HashSet::new();
     lines.filter(|l| seen.insert(l.clone())).collect()
 }

@@ -109,11 +109,31 @@ fn every_command_help_has_examples_and_exit_codes() {
             let mut args: Vec<&str> = path.iter().map(String::as_str).collect();
             args.push(flag);
             let help = cli.ok(&args);
-            let n = examples(&help).len();
+            let lines = examples(&help);
+            let n = lines.len();
             assert!((2..=3).contains(&n), "{args:?}: {n} examples in\n{help}");
             assert!(help.contains("\nExit codes:\n  0  "), "{args:?}:\n{help}");
+            // Its own examples first, not its parent's (`rules show --help`
+            // once printed `rules`'s, with `rules list` first).
+            let own = format!("govcal {}", path.join(" "));
+            assert!(lines[0].starts_with(own.trim_end()), "{args:?}:\n{help}");
+            if path.len() > 1 {
+                let parent: Vec<&str> = args[..path.len() - 1].to_vec();
+                let parent_help = cli.ok(&[&parent[..], &["--help"]].concat());
+                assert_ne!(
+                    exit_codes(&help),
+                    exit_codes(&parent_help),
+                    "{args:?} repeats its parent's exit codes"
+                );
+            }
         }
     }
+}
+
+/// The `Exit codes:` section of a help text.
+fn exit_codes(help: &str) -> &str {
+    help.split_once("\nExit codes:\n")
+        .map_or("", |(_, rest)| rest)
 }
 
 /// Runs every example of every help text from a folder holding the
@@ -272,4 +292,76 @@ fn a_problem_in_a_built_in_pack_names_the_pack_not_a_rules_path() {
         "{stderr}"
     );
     assert!(!stderr.contains("rules/"), "{stderr}");
+}
+
+/// The long-option lines of a help text (`--today <DATE>` and its text).
+fn option_help(help: &str, flag: &str) -> Option<String> {
+    let mut lines = help
+        .lines()
+        .skip_while(|l| !l.trim_start().split([' ', ',']).any(|w| w == flag));
+    let first = lines.next()?;
+    let rest: Vec<&str> = lines
+        .take_while(|l| !l.trim_start().starts_with('-') && !l.trim().is_empty())
+        .collect();
+    Some(format!("{first}\n{}", rest.join("\n")))
+}
+
+#[test]
+fn shared_flags_are_described_for_each_subcommand_or_hidden_and_refused() {
+    let cli = Cli::with_examples();
+    let help = |cmd: &str| cli.ok(&[cmd, "--help"]);
+    // `--today` and `--all` change nothing in these: not in their help.
+    for (cmd, flag) in [
+        ("disclose", "--today"),
+        ("disclose", "--all"),
+        ("diff", "--today"),
+        ("explain", "--all"),
+        ("verify", "--today"),
+    ] {
+        assert_eq!(
+            option_help(&help(cmd), flag),
+            None,
+            "{cmd} --help shows {flag}"
+        );
+    }
+    // Where they stay, they say what they do there.
+    let diff_all = option_help(&help("diff"), "--all").unwrap();
+    assert!(diff_all.contains("does not move"), "{diff_all}");
+    let explain_today = option_help(&help("explain"), "--today").unwrap();
+    assert!(explain_today.contains("rulebook"), "{explain_today}");
+    assert!(!explain_today.contains("days left"), "{explain_today}");
+    let deadlines_today = option_help(&help("deadlines"), "--today").unwrap();
+    assert!(deadlines_today.contains("days left"), "{deadlines_today}");
+    // Given anyway, they are refused plainly rather than ignored.
+    let nw = "northwind-2026.toml";
+    let diff = [
+        "diff",
+        "northwind-bylaws.toml",
+        "northwind-amended-bylaws.toml",
+        nw,
+    ];
+    for (args, flag) in [
+        (vec!["disclose", nw, "--today", "2026-01-05"], "--today"),
+        (vec!["disclose", nw, "--all"], "--all"),
+        ([&diff[..], &["--today", "2026-01-05"]].concat(), "--today"),
+        (vec!["explain", nw, "--all"], "--all"),
+    ] {
+        let (code, stdout, stderr) = cli.run(&args);
+        assert_eq!(code, 2, "{args:?}\n{stdout}{stderr}");
+        assert!(
+            stderr.contains(&format!("`govcal {}` does not take `{flag}`", args[0])),
+            "{args:?}: {stderr}"
+        );
+        assert!(stdout.is_empty(), "{stdout}");
+    }
+    // `verify --today` is still accepted (older scripts), and changes nothing.
+    let filing = "tests/fixtures/filings/eastman-def14a-2026.htm";
+    let cli = Cli::new();
+    let to = cli.path().join(filing);
+    std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+    std::fs::copy(manifest_path(filing), &to).unwrap();
+    assert_eq!(
+        cli.ok(&["verify", filing, "--today", "2020-01-01"]),
+        cli.ok(&["verify", filing, "--today", "2030-01-01"])
+    );
 }

@@ -174,7 +174,7 @@ fn issue_21_dash_reads_filings_portfolios_and_previous_calendars() {
 fn issue_21_dash_o_is_standard_output_for_disclose_and_rulebooks() {
     let cli = Cli::with_examples();
     let commands: [&[&str]; 4] = [
-        &["disclose", "northwind-2026.toml", "--today", "2026-01-05"],
+        &["disclose", "northwind-2026.toml"],
         &[
             "explain",
             "bylaws/hemacare",
@@ -503,4 +503,119 @@ fn issue_21_bom_marks_csv_for_excel() {
     ]);
     assert_eq!(code, 2);
     assert!(stderr.contains("--format csv"), "{stderr}");
+}
+
+/// A relative path inside what `-` read (the facts' `rules`, a portfolio's
+/// `profile` column) is looked up from the working directory: a failure
+/// says so, names that directory, and says how to fix it.
+#[test]
+fn issue_21_a_relative_path_read_from_standard_input_says_where_it_was_looked_for() {
+    let cli = Cli::new();
+    std::fs::create_dir(cli.path().join("examples")).unwrap();
+    for f in std::fs::read_dir(crate::util::manifest_path("examples")).unwrap() {
+        let f = f.unwrap();
+        std::fs::copy(f.path(), cli.path().join("examples").join(f.file_name())).unwrap();
+    }
+    let folder = cli.path().canonicalize().unwrap().display().to_string();
+    let facts = read(&cli, "examples/northwind-2026.toml");
+    let (code, stdout, stderr) = piped(&cli, &["deadlines", "-"], &facts);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stdout.is_empty());
+    for part in [
+        "failed to read `northwind-bylaws.toml`",
+        "the `rules` of the facts read from standard input",
+        "looked up from the working directory",
+        &folder,
+        "help: run govcal from the file's folder, or give the facts file's path instead of `-`",
+    ] {
+        assert!(stderr.contains(part), "no {part:?} in\n{stderr}");
+    }
+    // From the file's folder, as the help says, it runs.
+    let mut cmd = cli.cmd(&["deadlines", "-", "--today", "2026-01-05"]);
+    cmd.current_dir(cli.path().join("examples"));
+    let (code, _, stderr) = with_stdin(cmd, &facts);
+    assert_eq!(code, 0, "{stderr}");
+
+    let portfolio = read(&cli, "examples/portfolio.csv");
+    let (code, _, stderr) = piped(&cli, &["batch", "-", "--today", "2026-01-05"], &portfolio);
+    assert_eq!(code, 1, "{stderr}");
+    let first = stderr
+        .lines()
+        .find(|l| l.contains("column `profile`"))
+        .unwrap();
+    for part in [
+        "the `profile` column of a portfolio read from standard input",
+        "looked up from the working directory",
+        &folder,
+    ] {
+        assert!(first.contains(part), "no {part:?} in\n{stderr}");
+    }
+    assert!(
+        stderr.contains(
+            "help: run govcal from the file's folder, or give the portfolio's path instead of `-`"
+        ),
+        "{stderr}"
+    );
+}
+
+/// Diagnostics follow the rule of standard output, judged on standard
+/// error: whole lines into a pipe or a file (once broken at 100 columns),
+/// wrapped to the width on a terminal.
+#[test]
+fn issue_21_diagnostics_are_wrapped_on_a_terminal_never_in_a_pipe() {
+    let cli = Cli::with_examples();
+    let args = [
+        "deadlines",
+        "northwind-2026.toml",
+        "--record-date",
+        "2026-05-20",
+    ];
+    let whole = |stderr: &str| {
+        stderr
+            .lines()
+            .any(|l| l.contains("is after `meeting`") && l.contains("northwind-2026.toml:18:11)"))
+    };
+    let mut cmd = cli.cmd(&args);
+    cmd.env("COLUMNS", "60");
+    let out = cmd.output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let piped = String::from_utf8(out.stderr).unwrap();
+    assert!(whole(&piped), "a pipe gets whole lines:\n{piped}");
+    assert!(piped.lines().any(|l| l.chars().count() > 100), "{piped}");
+
+    let shown = on_terminal(&cli, &args, &[("COLUMNS", "60"), ("NO_COLOR", "1")]);
+    assert!(!whole(&shown), "{shown}");
+    for line in shown.lines() {
+        assert!(
+            line.chars().count() <= 60,
+            "longer than the terminal: {line:?}"
+        );
+    }
+    // Nothing lost: the same characters, but for the breaks and the
+    // margin miette draws before a message's next lines.
+    let squash = |t: &str| -> String {
+        t.chars()
+            .filter(|c| !c.is_whitespace() && *c != '│')
+            .collect()
+    };
+    assert_eq!(squash(&shown), squash(&piped));
+
+    // Standard output on a terminal, standard error into a file: whole.
+    let mut cmd = Command::new("script");
+    cmd.args([
+        "-qec",
+        &format!("{} 2>err.txt", shell_line(&args)),
+        "/dev/null",
+    ])
+    .current_dir(cli.path())
+    .env_clear()
+    .env("TZ", "UTC")
+    .env("NO_COLOR", "1")
+    .env("COLUMNS", "60");
+    if let Some(path) = std::env::var_os("PATH") {
+        cmd.env("PATH", path);
+    }
+    cmd.stdin(Stdio::null()).output().unwrap();
+    let file = String::from_utf8(read(&cli, "err.txt")).unwrap();
+    assert!(whole(&file), "{file}");
 }

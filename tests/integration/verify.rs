@@ -395,3 +395,39 @@ fn this_years_own_window_is_not_a_wrong_year_window() {
         .collect();
     assert_eq!(purposes, ["rule_14a8"], "{doc:#}");
 }
+
+/// Issue 21: verify's text says each step of a rule's arithmetic once (the
+/// Northwind advance-notice window once said the anniversary four times);
+/// `--format json` keeps the whole trace.
+#[test]
+fn verify_text_says_each_step_once() {
+    let cli = Cli::with_examples();
+    cli.ok(&["disclose", "northwind-2026.toml", "-o", "section.txt"]);
+    let args = [
+        "verify",
+        "section.txt",
+        "--meeting",
+        "2026-05-14",
+        "--proxy-release",
+        "2026-04-02",
+        "--rules",
+        "northwind-bylaws.toml",
+    ];
+    let text = cli.ok(&args);
+    let step = "the anniversary of the prior annual meeting (Thu 14 May 2026) = Fri 14 May 2027";
+    // One printed deadline's lines: from its verdict to the next one's.
+    let items: Vec<&str> = text.split("\nAGREES").skip(1).collect();
+    assert_eq!(items.len(), 3, "{text}");
+    for item in &items {
+        assert!(item.matches(step).count() <= 1, "{item}");
+        let lines: Vec<&str> = item.lines().map(str::trim).collect();
+        let mut distinct = lines.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        assert_eq!(distinct.len(), lines.len(), "a line repeats in\n{item}");
+    }
+    assert!(text.contains(step), "{text}");
+    let json: Value =
+        serde_json::from_str(&cli.ok(&[&args[..], &["--format", "json"]].concat())).unwrap();
+    assert!(json.to_string().matches(step).count() >= 4, "{json}");
+}

@@ -273,6 +273,18 @@ pub(super) const MODEL_CITATION: &str = "[section of our bylaws: these dates com
 /// As `deadlines` for the facts and packs; [`Error::Usage`] when the
 /// meeting is not an annual one with a date.
 pub fn disclose(a: &DiscloseArgs) -> Result<Status> {
+    super::refuse_unused(
+        "disclose",
+        "the draft counts from the meeting, not from today",
+        a.query.today.is_some(),
+        "--today",
+    )?;
+    super::refuse_unused(
+        "disclose",
+        "the draft states only the deadlines that apply",
+        a.query.all,
+        "--all",
+    )?;
     let req = Request::from_query(&a.query, Format::Table)?;
     super::warn_facts(&req);
     let not_annual = || {

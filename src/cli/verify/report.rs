@@ -76,7 +76,13 @@ fn against_line(a: &Against<'_>, row: &Row<'_>) -> Vec<String> {
                 d.citation,
                 window(row.computed_open, row.computed_close)
             )];
-            out.extend(d.trace.iter().map(|s| format!("  {s}")));
+            // Each step once, as `deadlines` shows it (JSON keeps the
+            // whole trace).
+            out.extend(
+                crate::render::table::distinct_lines(d.trace.iter().map(ToString::to_string))
+                    .into_iter()
+                    .map(|s| format!("  {s}")),
+            );
             out
         }
         Against::Stated {
