@@ -350,6 +350,13 @@ fn page<'a>(pack: &'a RulePack, rule: &'a Rule) -> Page<'a> {
 /// One line per branch, with its label and own citation, then what happens
 /// when none holds.
 fn branch_lines(words: &RuleWords) -> Vec<String> {
+    branch_lines_with(words, |l| format!(" Label: \u{201c}{l}\u{201d}."))
+}
+
+/// One line per branch, its label written by `label` (the text added after
+/// the outcome), then its own citation; first whether the rule applies at
+/// all, last what happens when no branch holds.
+pub(crate) fn branch_lines_with(words: &RuleWords, label: impl Fn(&str) -> String) -> Vec<String> {
     let mut out = Vec::new();
     if let Some(a) = &words.applies {
         out.push(format!("{}; otherwise it does not apply.", capitalize(a)));
@@ -361,7 +368,7 @@ fn branch_lines(words: &RuleWords) -> Vec<String> {
             None => format!("{}.", capitalize(&b.outcome)),
         };
         if let Some(l) = &b.label {
-            let _ = write!(line, " Label: \u{201c}{l}\u{201d}.");
+            line.push_str(&label(l));
         }
         if let Some(c) = &b.citation {
             let _ = write!(line, " Citation: {c}.");

@@ -251,28 +251,7 @@ fn worked_case(c: &Case) -> String {
 /// One line per branch with its label and own citation, then what happens
 /// when none holds.
 fn case_lines(words: &RuleWords) -> Vec<String> {
-    let mut out = Vec::new();
-    if let Some(a) = &words.applies {
-        out.push(format!("{}; otherwise it does not apply.", capitalize(a)));
-    }
-    for b in &words.branches {
-        let mut line = match &b.condition {
-            Some(_) if b.otherwise => format!("Otherwise: {}.", b.outcome),
-            Some(c) => format!("If {c}: {}.", b.outcome),
-            None => format!("{}.", capitalize(&b.outcome)),
-        };
-        if let Some(l) = &b.label {
-            let _ = write!(line, " (\u{201c}{l}\u{201d})");
-        }
-        if let Some(c) = &b.citation {
-            let _ = write!(line, " Citation: {c}.");
-        }
-        out.push(line);
-    }
-    if let Some(n) = &words.no_branch {
-        out.push(format!("If none of these holds, {n}."));
-    }
-    out
+    crate::render::rulebook::branch_lines_with(words, |l| format!(" (\u{201c}{l}\u{201d})"))
 }
 
 /// The facts a rule reads (in its conditions, bounds and `applies_when`)
@@ -376,13 +355,6 @@ pub fn is_linkable(url: &str) -> bool {
 /// Collapses the line breaks and runs of spaces of a TOML multi-line string.
 pub fn prose(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn capitalize(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
 }
 
 #[cfg(test)]
